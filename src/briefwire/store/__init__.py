@@ -1,0 +1,33 @@
+"""The only stage that touches the database. SQLite in WAL mode, migrations by name."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+
+from .db import connect, migrate, transaction
+from .documents import DocumentStore, DocumentToSave, text_hash
+
+__all__ = ["DocumentToSave", "Store", "connect", "migrate", "text_hash", "transaction"]
+
+
+class Store(DocumentStore):
+    """A briefwire ledger in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.conn: sqlite3.Connection = connect(self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def migrations(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
