@@ -196,3 +196,40 @@ class Casualty:
     date_of_death: DateValue = field(default_factory=DateValue.unknown)
     place_of_death: str | None = None
     claimed_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LinkedEvent:
+    """One happening as link assembled it from claims of one or more documents.
+
+    ``event_key`` is the ``claim_key`` of its anchor (earliest) claim, so it stays the same
+    when linking runs again and human decisions keep pointing at the right event.
+    """
+
+    event_key: str
+    type: str
+    theme: str
+    summary: str
+    date: DateValue
+    location: Location | None
+    actors: tuple[Actor, ...]
+    quantity: Quantity | None
+    status: str
+    first_reported: str | None
+    independent_sources: int
+    sources: tuple[str, ...]
+    claim_keys: tuple[str, ...]
+    explanation: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LinkedPerson:
+    """One person in the casualty register, merged across documents and spellings."""
+
+    person_key: str
+    name: str
+    variants: tuple[str, ...]
+    mention_keys: tuple[str, ...]
+    first_reported: str | None
+    independent_sources: int
+    fields: dict[str, object] = field(default_factory=dict)

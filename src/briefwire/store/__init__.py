@@ -7,12 +7,25 @@ from pathlib import Path
 from types import TracebackType
 
 from .db import connect, migrate, transaction
+from .claims import ClaimStore, claim_key, mention_key
 from .documents import DocumentStore, DocumentToSave, text_hash
+from .events import EventFilter, EventStore
+from .review import ReviewStore
 
-__all__ = ["DocumentToSave", "Store", "connect", "migrate", "text_hash", "transaction"]
+__all__ = [
+    "DocumentToSave",
+    "EventFilter",
+    "Store",
+    "claim_key",
+    "connect",
+    "mention_key",
+    "migrate",
+    "text_hash",
+    "transaction",
+]
 
 
-class Store(DocumentStore):
+class Store(ReviewStore, EventStore, ClaimStore, DocumentStore):
     """A briefwire ledger in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:

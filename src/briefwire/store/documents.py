@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefwire.models import CleanDocument, DedupeResult, IngestError
+from briefwire.models import Casualty, Claim, CleanDocument, DedupeResult, IngestError
 
 from .db import now_iso, transaction
 
@@ -31,6 +31,8 @@ class DocumentToSave:
     passage_signatures: Sequence[bytes | None]
     doc_signature: bytes | None
     outlet_line_hashes: Sequence[str] = ()
+    claims: Sequence[Claim] = ()
+    casualties: Sequence[Casualty] = ()
 
 
 class DocumentStore:
@@ -51,6 +53,11 @@ class DocumentStore:
         """Write a document with its passages, removed spans and links, all or nothing."""
         with transaction(self.conn):
             self._insert_document(item)
+            if item.claims or item.casualties:
+                self._insert_extraction(item.doc.doc_id, item.claims, item.casualties)
+
+    def _insert_extraction(self, doc_id: str, claims: Sequence[Claim], casualties: Sequence[Casualty]) -> None:
+        raise NotImplementedError  # provided by ClaimStore
 
     def record_error(self, error: IngestError) -> None:
         with transaction(self.conn):
