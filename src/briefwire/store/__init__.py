@@ -8,7 +8,7 @@ from types import TracebackType
 
 from .db import connect, migrate, transaction
 from .claims import ClaimStore, claim_key, mention_key
-from .documents import DocumentStore, DocumentToSave, text_hash
+from .documents import DocumentStore, DocumentToSave, raw_text_hash, text_hash
 from .events import EventFilter, EventStore
 from .review import ReviewStore
 
@@ -20,6 +20,7 @@ __all__ = [
     "connect",
     "mention_key",
     "migrate",
+    "raw_text_hash",
     "text_hash",
     "transaction",
 ]

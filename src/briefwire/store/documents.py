@@ -17,6 +17,10 @@ from .db import now_iso, transaction
 _ORIGINAL_ORDER = "COALESCE(d.published, '9999'), d.seq"
 
 
+def raw_text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).lower().encode()).hexdigest()[:16]
 
@@ -42,12 +46,18 @@ class DocumentStore:
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
 
-    def add_origin(self, doc_id: str, origin: str) -> bool:
+    def add_origin(self, doc_id: str, origin: str, raw_hash: str) -> bool:
         """Record another place an already-stored document was seen; False if known already."""
         with transaction(self.conn):
-            cur = self.conn.execute(
-                "INSERT OR IGNORE INTO document_origins VALUES (?, ?, ?)", (doc_id, origin, now_iso()))
+            cur = self.conn.execute("INSERT OR IGNORE INTO document_origins VALUES (?, ?, ?, ?)",
+                                    (doc_id, origin, raw_hash, now_iso()))
         return cur.rowcount > 0
+
+    def doc_id_for_raw(self, raw_hash: str) -> str | None:
+        """The stored document whose raw text, as read somewhere, had this hash."""
+        row = self.conn.execute("SELECT doc_id FROM document_origins WHERE raw_hash = ? LIMIT 1",
+                                (raw_hash,)).fetchone()
+        return None if row is None else str(row[0])
 
     def save_document(self, item: DocumentToSave) -> None:
         """Write a document with its passages, removed spans and links, all or nothing."""
@@ -89,7 +99,8 @@ class DocumentStore:
              doc.published.note, doc.language, raw.forwarded_from, raw.text, doc.text,
              dd.near_duplicate_of, dd.near_duplicate_score, item.doc_signature,
              json.dumps(raw.extra, ensure_ascii=False), now_iso()))
-        self.conn.execute("INSERT INTO document_origins VALUES (?, ?, ?)", (doc.doc_id, raw.origin, now_iso()))
+        self.conn.execute("INSERT INTO document_origins VALUES (?, ?, ?, ?)",
+                          (doc.doc_id, raw.origin, raw_text_hash(raw.text), now_iso()))
         self.conn.executemany(
             'INSERT INTO removed_spans(doc_id, start, "end", text, reason) VALUES (?, ?, ?, ?, ?)',
             [(doc.doc_id, r.start, r.end, r.text, r.reason) for r in doc.removed])

@@ -37,11 +37,13 @@ CREATE INDEX documents_origin ON documents(origin);
 -- Every place a document was seen; an exact duplicate adds a row here and nothing else.
 CREATE TABLE document_origins (
     doc_id  TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    origin  TEXT NOT NULL,
-    seen_at TEXT NOT NULL,
+    origin   TEXT NOT NULL,
+    raw_hash TEXT NOT NULL,       -- hash of the raw text as read there: a re-read is caught before cleaning
+    seen_at  TEXT NOT NULL,
     PRIMARY KEY (doc_id, origin)
 );
 CREATE INDEX document_origins_origin ON document_origins(origin);
+CREATE INDEX document_origins_raw_hash ON document_origins(raw_hash);
 
 CREATE TABLE removed_spans (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
