@@ -1,0 +1,86 @@
+"""The mobilization profile's taxonomy and trigger lexicons, compiled once.
+
+The word lists live in ``profiles/mobilization/taxonomy.json`` (data, not code). Patterns are
+regular expressions over lower-cased text with two conveniences: a space matches any run of
+whitespace and ``~`` ends a word stem. Every pattern is anchored at word boundaries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_PROFILE = "mobilization"
+
+
+@dataclass(frozen=True)
+class TypeLexicon:
+    """The cues of one event type: weighted patterns and patterns that veto a match."""
+
+    name: str
+    patterns: tuple[tuple[re.Pattern[str], float], ...]
+    negative: tuple[re.Pattern[str], ...]
+    needs_anchor: bool
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    themes: tuple[str, ...]
+    theme_of: dict[str, str]
+    types: tuple[TypeLexicon, ...]
+    anchor: re.Pattern[str]
+
+    def score(self, text: str, anchored: bool | None = None) -> dict[str, float]:
+        """Sum of cue weights per event type found in ``text`` (vetoed types are left out).
+
+        ``anchored`` says whether the text is known to be on-topic; None looks for an anchor
+        word in the text itself.
+        """
+        low = text.lower()
+        if anchored is None:
+            anchored = self.anchor.search(low) is not None
+        scores: dict[str, float] = {}
+        for lex in self.types:
+            if lex.needs_anchor and not anchored:
+                continue
+            total = sum(w for pat, w in lex.patterns if pat.search(low))
+            if total and not any(neg.search(low) for neg in lex.negative):
+                scores[lex.name] = total
+        return scores
+
+    def has_anchor(self, text: str) -> bool:
+        return self.anchor.search(text.lower()) is not None
+
+
+def compile_pattern(source: str) -> re.Pattern[str]:
+    """Turn a lexicon pattern into a regex anchored at word boundaries."""
+    body = source.replace("~", r"\w*").replace(" ", r"\s+")
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+
+
+def _compile_any(sources: list[str]) -> re.Pattern[str]:
+    body = "|".join(f"(?:{s.replace('~', chr(92) + 'w*').replace(' ', chr(92) + 's+')})" for s in sources)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_taxonomy() -> Taxonomy:
+    """The profile's taxonomy (read once per process)."""
+    path = resources.files("briefwire.profiles").joinpath(_PROFILE, "taxonomy.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    themes = tuple(t["name"] for t in data["themes"])
+    theme_of = {typ: t["name"] for t in data["themes"] for typ in t["types"]}
+    needs = set(data["needs_anchor"])
+    types = tuple(
+        TypeLexicon(
+            name=name,
+            patterns=tuple((compile_pattern(p), float(w)) for p, w in spec["patterns"]),
+            negative=tuple(compile_pattern(p) for p in spec.get("negative", [])),
+            needs_anchor=name in needs,
+        )
+        for name, spec in data["types"].items()
+    )
+    return Taxonomy(themes, theme_of, types, _compile_any(data["anchors"]))
