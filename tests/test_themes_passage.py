@@ -16,18 +16,30 @@ def test_themes_are_the_six_standing_sections_then_other() -> None:
 @pytest.mark.parametrize(
     ("text", "theme"),
     [
-        ("The governor signed a decree exempting teachers from partial mobilization.",
-         "Authorities and Legislation"),
-        ("Conscripts in Tver said officers handed out draft notices at the factory gate.",
-         "Army Recruitment and Draft"),
-        ("A mobilized father of two from Kursk was killed in action near Avdiivka, his sister wrote.",
-         "Mobilized Soldiers, Volunteers and Contract Soldiers"),
-        ("Wives of mobilized men held a picket outside the regional parliament.",
-         "Relatives and Public Response"),
-        ("A court in Perm fined a man for discrediting the army after he criticised the draft.",
-         "Sentences, Legal Proceedings and Incidents"),
-        ("Queues of cars stretched for kilometres at the border as men fled to avoid the draft.",
-         "Society and Economy"),
+        (
+            "The governor signed a decree exempting teachers from partial mobilization.",
+            "Authorities and Legislation",
+        ),
+        (
+            "Conscripts in Tver said officers handed out draft notices at the factory gate.",
+            "Army Recruitment and Draft",
+        ),
+        (
+            "A mobilized father of two from Kursk was killed in action near Avdiivka, his sister wrote.",
+            "Mobilized Soldiers, Volunteers and Contract Soldiers",
+        ),
+        (
+            "Wives of mobilized men held a picket outside the regional parliament.",
+            "Relatives and Public Response",
+        ),
+        (
+            "A court in Perm fined a man for discrediting the army after he criticised the draft.",
+            "Sentences, Legal Proceedings and Incidents",
+        ),
+        (
+            "Queues of cars stretched for kilometres at the border as men fled to avoid the draft.",
+            "Society and Economy",
+        ),
     ],
 )
 def test_themes_passage_gets_the_section_editors_use(text: str, theme: str) -> None:

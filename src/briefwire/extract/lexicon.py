@@ -55,14 +55,17 @@ class Taxonomy:
         return self.anchor.search(text.lower()) is not None
 
 
+def _body(source: str) -> str:
+    return source.replace("~", r"\w*").replace(" ", r"\s+")
+
+
 def compile_pattern(source: str) -> re.Pattern[str]:
     """Turn a lexicon pattern into a regex anchored at word boundaries."""
-    body = source.replace("~", r"\w*").replace(" ", r"\s+")
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+    return re.compile(rf"(?<![\w-])(?:{_body(source)})(?![\w])")
 
 
 def _compile_any(sources: list[str]) -> re.Pattern[str]:
-    body = "|".join(f"(?:{s.replace('~', chr(92) + 'w*').replace(' ', chr(92) + 's+')})" for s in sources)
+    body = "|".join(f"(?:{_body(s)})" for s in sources)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
 
 
