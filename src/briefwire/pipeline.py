@@ -90,8 +90,9 @@ class Pipeline:
         self.store.replace_links(result.events, result.persons)
 
     # ---- stages ------------------------------------------------------------------------
-    def _clean_chunk(self, items: list[RawDocument | IngestError], summary: IngestSummary,
-                     progress: Progress | None) -> _Chunk:
+    def _clean_chunk(
+        self, items: list[RawDocument | IngestError], summary: IngestSummary, progress: Progress | None
+    ) -> _Chunk:
         raws = self._new_raws(items, summary, progress)
         counts = self._outlet_line_counts(raws)
         chunk, seen = _Chunk(), set()
@@ -114,8 +115,9 @@ class Pipeline:
             chunk.line_hashes[doc.doc_id] = hashes
         return chunk
 
-    def _new_raws(self, items: list[RawDocument | IngestError], summary: IngestSummary,
-                  progress: Progress | None) -> list[tuple[RawDocument, list[str]]]:
+    def _new_raws(
+        self, items: list[RawDocument | IngestError], summary: IngestSummary, progress: Progress | None
+    ) -> list[tuple[RawDocument, list[str]]]:
         """Record read errors, drop raw texts already stored (a re-read), hash lines."""
         out, seen = [], set()
         for item in items:
@@ -152,17 +154,22 @@ class Pipeline:
             sigs = self.deduper.signatures(doc)
             result = self.deduper.check(doc, sigs)
             item = DocumentToSave(
-                doc=doc, dedupe=result,
+                doc=doc,
+                dedupe=result,
                 themes=extraction.passage_themes if extraction else _first_themes(doc),
-                passage_signatures=sigs.paragraphs, doc_signature=sigs.document,
+                passage_signatures=sigs.paragraphs,
+                doc_signature=sigs.document,
                 outlet_line_hashes=chunk.line_hashes.get(doc.doc_id, []),
                 claims=extraction.claims if extraction else (),
-                casualties=extraction.casualties if extraction else ())
+                casualties=extraction.casualties if extraction else (),
+            )
             try:
                 self.store.save_document(item)
             except Exception as exc:  # nothing of this document was written (one transaction)
-                self._fail(summary, IngestError(doc.raw.origin, "store", f"{type(exc).__name__}: {exc}",
-                                                retryable=True))
+                self._fail(
+                    summary,
+                    IngestError(doc.raw.origin, "store", f"{type(exc).__name__}: {exc}", retryable=True),
+                )
                 continue
             self.deduper.add(doc, sigs)
             summary.ingested += 1
@@ -172,7 +179,9 @@ class Pipeline:
                 summary.claims += len(extraction.claims)
                 summary.casualties += len(extraction.casualties)
 
-    def _extract(self, docs: list[CleanDocument]) -> Iterator[tuple[CleanDocument, Extraction | None, str | None]]:
+    def _extract(
+        self, docs: list[CleanDocument]
+    ) -> Iterator[tuple[CleanDocument, Extraction | None, str | None]]:
         if not docs:
             return
         if not self.options.extract:

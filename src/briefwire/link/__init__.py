@@ -21,8 +21,20 @@ from typing import Any
 from briefwire.models import Actor, DateValue, LinkedEvent, LinkedPerson, Location, Quantity
 
 LINKER = "link.single.v1"
-PERSON_FIELDS = ("age", "born", "rank", "status", "home_region", "home_region_code", "home_town",
-                 "occupation", "unit", "date_of_death", "date_precision", "place_of_death")
+PERSON_FIELDS = (
+    "age",
+    "born",
+    "rank",
+    "status",
+    "home_region",
+    "home_region_code",
+    "home_town",
+    "occupation",
+    "unit",
+    "date_of_death",
+    "date_precision",
+    "place_of_death",
+)
 
 
 @dataclass(frozen=True)
@@ -31,8 +43,11 @@ class LinkResult:
     persons: tuple[LinkedPerson, ...]
 
 
-def link(claims: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]],
-         decisions: Sequence[dict[str, Any]] = ()) -> LinkResult:
+def link(
+    claims: Sequence[dict[str, Any]],
+    mentions: Sequence[dict[str, Any]],
+    decisions: Sequence[dict[str, Any]] = (),
+) -> LinkResult:
     rejected = {d["target_key"] for d in decisions if d["target_kind"] == "claim" and d["action"] == "reject"}
     kept = [c for c in claims if c["claim_id"] not in rejected]
     return LinkResult(tuple(_events(kept)), tuple(_persons(mentions)))
@@ -53,16 +68,21 @@ def _event(anchor: dict[str, Any], members: list[dict[str, Any]]) -> LinkedEvent
     status = "disputed" if "denied" in stances else "confirmed" if "confirmed" in stances else "reported"
     loc, qty = anchor.get("location"), anchor.get("quantity")
     return LinkedEvent(
-        event_key=anchor["claim_id"], type=anchor["type"], theme=anchor["theme"], summary=anchor["summary"],
+        event_key=anchor["claim_id"],
+        type=anchor["type"],
+        theme=anchor["theme"],
+        summary=anchor["summary"],
         date=DateValue(anchor["date"], anchor["date_precision"], anchor["date_basis"]),
         location=Location(**loc) if loc else None,
         actors=tuple(Actor(**a) for a in anchor.get("actors") or []),
         quantity=Quantity(**qty) if qty else None,
         status=status,
         first_reported=min((m["published"] for m in members if m.get("published")), default=None),
-        independent_sources=len(sources), sources=tuple(sources),
+        independent_sources=len(sources),
+        sources=tuple(sources),
         claim_keys=tuple(m["claim_id"] for m in members),
-        explanation=(f"{LINKER}: one event per claim; {len(members) - 1} denial(s) attached",))
+        explanation=(f"{LINKER}: one event per claim; {len(members) - 1} denial(s) attached",),
+    )
 
 
 def person_key_of(name: str) -> str:
@@ -88,9 +108,15 @@ def _persons(mentions: Sequence[dict[str, Any]]) -> list[LinkedPerson]:
                 fields[f] = values[0]
         names = list(dict.fromkeys(m["name"] for m in members))
         outlets = {m.get("outlet") or m["origin"] for m in members}
-        out.append(LinkedPerson(
-            person_key=members[0]["mention_key"], name=max(names, key=len), variants=tuple(names),
-            mention_keys=tuple(m["mention_key"] for m in members),
-            first_reported=min((m["published"] for m in members if m.get("published")), default=None),
-            independent_sources=len(outlets), fields=fields))
+        out.append(
+            LinkedPerson(
+                person_key=members[0]["mention_key"],
+                name=max(names, key=len),
+                variants=tuple(names),
+                mention_keys=tuple(m["mention_key"] for m in members),
+                first_reported=min((m["published"] for m in members if m.get("published")), default=None),
+                independent_sources=len(outlets),
+                fields=fields,
+            )
+        )
     return out

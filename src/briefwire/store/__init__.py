@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 from types import TracebackType
 
-from .db import connect, migrate, transaction
 from .claims import ClaimStore, claim_key, mention_key
+from .db import connect, migrate, transaction
 from .documents import DocumentStore, DocumentToSave, raw_text_hash, text_hash
 from .events import EventFilter, EventStore
 from .review import ReviewStore
@@ -39,8 +39,9 @@ class Store(ReviewStore, EventStore, ClaimStore, DocumentStore):
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def migrations(self) -> list[str]:

@@ -13,11 +13,11 @@ from briefwire.models import Casualty, Claim
 
 
 def claim_key(claim: Claim) -> str:
-    return hashlib.sha1(f"{claim.doc_id}|{claim.start}|{claim.end}|{claim.type}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{claim.doc_id}|{claim.start}|{claim.end}|{claim.type}".encode()).hexdigest()[:16]
 
 
 def mention_key(c: Casualty) -> str:
-    return hashlib.sha1(f"{c.doc_id}|{c.start}|{c.end}|{c.name}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{c.doc_id}|{c.start}|{c.end}|{c.name}".encode()).hexdigest()[:16]
 
 
 def _dump(value: Any) -> str | None:
@@ -31,41 +31,91 @@ def _load(value: str | None) -> Any:
 class ClaimStore:
     conn: sqlite3.Connection
 
-    def _insert_extraction(self, doc_id: str, claims: Sequence[Claim], casualties: Sequence[Casualty]) -> None:
+    def _insert_extraction(
+        self, doc_id: str, claims: Sequence[Claim], casualties: Sequence[Casualty]
+    ) -> None:
         """Replace what extract said about one document (call inside a transaction)."""
         self.conn.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
         self.conn.execute("DELETE FROM casualty_mentions WHERE doc_id = ?", (doc_id,))
         ids: list[int] = []
         for c in claims:
             cur = self.conn.execute(
-                """INSERT OR IGNORE INTO claims(claim_key, doc_id, paragraph_index, type, theme, summary, date,
-                       date_precision, date_basis, location_json, actors_json, quantity_json,
-                       claimed_by_json, stance, start, "end", quote, extractor, confidence)
+                """INSERT OR IGNORE INTO claims(
+                       claim_key, doc_id, paragraph_index, type, theme, summary, date,
+                       date_precision, date_basis, location_json, actors_json,
+                       quantity_json, claimed_by_json, stance, start, "end", quote,
+                       extractor, confidence)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (claim_key(c), doc_id, c.paragraph_index, c.type, c.theme, c.summary, c.date.date,
-                 c.date.precision, c.date.basis, _dump(asdict(c.location) if c.location else None),
-                 json.dumps([asdict(a) for a in c.actors], ensure_ascii=False),
-                 _dump(asdict(c.quantity) if c.quantity else None),
-                 json.dumps(list(c.claimed_by), ensure_ascii=False), c.stance, c.start, c.end, c.quote,
-                 c.extractor, c.confidence))
+                (
+                    claim_key(c),
+                    doc_id,
+                    c.paragraph_index,
+                    c.type,
+                    c.theme,
+                    c.summary,
+                    c.date.date,
+                    c.date.precision,
+                    c.date.basis,
+                    _dump(asdict(c.location) if c.location else None),
+                    json.dumps([asdict(a) for a in c.actors], ensure_ascii=False),
+                    _dump(asdict(c.quantity) if c.quantity else None),
+                    json.dumps(list(c.claimed_by), ensure_ascii=False),
+                    c.stance,
+                    c.start,
+                    c.end,
+                    c.quote,
+                    c.extractor,
+                    c.confidence,
+                ),
+            )
             ids.append(int(cur.lastrowid or 0))
         for c, cid in zip(claims, ids, strict=True):
             if c.denies is not None and 0 <= c.denies < len(ids):
-                self.conn.execute("UPDATE claims SET denies_claim_id = ? WHERE claim_id = ?", (ids[c.denies], cid))
+                self.conn.execute(
+                    "UPDATE claims SET denies_claim_id = ? WHERE claim_id = ?", (ids[c.denies], cid)
+                )
         self.conn.executemany(
-            """INSERT OR IGNORE INTO casualty_mentions(mention_key, doc_id, name, start, "end", quote, age, born,
-                   rank, status, home_region, home_region_code, home_town, occupation, unit, date_of_death,
-                   date_precision, place_of_death, claimed_by_json)
+            """INSERT OR IGNORE INTO casualty_mentions(
+                   mention_key, doc_id, name, start, "end", quote, age, born, rank,
+                   status, home_region, home_region_code, home_town, occupation, unit,
+                   date_of_death, date_precision, place_of_death, claimed_by_json)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(mention_key(c), doc_id, c.name, c.start, c.end, c.quote, c.age, c.born, c.rank, c.status,
-              c.home_region, c.home_region_code, c.home_town, c.occupation, c.unit, c.date_of_death.date,
-              c.date_of_death.precision, c.place_of_death, json.dumps(list(c.claimed_by), ensure_ascii=False))
-             for c in casualties])
+            [
+                (
+                    mention_key(c),
+                    doc_id,
+                    c.name,
+                    c.start,
+                    c.end,
+                    c.quote,
+                    c.age,
+                    c.born,
+                    c.rank,
+                    c.status,
+                    c.home_region,
+                    c.home_region_code,
+                    c.home_town,
+                    c.occupation,
+                    c.unit,
+                    c.date_of_death.date,
+                    c.date_of_death.precision,
+                    c.place_of_death,
+                    json.dumps(list(c.claimed_by), ensure_ascii=False),
+                )
+                for c in casualties
+            ],
+        )
 
-    def claims(self, doc_id: str | None = None, event_id: int | None = None,
-               since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+    def claims(
+        self,
+        doc_id: str | None = None,
+        event_id: int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[dict[str, Any]]:
         """Claims in the export shape of DESIGN.md, plus the document's outlet and title."""
-        clauses, args = [], []
+        clauses: list[str] = []
+        args: list[Any] = []
         if doc_id:
             clauses.append("c.doc_id = ?")
             args.append(doc_id)
@@ -86,7 +136,9 @@ class ClaimStore:
                 LEFT JOIN sources s ON s.source_id = d.source_id
                 LEFT JOIN events e ON e.event_id = c.event_id
                 LEFT JOIN claims dc ON dc.claim_id = c.denies_claim_id
-                {where} ORDER BY d.seq, c.start""", args).fetchall()
+                {where} ORDER BY d.seq, c.start""",
+            args,
+        ).fetchall()
         return [claim_row(r) for r in rows]
 
     def casualty_mentions(self, doc_id: str | None = None) -> list[dict[str, Any]]:

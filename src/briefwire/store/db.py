@@ -27,8 +27,9 @@ def connect(path: str | Path) -> sqlite3.Connection:
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     # isolation_level=None: we issue BEGIN/COMMIT ourselves so one document is one transaction.
-    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                           check_same_thread=False)
+    conn = sqlite3.connect(
+        path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    )
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -41,13 +42,18 @@ def connect(path: str | Path) -> sqlite3.Connection:
 def migration_files() -> list[tuple[str, str]]:
     """(name, sql) of every packaged migration, in name order."""
     folder = resources.files("briefwire.store") / "migrations"
-    found = [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8"))
-             for f in folder.iterdir() if f.name.endswith(".sql")]
+    found = [
+        (f.name.removesuffix(".sql"), f.read_text(encoding="utf-8"))
+        for f in folder.iterdir()
+        if f.name.endswith(".sql")
+    ]
     return sorted(found)
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
     return [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
 
 

@@ -22,7 +22,7 @@ def raw_text_hash(text: str) -> str:
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha1(" ".join(text.split()).lower().encode()).hexdigest()[:16]
+    return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -49,14 +49,17 @@ class DocumentStore:
     def add_origin(self, doc_id: str, origin: str, raw_hash: str) -> bool:
         """Record another place an already-stored document was seen; False if known already."""
         with transaction(self.conn):
-            cur = self.conn.execute("INSERT OR IGNORE INTO document_origins VALUES (?, ?, ?, ?)",
-                                    (doc_id, origin, raw_hash, now_iso()))
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO document_origins VALUES (?, ?, ?, ?)",
+                (doc_id, origin, raw_hash, now_iso()),
+            )
         return cur.rowcount > 0
 
     def doc_id_for_raw(self, raw_hash: str) -> str | None:
         """The stored document whose raw text, as read somewhere, had this hash."""
-        row = self.conn.execute("SELECT doc_id FROM document_origins WHERE raw_hash = ? LIMIT 1",
-                                (raw_hash,)).fetchone()
+        row = self.conn.execute(
+            "SELECT doc_id FROM document_origins WHERE raw_hash = ? LIMIT 1", (raw_hash,)
+        ).fetchone()
         return None if row is None else str(row[0])
 
     def save_document(self, item: DocumentToSave) -> None:
@@ -66,14 +69,17 @@ class DocumentStore:
             if item.claims or item.casualties:
                 self._insert_extraction(item.doc.doc_id, item.claims, item.casualties)
 
-    def _insert_extraction(self, doc_id: str, claims: Sequence[Claim], casualties: Sequence[Casualty]) -> None:
+    def _insert_extraction(
+        self, doc_id: str, claims: Sequence[Claim], casualties: Sequence[Casualty]
+    ) -> None:
         raise NotImplementedError  # provided by ClaimStore
 
     def record_error(self, error: IngestError) -> None:
         with transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO ingest_errors(origin, stage, reason, retryable, at) VALUES (?, ?, ?, ?, ?)",
-                (error.origin, error.stage, error.reason, int(error.retryable), now_iso()))
+                (error.origin, error.stage, error.reason, int(error.retryable), now_iso()),
+            )
 
     def _source_id(self, doc: CleanDocument) -> int | None:
         raw = doc.raw
@@ -81,7 +87,8 @@ class DocumentStore:
             return None
         self.conn.execute(
             "INSERT OR IGNORE INTO sources(name, kind, language) VALUES (?, ?, ?)",
-            (raw.outlet, raw.source_kind, doc.language))
+            (raw.outlet, raw.source_kind, doc.language),
+        )
         row = self.conn.execute("SELECT source_id FROM sources WHERE name = ?", (raw.outlet,)).fetchone()
         return int(row[0])
 
@@ -94,16 +101,39 @@ class DocumentStore:
                    forwarded_from, raw_text, clean_text, near_duplicate_of, near_duplicate_score,
                    doc_signature, extra_json, ingested_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (doc.doc_id, seq, raw.origin, raw.format, raw.url, self._source_id(doc), doc.title, doc.dek,
-             raw.author, doc.published.date, doc.published.precision, doc.published.basis,
-             doc.published.note, doc.language, raw.forwarded_from, raw.text, doc.text,
-             dd.near_duplicate_of, dd.near_duplicate_score, item.doc_signature,
-             json.dumps(raw.extra, ensure_ascii=False), now_iso()))
-        self.conn.execute("INSERT INTO document_origins VALUES (?, ?, ?, ?)",
-                          (doc.doc_id, raw.origin, raw_text_hash(raw.text), now_iso()))
+            (
+                doc.doc_id,
+                seq,
+                raw.origin,
+                raw.format,
+                raw.url,
+                self._source_id(doc),
+                doc.title,
+                doc.dek,
+                raw.author,
+                doc.published.date,
+                doc.published.precision,
+                doc.published.basis,
+                doc.published.note,
+                doc.language,
+                raw.forwarded_from,
+                raw.text,
+                doc.text,
+                dd.near_duplicate_of,
+                dd.near_duplicate_score,
+                item.doc_signature,
+                json.dumps(raw.extra, ensure_ascii=False),
+                now_iso(),
+            ),
+        )
+        self.conn.execute(
+            "INSERT INTO document_origins VALUES (?, ?, ?, ?)",
+            (doc.doc_id, raw.origin, raw_text_hash(raw.text), now_iso()),
+        )
         self.conn.executemany(
             'INSERT INTO removed_spans(doc_id, start, "end", text, reason) VALUES (?, ?, ?, ?, ?)',
-            [(doc.doc_id, r.start, r.end, r.text, r.reason) for r in doc.removed])
+            [(doc.doc_id, r.start, r.end, r.text, r.reason) for r in doc.removed],
+        )
         ids: dict[int, int] = {}
         for p in doc.paragraphs:
             theme = item.themes[p.index] if p.index < len(item.themes) else None
@@ -111,7 +141,8 @@ class DocumentStore:
             cur = self.conn.execute(
                 'INSERT INTO passages(doc_id, idx, start, "end", text, text_hash, theme, signature) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.doc_id, p.index, p.start, p.end, p.text, text_hash(p.text), theme, sig))
+                (doc.doc_id, p.index, p.start, p.end, p.text, text_hash(p.text), theme, sig),
+            )
             ids[p.index] = int(cur.lastrowid or 0)
         for link in dd.reuse:
             self._link_reuse(ids[link.index], link.other_doc_id, link.other_index, link.similarity)
@@ -119,42 +150,51 @@ class DocumentStore:
             self.conn.executemany(
                 "INSERT INTO outlet_lines VALUES (?, ?, 1) "
                 "ON CONFLICT(outlet, line_hash) DO UPDATE SET n_docs = n_docs + 1",
-                [(raw.outlet, h) for h in set(item.outlet_line_hashes)])
+                [(raw.outlet, h) for h in set(item.outlet_line_hashes)],
+            )
 
     def _link_reuse(self, passage_id: int, other_doc: str, other_idx: int, similarity: float) -> None:
         row = self.conn.execute(
             "SELECT passage_id, reuse_group FROM passages WHERE doc_id = ? AND idx = ?",
-            (other_doc, other_idx)).fetchone()
+            (other_doc, other_idx),
+        ).fetchone()
         if row is None:
             return
         other_id, group = int(row[0]), row[1]
         if group is None:
             group = other_id
             self.conn.execute("UPDATE passages SET reuse_group = ? WHERE passage_id = ?", (group, other_id))
-        self.conn.execute("UPDATE passages SET reuse_group = COALESCE(reuse_group, ?) WHERE passage_id = ?",
-                          (group, passage_id))
-        self.conn.execute("INSERT OR IGNORE INTO reuse_links VALUES (?, ?, ?)", (passage_id, other_id, similarity))
+        self.conn.execute(
+            "UPDATE passages SET reuse_group = COALESCE(reuse_group, ?) WHERE passage_id = ?",
+            (group, passage_id),
+        )
+        self.conn.execute(
+            "INSERT OR IGNORE INTO reuse_links VALUES (?, ?, ?)", (passage_id, other_id, similarity)
+        )
 
     # ---- what dedupe and clean need back -------------------------------------------------
     def paragraph_signatures(self) -> Iterator[tuple[str, int, bytes]]:
         for row in self.conn.execute(
-                "SELECT doc_id, idx, signature FROM passages WHERE signature IS NOT NULL ORDER BY passage_id"):
+            "SELECT doc_id, idx, signature FROM passages WHERE signature IS NOT NULL ORDER BY passage_id"
+        ):
             yield row[0], int(row[1]), bytes(row[2])
 
     def document_signatures(self) -> Iterator[tuple[str, bytes]]:
         for row in self.conn.execute(
-                "SELECT doc_id, doc_signature FROM documents WHERE doc_signature IS NOT NULL ORDER BY seq"):
+            "SELECT doc_id, doc_signature FROM documents WHERE doc_signature IS NOT NULL ORDER BY seq"
+        ):
             yield row[0], bytes(row[1])
 
     def outlet_line_counts(self, outlet: str, hashes: Iterable[str]) -> dict[str, int]:
         wanted = list(set(hashes))
         out: dict[str, int] = {}
         for i in range(0, len(wanted), 500):
-            chunk = wanted[i:i + 500]
+            chunk = wanted[i : i + 500]
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(
-                    f"SELECT line_hash, n_docs FROM outlet_lines WHERE outlet = ? AND line_hash IN ({marks})",
-                    (outlet, *chunk)):
+                f"SELECT line_hash, n_docs FROM outlet_lines WHERE outlet = ? AND line_hash IN ({marks})",
+                (outlet, *chunk),
+            ):
                 out[row[0]] = int(row[1])
         return out
 
@@ -173,21 +213,31 @@ class DocumentStore:
         rows = self.conn.execute(
             """SELECT d.*, s.name AS outlet, s.kind AS source_kind FROM documents d
                LEFT JOIN sources s USING (source_id) WHERE d.doc_id LIKE ? || '%' LIMIT 2""",
-            (doc_id,)).fetchall()
+            (doc_id,),
+        ).fetchall()
         if len(rows) != 1:
             return None
         doc = dict(rows[0])
         doc.pop("doc_signature", None)
-        doc["removed"] = [dict(r) for r in self.conn.execute(
-            'SELECT start, "end", text, reason FROM removed_spans WHERE doc_id = ? ORDER BY start',
-            (doc["doc_id"],))]
-        doc["origins"] = [r[0] for r in self.conn.execute(
-            "SELECT origin FROM document_origins WHERE doc_id = ? ORDER BY seen_at", (doc["doc_id"],))]
+        doc["removed"] = [
+            dict(r)
+            for r in self.conn.execute(
+                'SELECT start, "end", text, reason FROM removed_spans WHERE doc_id = ? ORDER BY start',
+                (doc["doc_id"],),
+            )
+        ]
+        doc["origins"] = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT origin FROM document_origins WHERE doc_id = ? ORDER BY seen_at", (doc["doc_id"],)
+            )
+        ]
         doc["passages"] = self.passages(doc_id=doc["doc_id"])
         return doc
 
-    def passages(self, doc_id: str | None = None, since: str | None = None,
-                 until: str | None = None) -> list[dict[str, Any]]:
+    def passages(
+        self, doc_id: str | None = None, since: str | None = None, until: str | None = None
+    ) -> list[dict[str, Any]]:
         """Kept passages with their re-use origin (the earliest document carrying the text)."""
         where, args = _period(since, until)
         if doc_id is not None:
@@ -198,7 +248,7 @@ class DocumentStore:
                    p.theme, p.reuse_group, d.published, s.name AS outlet, d.title, d.url,
                    (SELECT d2.doc_id FROM passages p2 JOIN documents d2 ON d2.doc_id = p2.doc_id
                      WHERE p.reuse_group IS NOT NULL AND p2.reuse_group = p.reuse_group
-                     ORDER BY {_ORIGINAL_ORDER.replace('d.', 'd2.')} LIMIT 1) AS group_original
+                     ORDER BY {_ORIGINAL_ORDER.replace("d.", "d2.")} LIMIT 1) AS group_original
             FROM passages p JOIN documents d ON d.doc_id = p.doc_id
             LEFT JOIN sources s ON s.source_id = d.source_id
             {where} ORDER BY d.seq, p.idx"""
@@ -211,8 +261,10 @@ class DocumentStore:
         return out
 
     def removed_spans(self, doc_id: str | None = None) -> list[dict[str, Any]]:
-        sql = 'SELECT r.doc_id, d.origin, r.start, r."end", r.text, r.reason FROM removed_spans r ' \
-              "JOIN documents d USING (doc_id)"
+        sql = (
+            'SELECT r.doc_id, d.origin, r.start, r."end", r.text, r.reason FROM removed_spans r '
+            "JOIN documents d USING (doc_id)"
+        )
         args: tuple[Any, ...] = ()
         if doc_id:
             sql += " WHERE r.doc_id = ?"
@@ -227,7 +279,8 @@ class DocumentStore:
                 """SELECT p2.idx, p2.text, d2.origin, d2.title FROM passages p2
                    JOIN documents d2 USING (doc_id)
                    WHERE p2.reuse_group = ? AND p2.doc_id = ? ORDER BY p2.idx LIMIT 1""",
-                (p["reuse_group"], p["reused_from"])).fetchone()
+                (p["reuse_group"], p["reused_from"]),
+            ).fetchone()
             p["original"] = dict(orig) if orig else None
         return rows
 
@@ -250,7 +303,9 @@ class DocumentStore:
         return [dict(r) for r in self.conn.execute("SELECT * FROM ingest_errors ORDER BY error_id")]
 
     def stats(self) -> dict[str, Any]:
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        def one(sql: str) -> Any:
+            return self.conn.execute(sql).fetchone()[0]
+
         return {
             "documents": one("SELECT COUNT(*) FROM documents"),
             "near_duplicates": one("SELECT COUNT(*) FROM documents WHERE near_duplicate_of IS NOT NULL"),
@@ -262,8 +317,11 @@ class DocumentStore:
             "ingest_errors": one("SELECT COUNT(*) FROM ingest_errors"),
             "first_published": one("SELECT MIN(published) FROM documents"),
             "last_published": one("SELECT MAX(published) FROM documents"),
-            "themes": dict(self.conn.execute(
-                "SELECT COALESCE(theme, '(none)'), COUNT(*) FROM passages GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "themes": dict(
+                self.conn.execute(
+                    "SELECT COALESCE(theme, '(none)'), COUNT(*) FROM passages GROUP BY 1 ORDER BY 2 DESC"
+                ).fetchall()
+            ),
         }
 
 

@@ -17,14 +17,14 @@ from .db import transaction
 class EventFilter:
     theme: str | None = None
     type: str | None = None
-    region: str | None = None         # admin1 code or name
+    region: str | None = None  # admin1 code or name
     since: str | None = None
     until: str | None = None
-    source: str | None = None         # outlet name
+    source: str | None = None  # outlet name
     status: str | None = None
     review_state: str | None = None
-    query: str | None = None          # words in the summary or quotes
-    sort: str = "first_reported"      # or "corroboration"
+    query: str | None = None  # words in the summary or quotes
+    sort: str = "first_reported"  # or "corroboration"
 
 
 def _opt(value: Any) -> str | None:
@@ -40,8 +40,12 @@ class EventStore:
     def edits(self, kind: Any, key: str) -> dict[str, Any]:  # provided by ReviewStore
         raise NotImplementedError
 
-    def replace_links(self, events: Sequence[LinkedEvent], persons: Sequence[LinkedPerson],
-                      scope_claim_keys: Sequence[str] | None = None) -> None:
+    def replace_links(
+        self,
+        events: Sequence[LinkedEvent],
+        persons: Sequence[LinkedPerson],
+        scope_claim_keys: Sequence[str] | None = None,
+    ) -> None:
         """Store link's output. With a scope, only events touching those claims are replaced."""
         with transaction(self.conn):
             if scope_claim_keys is None:
@@ -52,42 +56,79 @@ class EventStore:
             for ev in events:
                 self.conn.execute("DELETE FROM events WHERE event_key = ?", (ev.event_key,))
                 cur = self.conn.execute(
-                    """INSERT INTO events(event_key, type, theme, summary, date, date_precision, location_json,
-                           actors_json, quantity_json, status, first_reported, independent_sources,
-                           sources_json, explanation_json)
+                    """INSERT INTO events(
+                           event_key, type, theme, summary, date, date_precision, location_json,
+                           actors_json, quantity_json, status, first_reported,
+                           independent_sources, sources_json, explanation_json)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (ev.event_key, ev.type, ev.theme, ev.summary, ev.date.date, ev.date.precision,
-                     _opt(asdict(ev.location) if ev.location else None),
-                     json.dumps([asdict(a) for a in ev.actors], ensure_ascii=False),
-                     _opt(asdict(ev.quantity) if ev.quantity else None), ev.status, ev.first_reported,
-                     ev.independent_sources, json.dumps(list(ev.sources), ensure_ascii=False),
-                     json.dumps(list(ev.explanation), ensure_ascii=False)))
+                    (
+                        ev.event_key,
+                        ev.type,
+                        ev.theme,
+                        ev.summary,
+                        ev.date.date,
+                        ev.date.precision,
+                        _opt(asdict(ev.location) if ev.location else None),
+                        json.dumps([asdict(a) for a in ev.actors], ensure_ascii=False),
+                        _opt(asdict(ev.quantity) if ev.quantity else None),
+                        ev.status,
+                        ev.first_reported,
+                        ev.independent_sources,
+                        json.dumps(list(ev.sources), ensure_ascii=False),
+                        json.dumps(list(ev.explanation), ensure_ascii=False),
+                    ),
+                )
                 event_id = int(cur.lastrowid or 0)
-                self.conn.executemany("UPDATE claims SET event_id = ? WHERE claim_key = ?",
-                                      [(event_id, k) for k in ev.claim_keys])
+                self.conn.executemany(
+                    "UPDATE claims SET event_id = ? WHERE claim_key = ?",
+                    [(event_id, k) for k in ev.claim_keys],
+                )
             for p in persons:
                 self.conn.execute("DELETE FROM persons WHERE person_key = ?", (p.person_key,))
                 f = p.fields
                 cur = self.conn.execute(
-                    """INSERT INTO persons(person_key, name, variants_json, age, born, rank, status, home_region,
-                           home_region_code, home_town, occupation, unit, date_of_death, date_precision,
-                           place_of_death, first_reported, independent_sources)
+                    """INSERT INTO persons(person_key, name, variants_json, age, born, rank, status,
+                           home_region, home_region_code, home_town, occupation, unit,
+                           date_of_death, date_precision, place_of_death, first_reported,
+                           independent_sources)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (p.person_key, p.name, json.dumps(list(p.variants), ensure_ascii=False), f.get("age"),
-                     f.get("born"), f.get("rank"), f.get("status") or "unknown", f.get("home_region"),
-                     f.get("home_region_code"), f.get("home_town"), f.get("occupation"), f.get("unit"),
-                     f.get("date_of_death"), f.get("date_precision") or "unknown", f.get("place_of_death"),
-                     p.first_reported, p.independent_sources))
+                    (
+                        p.person_key,
+                        p.name,
+                        json.dumps(list(p.variants), ensure_ascii=False),
+                        f.get("age"),
+                        f.get("born"),
+                        f.get("rank"),
+                        f.get("status") or "unknown",
+                        f.get("home_region"),
+                        f.get("home_region_code"),
+                        f.get("home_town"),
+                        f.get("occupation"),
+                        f.get("unit"),
+                        f.get("date_of_death"),
+                        f.get("date_precision") or "unknown",
+                        f.get("place_of_death"),
+                        p.first_reported,
+                        p.independent_sources,
+                    ),
+                )
                 person_id = int(cur.lastrowid or 0)
-                self.conn.executemany("UPDATE casualty_mentions SET person_id = ? WHERE mention_key = ?",
-                                      [(person_id, k) for k in p.mention_keys])
+                self.conn.executemany(
+                    "UPDATE casualty_mentions SET person_id = ? WHERE mention_key = ?",
+                    [(person_id, k) for k in p.mention_keys],
+                )
 
-    def events(self, flt: EventFilter | None = None, limit: int | None = None,
-               offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    def events(
+        self, flt: EventFilter | None = None, limit: int | None = None, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
         """Events matching a filter, with review state and human edits applied; and the total."""
         flt = flt or EventFilter()
-        rows = [self._event_row(r) for r in self.conn.execute(
-            "SELECT * FROM events ORDER BY COALESCE(first_reported, '9999'), event_id")]
+        rows = [
+            self._event_row(r)
+            for r in self.conn.execute(
+                "SELECT * FROM events ORDER BY COALESCE(first_reported, '9999'), event_id"
+            )
+        ]
         rows = [r for r in rows if _matches(r, flt)]
         if flt.sort == "corroboration":
             rows.sort(key=lambda r: (-r["independent_sources"], r["first_reported"] or "9999"))
@@ -121,7 +162,9 @@ class EventStore:
         }
         claims = self.conn.execute(
             "SELECT c.claim_key, c.doc_id, d.origin FROM claims c JOIN documents d USING (doc_id) "
-            "WHERE c.event_id = ? ORDER BY d.seq, c.start", (row["event_id"],)).fetchall()
+            "WHERE c.event_id = ? ORDER BY d.seq, c.start",
+            (row["event_id"],),
+        ).fetchall()
         machine["claims"] = [c[0] for c in claims]
         machine["doc_ids"] = list(dict.fromkeys(c[1] for c in claims))
         machine["origins"] = list(dict.fromkeys(c[2] for c in claims))
@@ -139,7 +182,9 @@ class EventStore:
             row["name_variants"] = json.loads(row.pop("variants_json"))
             mentions = self.conn.execute(
                 "SELECT m.doc_id, d.origin FROM casualty_mentions m JOIN documents d USING (doc_id) "
-                "WHERE m.person_id = ? ORDER BY d.seq", (row["person_id"],)).fetchall()
+                "WHERE m.person_id = ? ORDER BY d.seq",
+                (row["person_id"],),
+            ).fetchall()
             row["doc_ids"] = list(dict.fromkeys(m[0] for m in mentions))
             row["origins"] = list(dict.fromkeys(m[1] for m in mentions))
             edits = self.edits("person", row["person_key"])
@@ -158,8 +203,9 @@ def _matches(r: dict[str, Any], f: EventFilter) -> bool:
         f.type is None or r["type"] == f.type,
         f.status is None or r["status"] == f.status,
         f.review_state is None or r["review_state"] == f.review_state,
-        f.region is None or f.region.lower() in {str(loc.get("admin1_code") or "").lower(),
-                                                 str(loc.get("admin1") or "").lower()},
+        f.region is None
+        or f.region.lower()
+        in {str(loc.get("admin1_code") or "").lower(), str(loc.get("admin1") or "").lower()},
         f.since is None or (r["date"] or r["first_reported"] or "") >= f.since,
         f.until is None or (r["date"] or r["first_reported"] or "9999")[:10] <= f.until,
         f.source is None or any(f.source.lower() in s.lower() for s in r["sources"]),

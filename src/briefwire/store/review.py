@@ -19,19 +19,29 @@ ACTIONS = ("accept", "reject", "edit", "merge", "split", "include", "exclude", "
 class ReviewStore:
     conn: sqlite3.Connection
 
-    def add_decision(self, kind: TargetKind, key: str, action: str, user: str,
-                     field: str | None = None, value: Any = None) -> int:
+    def add_decision(
+        self,
+        kind: TargetKind,
+        key: str,
+        action: str,
+        user: str,
+        *,
+        field: str | None = None,
+        value: Any = None,
+    ) -> int:
         if action not in ACTIONS:
             raise ValueError(f"unknown review action {action!r}; expected one of {', '.join(ACTIONS)}")
         with transaction(self.conn):
             cur = self.conn.execute(
                 "INSERT INTO decisions(target_kind, target_key, action, field, value_json, user, at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (kind, key, action, field, json.dumps(value, ensure_ascii=False), user, now_iso()))
+                (kind, key, action, field, json.dumps(value, ensure_ascii=False), user, now_iso()),
+            )
         return int(cur.lastrowid or 0)
 
     def decisions(self, kind: TargetKind | None = None, key: str | None = None) -> list[dict[str, Any]]:
-        clauses, args = [], []
+        clauses: list[str] = []
+        args: list[Any] = []
         if kind:
             clauses.append("target_kind = ?")
             args.append(kind)
@@ -77,12 +87,17 @@ class ReviewStore:
         with transaction(self.conn):
             self.conn.execute(
                 "INSERT INTO users(name, role, password_hash, created_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(name) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash",
-                (name, role, password_hash, now_iso()))
+                "ON CONFLICT(name) DO UPDATE SET role = excluded.role, "
+                "password_hash = excluded.password_hash",
+                (name, role, password_hash, now_iso()),
+            )
 
     def user(self, name: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
         return dict(row) if row else None
 
     def users(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute("SELECT user_id, name, role, created_at FROM users ORDER BY name")]
+        return [
+            dict(r)
+            for r in self.conn.execute("SELECT user_id, name, role, created_at FROM users ORDER BY name")
+        ]

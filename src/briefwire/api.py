@@ -1,0 +1,177 @@
+"""The library API: one function per CLI verb, each taking a ``Workspace``.
+
+The CLI and the web app are thin layers over these functions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, TextIO
+
+from briefwire import report
+from briefwire.pipeline import IngestSummary, Pipeline, PipelineOptions, Progress
+from briefwire.report.export import document_row, passage_rows, shape
+from briefwire.store import Store
+
+DEFAULT_DB = "briefwire.db"
+
+
+class Workspace:
+    """An open ledger: the database plus whatever caches the stages keep for it."""
+
+    def __init__(self, db: str | Path = DEFAULT_DB) -> None:
+        self.db = Path(db)
+        self.store = Store(self.db)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def ingest(
+    ws: Workspace,
+    paths: Iterable[str | Path],
+    options: PipelineOptions | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    return Pipeline(ws.store, options).ingest(paths, progress)
+
+
+def relink(ws: Workspace) -> None:
+    Pipeline(ws.store).link()
+
+
+def docs(ws: Workspace) -> list[dict[str, Any]]:
+    return [document_row(d) for d in ws.store.documents()]
+
+
+def show(ws: Workspace, doc_id: str) -> dict[str, Any] | None:
+    doc = ws.store.document(doc_id)
+    if doc is not None:
+        doc["claims"] = ws.store.claims(doc_id=doc["doc_id"])
+    return doc
+
+
+def search(ws: Workspace, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    return ws.store.search(query, limit)
+
+
+def reuse(ws: Workspace, doc_id: str | None = None) -> list[dict[str, Any]]:
+    if doc_id is not None:
+        doc = ws.store.document(doc_id)
+        if doc is None:
+            raise LookupError(f"no document with id {doc_id!r}")
+        doc_id = doc["doc_id"]
+    return ws.store.reuse_groups(doc_id)
+
+
+def stats(ws: Workspace) -> dict[str, Any]:
+    return ws.store.stats()
+
+
+def errors(ws: Workspace) -> list[dict[str, Any]]:
+    return ws.store.errors()
+
+
+@dataclass(frozen=True)
+class BriefFiles:
+    brief: report.Brief
+    markdown: Path
+    html: Path
+
+
+def brief(
+    ws: Workspace,
+    since: str | None = None,
+    until: str | None = None,
+    items: Literal["auto", "passages", "events"] = "auto",
+) -> report.Brief:
+    """The brief for a period (both ends inclusive; the whole ledger when not given)."""
+    st = ws.store
+    documents = {d["doc_id"]: d for d in st.documents()}
+    in_period = {k for k, d in documents.items() if _in(d.get("published"), since, until)}
+    undated = sum(1 for d in documents.values() if not d.get("published")) if since or until else 0
+    if not since and not until:
+        in_period = set(documents)
+    passages = [p for p in st.passages() if p["doc_id"] in in_period]
+    events, _ = st.events()
+    chosen = [
+        e
+        for e in events
+        if _in(e.get("first_reported"), since, until)
+        or (not since and not until)
+        or (set(e["doc_ids"]) & in_period and not e.get("first_reported"))
+    ]
+    claims = [c for c in st.claims() if c.get("event_id") in {e["event_id"] for e in chosen}]
+    persons = [p for p in st.persons() if set(p["doc_ids"]) & in_period]
+    previous = frozenset(
+        e["event_id"]
+        for e in events
+        if since and e.get("first_reported") and e["first_reported"][:10] < since
+    )
+    data = report.BriefInput(
+        passages=passages,
+        documents=documents,
+        events=chosen,
+        claims=claims,
+        persons=persons,
+        previous_keys=previous,
+        undated_documents=undated,
+    )
+    return report.build_brief(data, since, until, items)
+
+
+def write_brief(result: report.Brief, out: str | Path) -> BriefFiles:
+    """Write ``OUT.md`` and ``OUT.html`` (a suffix on OUT is dropped)."""
+    out = Path(out)
+    base = out.with_suffix("") if out.suffix in (".md", ".html") else out
+    base.parent.mkdir(parents=True, exist_ok=True)
+    md, html = base.with_suffix(".md"), base.with_suffix(".html")
+    md.write_text(report.render_markdown(result), encoding="utf-8")
+    html.write_text(report.render_html(result), encoding="utf-8")
+    return BriefFiles(result, md, html)
+
+
+def export_rows(ws: Workspace, kind: str) -> Iterator[dict[str, Any]]:
+    st = ws.store
+    if kind == "documents":
+        yield from docs(ws)
+    elif kind == "passages":
+        types: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for c in st.claims():
+            if (
+                c.get("paragraph_index") is not None
+                and c["type"] not in types[(c["doc_id"], c["paragraph_index"])]
+            ):
+                types[(c["doc_id"], c["paragraph_index"])].append(c["type"])
+        yield from passage_rows(st.passages(), st.removed_spans(), types)
+    elif kind == "claims":
+        yield from (shape("claims", c) for c in st.claims())
+    elif kind == "events":
+        yield from (shape("events", e) for e in st.events()[0])
+    elif kind == "casualties":
+        yield from (shape("casualties", {**p, "person_id": p["person_key"]}) for p in st.persons())
+    else:
+        raise ValueError(f"unknown export kind {kind!r}; expected one of {', '.join(report.KINDS)}")
+
+
+def export(ws: Workspace, kind: str, fmt: report.export.Format, out: TextIO) -> int:
+    return report.write_rows(export_rows(ws, kind), kind, fmt, out)
+
+
+def _in(date: str | None, since: str | None, until: str | None) -> bool:
+    if not date:
+        return False
+    day = date[:10]
+    return (since is None or day >= since) and (until is None or day <= until)

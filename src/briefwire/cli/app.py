@@ -1,0 +1,205 @@
+"""CLI verbs. Each opens the workspace and calls the library function of the same name."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import typer
+
+from briefwire import api
+from briefwire.pipeline import PipelineOptions
+
+from .output import print_rows, print_summary, progress_bar
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    help="briefwire: a source-linked event ledger and a daily brief from news and Telegram.",
+)
+
+DbOption = Annotated[Path, typer.Option("--db", envvar="BRIEFWIRE_DB", help="The ledger (SQLite file).")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+DEFAULT_DB = Path(api.DEFAULT_DB)
+
+
+def _iso(value: str | None, flag: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2022-10-01", param_hint=flag) from None
+
+
+def _fmt(value: str) -> Literal["table", "json", "csv"]:
+    if value not in ("table", "json", "csv"):
+        raise typer.BadParameter(f"{value!r}: use table, json or csv", param_hint="--format")
+    return value  # type: ignore[return-value]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or feed URLs.")],
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(min=1, max=8, help="Extraction processes.")] = 1,
+    extract: Annotated[
+        bool, typer.Option(help="Extract claims and casualties (--no-extract: clean and dedupe only).")
+    ] = True,
+) -> None:
+    """Read articles and posts into the ledger: clean, de-duplicate, extract, link.
+
+    Example: [bold]briefwire ingest articles/ telegram/result.json --db ledger.db[/bold]
+    """
+    with api.Workspace(db) as ws, progress_bar(paths) as advance:
+        summary = api.ingest(ws, paths, PipelineOptions(workers=workers, extract=extract), advance)
+    print_summary(summary, db)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def docs(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
+    """List documents in the ledger.
+
+    Example: [bold]briefwire docs --format csv > documents.csv[/bold]
+    """
+    with api.Workspace(db) as ws:
+        rows = api.docs(ws)
+    print_rows(
+        rows, _fmt(fmt), columns=("doc_id", "published", "outlet", "title", "n_passages", "duplicate_of")
+    )
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="A document id or a unique prefix of one.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = "table",
+) -> None:
+    """Show one document: metadata, clean text, what cleaning removed and why, its claims.
+
+    Example: [bold]briefwire show 3f9a1c[/bold]
+    """
+    with api.Workspace(db) as ws:
+        doc = api.show(ws, doc_id)
+    if doc is None:
+        typer.echo(f"error: no single document matches {doc_id!r} (see `briefwire docs`)", err=True)
+        raise typer.Exit(1)
+    from .output import print_document  # noqa: PLC0415
+
+    print_document(doc, _fmt(fmt))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words (all must occur) or an FTS5 query.")],
+    db: DbOption = DEFAULT_DB,
+    limit: int = 20,
+    fmt: FormatOption = "table",
+) -> None:
+    """Full-text search over clean passages.
+
+    Example: [bold]briefwire search "draft office"[/bold]
+    """
+    with api.Workspace(db) as ws:
+        rows = api.search(ws, query, limit)
+    print_rows(rows, _fmt(fmt), columns=("doc_id", "index", "published", "title", "snippet"))
+
+
+@app.command()
+def reuse(
+    doc_id: Annotated[str | None, typer.Argument(help="Only this document.")] = None,
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = "table",
+) -> None:
+    """What was copied from where: each re-used paragraph and its earliest copy.
+
+    Example: [bold]briefwire reuse 3f9a1c[/bold]
+    """
+    with api.Workspace(db) as ws:
+        try:
+            rows = api.reuse(ws, doc_id)
+        except LookupError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+    print_rows(rows, _fmt(fmt), columns=("doc_id", "index", "reused_from", "text"))
+
+
+@app.command()
+def brief(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD), inclusive.")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD), inclusive.")] = None,
+    out: Annotated[Path, typer.Option(help="Writes OUT.md and OUT.html.")] = Path("brief"),
+    items: Annotated[str, typer.Option(help="auto (events when linked), events or passages.")] = "auto",
+) -> None:
+    """Write the brief for a period as Markdown and a self-contained HTML page.
+
+    Example: [bold]briefwire brief --from 2022-09-28 --to 2022-09-29 --out out/brief[/bold]
+    """
+    if items not in ("auto", "events", "passages"):
+        raise typer.BadParameter("use auto, events or passages", param_hint="--items")
+    with api.Workspace(db) as ws:
+        result = api.brief(ws, _iso(since, "--from"), _iso(until, "--to"), items)  # type: ignore[arg-type]
+    files = api.write_brief(result, out)
+    typer.echo(
+        f"brief: {result.n_items} items in {len(result.sections)} sections -> {files.markdown}, {files.html}"
+    )
+
+
+@app.command()
+def export(
+    kind: Annotated[str, typer.Argument(help="documents, passages, claims, events or casualties.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    out: Annotated[Path | None, typer.Option(help="Output file (default: standard output).")] = None,
+) -> None:
+    """Export a dataset with the stable fields of docs/exports.md (schema 1.0).
+
+    Example: [bold]briefwire export claims --format csv --out claims.csv[/bold]
+    """
+    from briefwire.report import KINDS  # noqa: PLC0415
+
+    if kind not in KINDS:
+        raise typer.BadParameter(f"{kind!r}: use one of {', '.join(KINDS)}", param_hint="KIND")
+    if fmt not in ("jsonl", "csv"):
+        raise typer.BadParameter(f"{fmt!r}: use jsonl or csv", param_hint="--format")
+    with api.Workspace(db) as ws:
+        if out is None:
+            n = api.export(ws, kind, fmt, sys.stdout)  # type: ignore[arg-type]
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            tmp = out.with_name(out.name + ".part")
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                n = api.export(ws, kind, fmt, fh)  # type: ignore[arg-type]
+            tmp.replace(out)  # a failed export never leaves a half-written file behind
+            typer.echo(f"{n} {kind} -> {out}", err=True)
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
+    """Counts: documents, duplicates, passages, re-use, claims, errors.
+
+    Example: [bold]briefwire stats --format json[/bold]
+    """
+    with api.Workspace(db) as ws:
+        result = api.stats(ws)
+    if _fmt(fmt) == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print_rows([{"what": k, "value": v} for k, v in result.items()], _fmt(fmt), columns=("what", "value"))
+
+
+@app.command()
+def errors(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
+    """Inputs that failed, with the stage and the reason.
+
+    Example: [bold]briefwire errors --format csv[/bold]
+    """
+    with api.Workspace(db) as ws:
+        rows: list[dict[str, Any]] = api.errors(ws)
+    print_rows(rows, _fmt(fmt), columns=("at", "stage", "origin", "reason", "retryable"))

@@ -1,0 +1,241 @@
+"""The brief as plain data: sections by theme, items with citations.
+
+``build_brief`` takes rows the store returns (passages, claims, events, persons) and decides
+what the period's items are; the renderers in ``markdown.py`` and ``html.py`` only lay it out.
+Items are events when linking has produced them, else passages (the foundation brief).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+THEMES = (
+    "Authorities and Legislation",
+    "Army Recruitment and Draft",
+    "Mobilized Soldiers, Volunteers and Contract Soldiers",
+    "Relatives and Public Response",
+    "Sentences, Legal Proceedings and Incidents",
+    "Society and Economy",
+)
+OTHER = "Other"
+ItemKind = Literal["passage", "event"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    doc_id: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    date: str | None
+    origin: str
+
+
+@dataclass(frozen=True)
+class BriefItem:
+    kind: ItemKind
+    key: str
+    text: str
+    theme: str
+    citations: tuple[Citation, ...]
+    attribution: str | None = None
+    stance: str | None = None
+    date: str | None = None
+    place: str | None = None
+    quantity: str | None = None
+    status: str | None = None
+    independent_sources: int = 1
+    new: bool = False
+
+
+@dataclass(frozen=True)
+class BriefSection:
+    title: str
+    items: tuple[BriefItem, ...]
+    developing: bool = False
+
+
+@dataclass(frozen=True)
+class Brief:
+    since: str | None
+    until: str | None
+    sections: tuple[BriefSection, ...]
+    casualties: tuple[dict[str, Any], ...] = ()
+    key_numbers: tuple[tuple[str, str], ...] = ()
+    events_per_day: dict[str, dict[str, int]] = field(default_factory=dict)
+    casualties_by_region: dict[str, int] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def n_items(self) -> int:
+        return sum(len(s.items) for s in self.sections)
+
+
+@dataclass(frozen=True)
+class BriefInput:
+    """What the store returns for a period; plain rows."""
+
+    passages: Sequence[Mapping[str, Any]]
+    documents: Mapping[str, Mapping[str, Any]]
+    events: Sequence[Mapping[str, Any]] = ()
+    claims: Sequence[Mapping[str, Any]] = ()
+    persons: Sequence[Mapping[str, Any]] = ()
+    previous_keys: frozenset[str] = frozenset()
+    undated_documents: int = 0
+
+
+def build_brief(
+    data: BriefInput,
+    since: str | None,
+    until: str | None,
+    items: Literal["auto", "passages", "events"] = "auto",
+) -> Brief:
+    use_events = items == "events" or (items == "auto" and bool(data.events))
+    made = _event_items(data) if use_events else _passage_items(data)
+    sections = _sections(made)
+    notes = []
+    if data.undated_documents:
+        notes.append(
+            f"{data.undated_documents} document(s) without a known publication date are not in this period."
+        )
+    persons = tuple(dict(p) for p in data.persons)
+    return Brief(
+        since,
+        until,
+        sections,
+        casualties=persons,
+        key_numbers=_key_numbers(data, made),
+        events_per_day=_per_day(made),
+        casualties_by_region=_by_region(persons),
+        notes=tuple(notes),
+    )
+
+
+def citation(doc: Mapping[str, Any]) -> Citation:
+    date = doc.get("published")
+    return Citation(
+        doc["doc_id"],
+        doc.get("outlet"),
+        doc.get("title"),
+        doc.get("url"),
+        date[:10] if isinstance(date, str) else None,
+        doc["origin"],
+    )
+
+
+def _ordered_citations(doc_ids: Sequence[str], docs: Mapping[str, Mapping[str, Any]]) -> tuple[Citation, ...]:
+    """Citations of the documents carrying an item, the earliest (the original) first."""
+    cites = [citation(docs[d]) for d in dict.fromkeys(doc_ids) if d in docs]
+    return tuple(sorted(cites, key=lambda c: (c.date or "9999", docs[c.doc_id].get("seq") or 0)))
+
+
+def _passage_items(data: BriefInput) -> list[BriefItem]:
+    """One item per passage with a theme; a re-used paragraph once, citing every copy."""
+    groups: dict[Any, list[Mapping[str, Any]]] = defaultdict(list)
+    for p in data.passages:
+        if p.get("theme"):
+            groups[p.get("reuse_group") or ("p", p["doc_id"], p["index"])].append(p)
+    out = []
+    for group in groups.values():
+        members = sorted(
+            group, key=lambda p: (p.get("reused_from") is not None, p.get("published") or "9999")
+        )
+        first = members[0]
+        cites = _ordered_citations([m["doc_id"] for m in members], data.documents)
+        key = f"{first['doc_id']}:{first['index']}"
+        out.append(
+            BriefItem(
+                "passage",
+                key,
+                first["text"],
+                first["theme"],
+                cites,
+                date=cites[0].date if cites else None,
+                new=key not in data.previous_keys,
+            )
+        )
+    return out
+
+
+def _event_items(data: BriefInput) -> list[BriefItem]:
+    by_event: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for c in data.claims:
+        if c.get("event_id"):
+            by_event[c["event_id"]].append(c)
+    out = []
+    for ev in data.events:
+        if ev.get("review_state") == "rejected":
+            continue
+        claims = by_event.get(ev["event_id"], [])
+        asserting = [c for c in claims if c.get("stance") != "denied"] or claims
+        attribution = "; ".join(
+            dict.fromkeys(" via ".join(c["claimed_by"]) for c in asserting if c.get("claimed_by"))
+        )
+        stances = {c.get("stance") for c in asserting} - {"asserted", "reported", None}
+        loc = ev.get("location") or {}
+        out.append(
+            BriefItem(
+                "event",
+                ev["event_id"],
+                ev["summary"],
+                ev["theme"],
+                _ordered_citations(ev.get("doc_ids") or [], data.documents),
+                attribution=attribution or None,
+                stance=", ".join(sorted(s for s in stances if s)) or None,
+                date=ev.get("date"),
+                place=loc.get("name"),
+                quantity=_quantity_text(ev.get("quantity")),
+                status=ev.get("status"),
+                independent_sources=ev.get("independent_sources") or 1,
+                new=ev["event_id"] not in data.previous_keys,
+            )
+        )
+    return out
+
+
+def _quantity_text(q: Mapping[str, Any] | None) -> str | None:
+    if not q or q.get("value") is None:
+        return None
+    value = q["value"]
+    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+    return " ".join(x for x in ("about" if q.get("approx") else "", shown, q.get("unit") or "") if x)
+
+
+def _sections(items: list[BriefItem]) -> tuple[BriefSection, ...]:
+    by_theme: dict[str, list[BriefItem]] = defaultdict(list)
+    for item in items:
+        by_theme[item.theme if item.theme in THEMES else OTHER].append(item)
+    order = [*THEMES, OTHER]
+    return tuple(
+        BriefSection(t, tuple(sorted(by_theme[t], key=_item_order))) for t in order if by_theme.get(t)
+    )
+
+
+def _item_order(item: BriefItem) -> tuple[int, str]:
+    return (-item.independent_sources, item.date or "9999")
+
+
+def _key_numbers(data: BriefInput, items: list[BriefItem]) -> tuple[tuple[str, str], ...]:
+    docs = {c.doc_id for i in items for c in i.citations}
+    nums = [("items", str(len(items))), ("documents cited", str(len(docs)))]
+    outlets = {c.outlet for i in items for c in i.citations if c.outlet}
+    nums.append(("outlets", str(len(outlets))))
+    if data.persons:
+        nums.append(("named deaths", str(len(data.persons))))
+    return tuple(nums)
+
+
+def _per_day(items: list[BriefItem]) -> dict[str, dict[str, int]]:
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in items:
+        if i.date and len(i.date) >= 10:
+            out[i.date[:10]][i.theme] += 1
+    return {d: dict(c) for d, c in sorted(out.items())}
+
+
+def _by_region(persons: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    c = Counter(p.get("home_region") or "unknown" for p in persons)
+    return dict(c.most_common())

@@ -1,0 +1,166 @@
+"""Exports: the stable dataset shapes of DESIGN.md, written as JSONL or CSV.
+
+The field lists below are the export schema. Adding a field is a minor version bump; renaming
+or removing one is a major bump (see docs/exports.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Literal, TextIO
+
+SCHEMA_VERSION = "1.0"
+Format = Literal["jsonl", "csv"]
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "documents": (
+        "doc_id",
+        "origin",
+        "url",
+        "outlet",
+        "title",
+        "author",
+        "published",
+        "published_precision",
+        "language",
+        "duplicate_of",
+        "n_passages",
+    ),
+    "passages": (
+        "doc_id",
+        "origin",
+        "index",
+        "start",
+        "end",
+        "text",
+        "is_boilerplate",
+        "theme",
+        "event_types",
+        "reuse_group",
+        "reused_from",
+    ),
+    "claims": (
+        "claim_id",
+        "event_id",
+        "doc_id",
+        "origin",
+        "type",
+        "theme",
+        "summary",
+        "date",
+        "date_precision",
+        "date_basis",
+        "location",
+        "actors",
+        "quantity",
+        "claimed_by",
+        "stance",
+        "start",
+        "end",
+        "quote",
+        "extractor",
+        "confidence",
+    ),
+    "events": (
+        "event_id",
+        "type",
+        "theme",
+        "summary",
+        "date",
+        "date_precision",
+        "location",
+        "actors",
+        "quantity",
+        "status",
+        "review_state",
+        "first_reported",
+        "claims",
+        "doc_ids",
+        "origins",
+        "independent_sources",
+    ),
+    "casualties": (
+        "person_id",
+        "name",
+        "name_variants",
+        "age",
+        "born",
+        "rank",
+        "status",
+        "home_region",
+        "home_region_code",
+        "home_town",
+        "occupation",
+        "unit",
+        "date_of_death",
+        "date_precision",
+        "place_of_death",
+        "first_reported",
+        "doc_ids",
+        "origins",
+        "independent_sources",
+    ),
+}
+KINDS = tuple(FIELDS)
+
+
+def shape(kind: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """Keep exactly the schema's fields, in order; a field the row lacks is null."""
+    return {f: row.get(f) for f in FIELDS[kind]}
+
+
+def document_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    return shape("documents", row)
+
+
+def passage_rows(
+    passages: Iterable[Mapping[str, Any]],
+    removed: Iterable[Mapping[str, Any]],
+    event_types: Mapping[tuple[str, int], list[str]],
+) -> Iterator[dict[str, Any]]:
+    """Kept passages (offsets into clean text), then removed spans (offsets into raw text)."""
+    for p in passages:
+        types = event_types.get((p["doc_id"], p["index"]), [])
+        yield shape(
+            "passages",
+            {**p, "is_boilerplate": False, "event_types": types, "reuse_group": p.get("reuse_group")},
+        )
+    for r in removed:
+        yield shape(
+            "passages",
+            {
+                **r,
+                "index": None,
+                "is_boilerplate": True,
+                "theme": None,
+                "event_types": [],
+                "reuse_group": None,
+                "reused_from": None,
+            },
+        )
+
+
+def write_rows(rows: Iterable[Mapping[str, Any]], kind: str, fmt: Format, out: TextIO) -> int:
+    """Write rows as JSONL (one object a line) or CSV (nested values as JSON); returns the count."""
+    n = 0
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    writer = csv.DictWriter(out, fieldnames=list(FIELDS[kind]), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+        n += 1
+    return n
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | dict | tuple):
+        return json.dumps(value, ensure_ascii=False)
+    if value is None:
+        return ""
+    return value

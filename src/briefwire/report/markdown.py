@@ -1,0 +1,85 @@
+"""The brief as Markdown: one line per item, every line with its sources."""
+
+from __future__ import annotations
+
+from .brief import Brief, BriefItem, Citation
+
+CASUALTY_COLUMNS = (
+    ("name", "Name"),
+    ("age", "Age"),
+    ("rank", "Rank"),
+    ("status", "Status"),
+    ("home_region", "Home region"),
+    ("home_town", "Town"),
+    ("date_of_death", "Died"),
+    ("independent_sources", "Sources"),
+)
+
+
+def period_title(brief: Brief) -> str:
+    if brief.since and brief.until and brief.since != brief.until:
+        return f"{brief.since} to {brief.until}"
+    return brief.since or brief.until or "all dates"
+
+
+def _md(text: str) -> str:
+    """Neutralise Markdown and HTML syntax in source text (it is quoted, not markup)."""
+    out = text.replace("\\", "\\\\")
+    for ch in "`*_[]<>|#":
+        out = out.replace(ch, "\\" + ch)
+    return " ".join(out.split())
+
+
+def cite_md(c: Citation) -> str:
+    label = _md(" — ".join(x for x in (c.outlet or c.origin.rsplit("/", 1)[-1], c.title, c.date) if x))
+    url = c.url if c.url and c.url.startswith(("http://", "https://")) else None
+    return f"[{label}](<{url}>)" if url else label
+
+
+def item_details(item: BriefItem) -> list[str]:
+    parts = []
+    if item.attribution:
+        parts.append(f"according to {item.attribution}")
+    if item.stance:
+        parts.append(item.stance)
+    if item.status and item.status not in ("reported",):
+        parts.append(item.status)
+    for x in (item.quantity, item.place, item.date):
+        if x:
+            parts.append(x)
+    return parts
+
+
+def render_markdown(brief: Brief) -> str:
+    lines = [f"# Mobilization brief: {period_title(brief)}", ""]
+    if brief.key_numbers:
+        lines += ["**Key numbers:** " + "; ".join(f"{v} {k}" for k, v in brief.key_numbers), ""]
+    for section in brief.sections:
+        lines += [f"## {section.title}", ""]
+        for item in section.items:
+            details = item_details(item)
+            head = ("**new** " if item.new else "") + _md(item.text)
+            if details:
+                head += " (" + _md("; ".join(details)) + ")"
+            sources = "; ".join(cite_md(c) for c in item.citations)
+            n = item.independent_sources
+            count = f" — {n} independent sources" if item.kind == "event" and n > 1 else ""
+            lines.append(f"- {head} — {sources}{count}")
+        lines.append("")
+    if brief.casualties:
+        lines += [
+            "## Named casualties",
+            "",
+            "| " + " | ".join(h for _, h in CASUALTY_COLUMNS) + " |",
+            "|" + "---|" * len(CASUALTY_COLUMNS),
+        ]
+        for p in brief.casualties:
+            lines.append(
+                "| "
+                + " | ".join(_md(str(p.get(k) if p.get(k) is not None else "")) for k, _ in CASUALTY_COLUMNS)
+                + " |"
+            )
+        lines.append("")
+    for note in brief.notes:
+        lines.append(f"_{_md(note)}_")
+    return "\n".join(lines).rstrip() + "\n"
