@@ -18,7 +18,7 @@ from .output import print_rows, print_summary, progress_bar
 app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     help="briefwire: a source-linked event ledger and a daily brief from news and Telegram.",
 )
 
@@ -53,7 +53,7 @@ def ingest(
 ) -> None:
     """Read articles and posts into the ledger: clean, de-duplicate, extract, link.
 
-    Example: [bold]briefwire ingest articles/ telegram/result.json --db ledger.db[/bold]
+    Example: briefwire ingest articles/ telegram/result.json --db ledger.db
     """
     with api.Workspace(db) as ws, progress_bar(paths) as advance:
         summary = api.ingest(ws, paths, PipelineOptions(workers=workers, extract=extract), advance)
@@ -65,7 +65,7 @@ def ingest(
 def docs(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     """List documents in the ledger.
 
-    Example: [bold]briefwire docs --format csv > documents.csv[/bold]
+    Example: briefwire docs --format csv > documents.csv
     """
     with api.Workspace(db) as ws:
         rows = api.docs(ws)
@@ -82,7 +82,7 @@ def show(
 ) -> None:
     """Show one document: metadata, clean text, what cleaning removed and why, its claims.
 
-    Example: [bold]briefwire show 3f9a1c[/bold]
+    Example: briefwire show 3f9a1c
     """
     with api.Workspace(db) as ws:
         doc = api.show(ws, doc_id)
@@ -103,7 +103,7 @@ def search(
 ) -> None:
     """Full-text search over clean passages.
 
-    Example: [bold]briefwire search "draft office"[/bold]
+    Example: briefwire search "draft office"
     """
     with api.Workspace(db) as ws:
         rows = api.search(ws, query, limit)
@@ -118,7 +118,7 @@ def reuse(
 ) -> None:
     """What was copied from where: each re-used paragraph and its earliest copy.
 
-    Example: [bold]briefwire reuse 3f9a1c[/bold]
+    Example: briefwire reuse 3f9a1c
     """
     with api.Workspace(db) as ws:
         try:
@@ -139,7 +139,7 @@ def brief(
 ) -> None:
     """Write the brief for a period as Markdown and a self-contained HTML page.
 
-    Example: [bold]briefwire brief --from 2022-09-28 --to 2022-09-29 --out out/brief[/bold]
+    Example: briefwire brief --from 2022-09-28 --to 2022-09-29 --out out/brief
     """
     if items not in ("auto", "events", "passages"):
         raise typer.BadParameter("use auto, events or passages", param_hint="--items")
@@ -160,7 +160,7 @@ def export(
 ) -> None:
     """Export a dataset with the stable fields of docs/exports.md (schema 1.0).
 
-    Example: [bold]briefwire export claims --format csv --out claims.csv[/bold]
+    Example: briefwire export claims --format csv --out claims.csv
     """
     from briefwire.report import KINDS  # noqa: PLC0415
 
@@ -184,7 +184,7 @@ def export(
 def stats(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     """Counts: documents, duplicates, passages, re-use, claims, errors.
 
-    Example: [bold]briefwire stats --format json[/bold]
+    Example: briefwire stats --format json
     """
     with api.Workspace(db) as ws:
         result = api.stats(ws)
@@ -198,7 +198,7 @@ def stats(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
 def errors(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     """Inputs that failed, with the stage and the reason.
 
-    Example: [bold]briefwire errors --format csv[/bold]
+    Example: briefwire errors --format csv
     """
     with api.Workspace(db) as ws:
         rows: list[dict[str, Any]] = api.errors(ws)

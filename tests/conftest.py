@@ -1,0 +1,62 @@
+"""Shared fixtures: a fresh store per test, builders for plain stage data, ../shared when present."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from briefwire.models import CleanDocument, DateValue, DedupeResult, Paragraph, RawDocument, RemovedSpan
+from briefwire.store import DocumentToSave, Store
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The shared folder beside the repository (seeds, gold, corpora), or skip."""
+    if not (SHARED / "gold" / "seeds.json").exists():
+        pytest.skip(f"needs the shared data folder at {SHARED} (seeds, gold and corpora), which is absent")
+    return SHARED
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store(tmp_path / "ledger.db") as st:
+        yield st
+
+
+def make_doc(
+    paragraphs: Sequence[str],
+    *,
+    origin: str = "mem://doc",
+    outlet: str | None = "Test Outlet",
+    published: str | None = "2022-10-01",
+    title: str | None = "A title",
+    url: str | None = None,
+    removed: Sequence[RemovedSpan] = (),
+) -> CleanDocument:
+    """A CleanDocument built by hand, without running the clean stage."""
+    text, paras, pos = "", [], 0
+    for i, p in enumerate(paragraphs):
+        if i:
+            text += "\n\n"
+            pos += 2
+        paras.append(Paragraph(i, pos, pos + len(p), p))
+        text += p
+        pos += len(p)
+    raw = RawDocument(origin=origin, text=text, format="text", url=url, outlet=outlet, title=title,
+                      published=published)
+    doc_id = hashlib.sha256(text.encode()).hexdigest()[:20]
+    date = DateValue(published, "day", "metadata") if published else DateValue.unknown()
+    return CleanDocument(raw, doc_id, text, tuple(paras), tuple(removed), title, None, date, "en")
+
+
+def save(store: Store, doc: CleanDocument, themes: Sequence[str | None] = (), **kw: object) -> None:
+    """Save a hand-built document with no re-use unless a DedupeResult is given."""
+    dedupe = kw.pop("dedupe", None) or DedupeResult(doc.doc_id, None, None, None, ())
+    store.save_document(DocumentToSave(doc=doc, dedupe=dedupe, themes=list(themes), passage_signatures=[],
+                                       doc_signature=None, **kw))  # type: ignore[arg-type]
