@@ -13,6 +13,7 @@ they index the whole text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -74,7 +75,7 @@ def _sentences(text: str, doc: Any, offset: int) -> list[Sentence]:
         for ent in doc.ents
     ]
     result: list[Sentence] = []
-    for sent in doc.sents:
+    for sent in _merged_sentences(doc):
         start, end = offset + sent.start_char, offset + sent.end_char
         tokens = tuple(
             Token(
@@ -92,3 +93,26 @@ def _sentences(text: str, doc: Any, offset: int) -> list[Sentence]:
         ents = tuple(ent for ent in entities if start <= ent.start < end)
         result.append(Sentence(start, end, text[start:end], tokens, ents))
     return result
+
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_CONTINUATION = re.compile(r"^[a-z\[\](),;:%\-–—]")
+
+
+def _merged_sentences(doc: Any) -> list[Any]:
+    """``doc.sents`` with the segmenter's obvious breaks undone.
+
+    ``senter`` sometimes cuts before a bracket ("59,000 rubles | [USD 970].") or mid-clause.
+    Within one paragraph a sentence that does not end in terminal punctuation, or a next one
+    that starts in lower case or with a bracket, is joined to its neighbour.
+    """
+    merged: list[Any] = []
+    for sent in doc.sents:
+        previous = merged[-1] if merged else None
+        if previous is not None and (
+            not _TERMINAL.search(previous.text) or _CONTINUATION.match(sent.text)
+        ):
+            merged[-1] = doc[previous.start : sent.end]
+        else:
+            merged.append(sent)
+    return merged
