@@ -48,7 +48,7 @@ pytest: install-dev browser
 test: lint typecheck pytest
 
 eval: install
-	$(BIN)/python -m briefwire.evaluate
+	$(BIN)/python -m briefwire.evaluate --inputs ../shared/seeds --gold ../shared/gold/seeds.json
 
 bench: install-dev
 	$(BIN)/python bench/dedupe.py

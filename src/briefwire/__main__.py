@@ -1,0 +1,5 @@
+"""``python -m briefwire`` is the ``briefwire`` command."""
+
+from briefwire.cli import main
+
+main()
