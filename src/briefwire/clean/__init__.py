@@ -1,1 +1,100 @@
-"""clean stage."""
+"""clean stage: boilerplate removal, head metadata and publication date.
+
+Entry point: :func:`clean` turns a :class:`~briefwire.models.RawDocument` into a
+:class:`~briefwire.models.CleanDocument`. Every character of the raw text either ends up
+(normalised) in the clean text or in a :class:`~briefwire.models.RemovedSpan` with a reason;
+nothing is dropped silently. :func:`line_hashes` gives the keys the pipeline counts per outlet
+so that lines an outlet repeats across documents are learned as boilerplate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from briefwire.clean.assemble import assemble, inline_cuts
+from briefwire.clean.head import read_head
+from briefwire.clean.lexicon import lexicon
+from briefwire.clean.pubdate import publication_date
+from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
+from briefwire.clean.text import line_key, normalize_text, split_lines, text_hash
+from briefwire.models import CleanDocument, RawDocument, RemovedSpan
+
+__all__ = ["CleanOptions", "clean", "line_hashes", "normalize_text"]
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """Knobs of the clean stage.
+
+    ``learned_min_docs``: how many other documents of the outlet must carry a line of at most
+    4 words / at most 12 words / more, before it counts as the outlet's template.
+    ``dek_in_body``: the dek becomes ``CleanDocument.dek`` and, when True, stays the first
+    paragraph too: it usually states the article's central claim, and extraction needs it as
+    evidence.
+    """
+
+    learned_min_docs: tuple[int, int, int] = (1, 2, 4)
+    dek_in_body: bool = True
+    detect_head: bool = True
+
+
+def line_hashes(raw: RawDocument) -> list[str]:
+    """Keys of the document's distinct non-blank lines, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for line in split_lines(raw.text):
+        seen.setdefault(line_key(line.text), None)
+    return list(seen)
+
+
+def clean(
+    raw: RawDocument,
+    learned: Mapping[str, int] | None = None,
+    options: CleanOptions | None = None,
+) -> CleanDocument:
+    """Clean one document; ``learned`` maps line keys to how many other documents of the same
+    outlet carry that line (see :func:`line_hashes`)."""
+    opts = options or CleanOptions()
+    lex = lexicon()
+    lines = split_lines(raw.text)
+    reasons: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        reason = single_line_reason(line, lex)
+        if reason is not None:
+            reasons[i] = reason
+    context_reasons(lines, reasons, lex)
+    if learned:
+        learned_reasons(lines, reasons, learned, opts.learned_min_docs)
+    head = read_head(lines, reasons, lex, raw.title) if opts.detect_head else None
+    if head is not None and head.dek_index is not None and not opts.dek_in_body:
+        reasons[head.dek_index] = "dek"
+    cuts = inline_cuts(lines, reasons, lex)
+    text, paragraphs, removed = assemble(lines, reasons, cuts)
+    published = publication_date(
+        raw.published,
+        head.dateline if head else None,
+        (p.text for p in paragraphs),
+        removed,
+    )
+    return CleanDocument(
+        raw=raw,
+        doc_id=text_hash(normalize_text(text) or normalize_text(raw.text)),
+        text=text,
+        paragraphs=paragraphs,
+        removed=tuple(_with_blank_context(removed)),
+        title=head.title if head else raw.title,
+        dek=head.dek if head else None,
+        published=published,
+        language=detect_language(text or raw.text),
+    )
+
+
+def _with_blank_context(removed: list[RemovedSpan]) -> list[RemovedSpan]:
+    return sorted(removed, key=lambda s: (s.start, s.end))
+
+
+def detect_language(text: str) -> str:
+    """ "ru" when Cyrillic letters outnumber Latin ones, else "en"."""
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    return "ru" if cyrillic > latin else "en"

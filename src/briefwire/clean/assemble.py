@@ -1,0 +1,75 @@
+"""Inline cuts and the assembly of kept lines into paragraphs with offsets."""
+
+from __future__ import annotations
+
+import re
+
+from briefwire.clean import shapes
+from briefwire.clean.lexicon import Lexicon
+from briefwire.clean.text import Line, normalize_text
+from briefwire.models import Paragraph, RemovedSpan
+
+PARAGRAPH_SEPARATOR = "\n\n"
+_WRAP_WIDTH = (50, 100)  # a hard-wrapped text's lines fall in this range of characters
+
+
+def inline_cuts(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> dict[int, tuple[int, int]]:
+    """Furniture glued to the end of a kept paragraph ("…on October 10.”Ads by:").
+
+    Only after sentence-final punctuation, so a sentence that ends with the word
+    "advertisement" keeps it. Returns line index -> (start, end) offsets in the raw text.
+    """
+    phrases = sorted(lex.keys.get("ad_inline", ()), key=len, reverse=True)
+    if not phrases:
+        return {}
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    pattern = re.compile(r"(?<=[.!?”\"»)\]])\s*(?:" + alternatives + r")\W*$", re.IGNORECASE)
+    cuts: dict[int, tuple[int, int]] = {}
+    for i, line in enumerate(lines):
+        if i in reasons:
+            continue
+        match = pattern.search(line.raw)
+        if match and len(line.raw[: match.start()].split()) >= 3:
+            cuts[i] = (line.start + match.start(), line.end)
+    return cuts
+
+
+def assemble(
+    lines: list[Line], reasons: dict[int, str], cuts: dict[int, tuple[int, int]]
+) -> tuple[str, tuple[Paragraph, ...], list[RemovedSpan]]:
+    """Clean text, its paragraphs, and the removed spans (offsets into the raw text)."""
+    removed: list[RemovedSpan] = []
+    groups: list[list[str]] = []
+    previous: tuple[Line, str] | None = None
+    for i, line in enumerate(lines):
+        if i in reasons:
+            removed.append(RemovedSpan(line.start, line.end, line.raw, reasons[i]))
+            previous = None
+            continue
+        piece = line.text
+        if i in cuts:
+            start, end = cuts[i]
+            cut_text = line.raw[start - line.start :]
+            removed.append(RemovedSpan(start, end, cut_text, "ad_inline"))
+            piece = normalize_text(line.raw[: start - line.start])
+        if previous is not None and _continues(previous[0], previous[1], line):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+        previous = (line, piece)
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for index, group in enumerate(groups):
+        text = " ".join(group)
+        paragraphs.append(Paragraph(index, offset, offset + len(text), text))
+        offset += len(text) + len(PARAGRAPH_SEPARATOR)
+    return PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs), tuple(paragraphs), removed
+
+
+def _continues(prev: Line, prev_text: str, line: Line) -> bool:
+    """Is ``line`` the continuation of a hard-wrapped ``prev`` in the same block?"""
+    if prev.block != line.block or shapes.ends_sentence(prev_text):
+        return False
+    low, high = _WRAP_WIDTH
+    first = line.text[:1]
+    return first.islower() or first.isdigit() or low <= len(prev.raw.rstrip()) <= high

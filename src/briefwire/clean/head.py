@@ -1,0 +1,85 @@
+"""The head of a document: kickers, title, dateline and dek become metadata.
+
+Only the first few lines that survived the boilerplate rules are looked at; the head ends at
+the first line that reads like body text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefwire.clean import shapes
+from briefwire.clean.lexicon import Lexicon, phrase_key
+from briefwire.clean.pubdate import parse_dateline
+from briefwire.clean.text import Line
+from briefwire.models import DateValue
+
+_HEAD_LINES = 8
+_TITLE_WORDS = (4, 25)
+_DEK_WORDS = 35
+
+
+@dataclass
+class Head:
+    title: str | None = None
+    dek: str | None = None
+    dek_index: int | None = None
+    dateline: DateValue | None = None
+
+
+def read_head(
+    lines: list[Line],
+    reasons: dict[int, str],
+    lex: Lexicon,
+    meta_title: str | None,
+) -> Head:
+    """Mark head lines in ``reasons`` (kicker, title, dateline) and return the metadata."""
+    head = Head(title=meta_title)
+    title_key = phrase_key(meta_title) if meta_title else None
+    candidates = [i for i in range(len(lines)) if i not in reasons][:_HEAD_LINES]
+    title_open = meta_title is None
+    for i in candidates:
+        text = lines[i].text
+        if title_key is not None and phrase_key(text) == title_key:
+            reasons[i] = "title"
+            continue
+        if head.dateline is None and (date := parse_dateline(text, lex)) is not None:
+            head.dateline = date
+            reasons[i] = "dateline"
+            continue
+        if _is_kicker(text, before_title=head.title is None):
+            reasons[i] = "kicker"
+            continue
+        if title_open and _is_title(text):
+            head.title = text
+            reasons[i] = "title"
+            title_open = False
+            continue
+        if head.title is not None and head.dek is None and _is_dek(text, i, lines):
+            head.dek, head.dek_index = text, i
+        break
+    return head
+
+
+def _is_kicker(text: str, *, before_title: bool) -> bool:
+    """A section label: a word or three above the headline, or a short all-caps tag."""
+    if shapes.is_all_caps_label(text) and not shapes.ends_sentence(text):
+        return True
+    return before_title and len(text.split()) <= 3 and not shapes.ends_sentence(text)
+
+
+def _is_title(text: str) -> bool:
+    low, high = _TITLE_WORDS
+    if not low <= len(text.split()) <= high:
+        return False
+    return text.rstrip()[-1:] not in ".,;:…"
+
+
+def _is_dek(text: str, index: int, lines: list[Line]) -> bool:
+    """A one-sentence summary under the headline, with body text after it."""
+    return (
+        len(text.split()) <= _DEK_WORDS
+        and shapes.ends_sentence(text)
+        and index + 1 < len(lines)
+        and (index == 0 or lines[index - 1].block != lines[index].block)
+    )

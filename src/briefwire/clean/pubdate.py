@@ -1,0 +1,174 @@
+"""Publication date: from metadata, else a dateline, else inferred from clues, else unknown.
+
+A wrong date is worse than none, so inference is narrow: it needs a dated photo (a caption
+date or a date inside an image identifier) to fix the year and the week, and a relative
+expression ("on Thursday", "yesterday") outside quotations to place the day; when the clues
+leave more than one reading, the answer is unknown. Dates inside removed furniture other than
+photo material (donation banners, ads, bios) are never looked at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from briefwire.clean.dates import Found, find_dates
+from briefwire.clean.lexicon import Lexicon, phrase_key
+from briefwire.models import DatePrecision, DateValue, RemovedSpan
+
+PHOTO_REASONS = frozenset({"caption", "credit", "image_id"})
+_MAX_SPREAD = dt.timedelta(days=7)  # a photo older than the body's news is not "today"
+_WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS_RU = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
+_WEEKDAY_EN = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_RU = re.compile(
+    r"(?<!\w)во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?!\w)",
+    re.IGNORECASE,
+)
+_YESTERDAY = re.compile(r"(?<!\w)(yesterday|вчера)(?!\w)", re.IGNORECASE)
+_TODAY = re.compile(r"(?<!\w)(today|сегодня)(?!\w)", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"|„[^“”]*[“”]")
+_FUTURE_CUE = re.compile(
+    r"\b(?:for|until|till|by|before|will|next|scheduled|planned|deadline|до|к|на)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_FILE_PHOTO = re.compile(r"\b(?:file|archive|архив\w*)\b", re.IGNORECASE)
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?$|^[ap]\.?m\.?$|^(?:gmt|utc|msk|et|bst)$")
+
+
+def from_metadata(published: str | None) -> DateValue | None:
+    """A reader's ``published`` string (ISO, or anything dateparser reads in a short span)."""
+    if not published or not published.strip():
+        return None
+    text = published.strip()
+    if re.fullmatch(r"\d{4}", text):
+        return DateValue(f"{text}-01-01", "year", "metadata")
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return DateValue(f"{text}-01", "month", "metadata")
+    try:
+        return DateValue(dt.datetime.fromisoformat(text).date().isoformat(), "day", "metadata")
+    except ValueError:
+        pass
+    return _dateparser_value(text[:80], "metadata")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    import dateparser  # noqa: PLC0415 - slow import, only needed for odd metadata strings
+
+    return dateparser.DateDataParser(languages=["en", "ru"])
+
+
+_PERIODS: dict[str, DatePrecision] = {"week": "week", "month": "month", "year": "year"}
+
+
+def _dateparser_value(text: str, basis: str) -> DateValue | None:
+    data = _parser().get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    precision: DatePrecision = _PERIODS.get(str(data.period), "day")
+    return DateValue(data.date_obj.date().isoformat(), precision, basis)
+
+
+def parse_dateline(text: str, lex: Lexicon) -> DateValue | None:
+    """A line that is a full date and little else ("November 24, 2022", "Updated 24.11.2022")."""
+    if len(text.split()) > 12:
+        return None
+    found = [f for f in find_dates(text) if f.date is not None]
+    if len(found) != 1:
+        return None
+    rest = text[: found[0].start] + " " + text[found[0].end :]
+    words = [w for w in phrase_key(rest).split() if not _is_date_noise(w, lex)]
+    if len(words) > 1:
+        return None
+    date = found[0].date
+    return DateValue(date.isoformat(), "day", "dateline") if date else None
+
+
+def _is_date_noise(word: str, lex: Lexicon) -> bool:
+    return (
+        bool(_TIME.match(word))
+        or lex.is_line("dateline_prefix", word)
+        or word.startswith(_WEEKDAYS_EN + _WEEKDAYS_RU)
+        or word in {"|", "-", "at", "on", "в", "г", "года"}
+    )
+
+
+def publication_date(
+    metadata: str | None,
+    dateline: DateValue | None,
+    body: Iterable[str],
+    removed: Iterable[RemovedSpan],
+) -> DateValue:
+    """The publication date by the first basis that gives one."""
+    meta = from_metadata(metadata)
+    if meta is not None:
+        return meta
+    if dateline is not None:
+        return dateline
+    photos = [s for s in removed if s.reason in PHOTO_REASONS and not _FILE_PHOTO.search(s.text)]
+    return infer(list(body), photos) or DateValue.unknown()
+
+
+def infer(body: list[str], photos: list[RemovedSpan]) -> DateValue | None:
+    """Infer the day from photo dates, body dates and relative expressions (see module doc)."""
+    photo_dates = [
+        d for s in photos for f in find_dates(s.text, compact=s.reason == "image_id")
+        if (d := f.date) is not None
+    ]  # fmt: skip
+    if not photo_dates:
+        return None
+    anchor = max(photo_dates)
+    prose = [f.date for s in photos if s.reason != "image_id" for f in find_dates(s.text)]
+    prose += list(_body_dates(body, anchor))
+    known = [d for d in prose if d is not None]
+    latest = max(known) if known else None
+    if latest is not None and latest - anchor > _MAX_SPREAD:
+        return None
+    weekdays, days_back = _relative_clues(body)
+    if not weekdays and days_back is None:
+        return None
+    day = max(anchor, latest) if latest else anchor
+    for weekday in weekdays:
+        if latest is not None:  # the weekday's event comes after everything dated in prose
+            day = max(day, latest + dt.timedelta(days=(weekday - latest.weekday()) % 7))
+    if days_back and latest is not None:
+        day = max(day, latest + dt.timedelta(days=days_back))
+    note = f"photo date {anchor}, latest text date {latest}, relative clues {len(weekdays)}"
+    return DateValue(day.isoformat(), "day", "inferred", note)
+
+
+def _body_dates(body: list[str], anchor: dt.date) -> Iterable[dt.date | None]:
+    """Past dates in the body; a missing year is the one that puts the date nearest the photo."""
+    for text in body:
+        for found in find_dates(text):
+            if _FUTURE_CUE.search(text[max(0, found.start - 30) : found.start]):
+                continue
+            yield _nearest(found, anchor)
+
+
+def _nearest(found: Found, anchor: dt.date) -> dt.date | None:
+    if found.year is not None:
+        return found.date
+    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := found.on(y))]
+    return min(options, key=lambda d: abs(d - anchor), default=None)
+
+
+def _relative_clues(body: list[str]) -> tuple[set[int], int | None]:
+    """Weekdays named, and days back for "yesterday"/"today", outside quotations only."""
+    weekdays: set[int] = set()
+    days_back: int | None = None
+    for text in body:
+        plain = _QUOTED.sub(" ", text)
+        weekdays |= {_WEEKDAYS_EN.index(m.group(1).lower()) for m in _WEEKDAY_EN.finditer(plain)}
+        for match in _WEEKDAY_RU.finditer(plain):
+            stem = match.group(1).lower()
+            weekdays |= {i for i, w in enumerate(_WEEKDAYS_RU) if stem.startswith(w)}
+        if _YESTERDAY.search(plain):
+            days_back = max(days_back or 0, 1)
+        elif _TODAY.search(plain) and days_back is None:
+            days_back = 0
+    return weekdays, days_back

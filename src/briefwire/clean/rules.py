@@ -1,0 +1,195 @@
+"""Line-level boilerplate rules: first each line on its own, then lines in their context.
+
+A rule names a kind of line (ad slot, donation appeal, caption, credit, bio, ...); the reason
+it returns is stored with the removed span so a reader can audit every removal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+
+from briefwire.clean import shapes
+from briefwire.clean.lexicon import Lexicon, phrase_key
+from briefwire.clean.text import Line, line_key
+
+# Reasons that make a short neighbour in the same block part of the same furniture.
+_BLOCK_REASONS = {"ad", "contact", "donation", "share", "newsletter"}
+_SHORT = 8  # words: page furniture lines are short; article sentences rarely are
+
+
+def _donation(line: Line, lex: Lexicon) -> bool:
+    strong = lex.count("donation", line.text)
+    return (strong >= 1 and line.words <= 25) or strong >= 2
+
+
+# (reason, predicate) in order: the first predicate that holds names the line.
+_LINE_RULES: tuple[tuple[str, Callable[[Line, Lexicon], bool]], ...] = (
+    ("punctuation", lambda ln, lex: not shapes.has_letters(ln.text)),
+    ("ad", lambda ln, lex: lex.is_line("ad_line", ln.text)),
+    ("hashtags", lambda ln, lex: shapes.is_hashtags(ln.text)),
+    ("contact", lambda ln, lex: shapes.only_address(ln.text)),
+    ("ai_voice", lambda ln, lex: ln.words <= 20 and lex.has("ai_voice", ln.text)),
+    ("image_id", lambda ln, lex: shapes.is_image_id(ln.text)),
+    ("credit", lambda ln, lex: shapes.is_credit(ln.text, lex)),
+    ("caption", lambda ln, lex: shapes.is_caption(ln.text, lex)),
+    ("bio", lambda ln, lex: lex.is_line("bio_header", ln.text)),
+    ("read_more", lambda ln, lex: lex.is_line("read_more", ln.text) or _is_teaser(ln.text)),
+    (
+        "contact",
+        lambda ln, lex: (
+            ln.words <= 40 and shapes.has_contact_address(ln.text) and lex.has("contact", ln.text)
+        ),
+    ),
+    ("newsletter", lambda ln, lex: ln.words <= 12 and _starts_with(lex, "newsletter", ln.text)),
+    (
+        "share",
+        lambda ln, lex: ln.words <= 6 and all(lex.is_line("share", w) for w in ln.text.split()),
+    ),
+    ("byline", lambda ln, lex: shapes.is_byline(ln.text, lex)),
+    ("donation", _donation),
+)
+
+
+def single_line_reason(line: Line, lex: Lexicon) -> str | None:
+    """The kind of boilerplate a line is by its own shape, or None."""
+    for reason, holds in _LINE_RULES:
+        if holds(line, lex):
+            return reason
+    return None
+
+
+def _is_teaser(text: str) -> bool:
+    """A truncated blurb ending in "… Read more" (a bio or related-story teaser)."""
+    key = phrase_key(text)
+    return key.endswith("read more") and ("..." in text or "…" in text)
+
+
+def _starts_with(lex: Lexicon, section: str, text: str) -> bool:
+    """A cue of ``section`` among the first four words (a prompt leads with its verb)."""
+    return lex.has(section, " ".join(phrase_key(text).split()[:4]))
+
+
+def context_reasons(
+    lines: list[Line],
+    reasons: dict[int, str],
+    lex: Lexicon,
+) -> None:
+    """Rules that need the neighbours; they add to ``reasons`` (index -> reason) in place."""
+    _caption_titles(lines, reasons)
+    _furniture_blocks(lines, reasons)
+    _repeated_in_document(lines, reasons)
+    _donation_runs(lines, reasons, lex)
+    _bio_section(lines, reasons, lex)
+
+
+def _caption_titles(lines: list[Line], reasons: dict[int, str]) -> None:
+    """A short headline-like line glued above a caption, or repeated as its first words."""
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        if i in reasons or nxt.block != line.block or line.words > 14:
+            continue
+        if shapes.ends_sentence(line.text):
+            continue
+        if reasons.get(i + 1) in {"caption", "credit", "image_id"}:
+            reasons[i] = "caption"
+        elif nxt.words > 2 * line.words and nxt.text.startswith(line.text):
+            reasons[i] = "caption"
+            reasons.setdefault(i + 1, "caption")
+
+
+def _furniture_blocks(lines: list[Line], reasons: dict[int, str]) -> None:
+    """In a block of short lines that holds an ad or donation line, every line is furniture."""
+    blocks: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        blocks.setdefault(line.block, []).append(i)
+    for members in blocks.values():
+        kinds = sorted(
+            (reasons[i] for i in members if reasons.get(i) in _BLOCK_REASONS),
+            key=("ad", "donation").__contains__,
+            reverse=True,
+        )
+        if not kinds or len(members) < 2:
+            continue
+        if all(lines[i].words <= _SHORT or i in reasons for i in members):
+            for i in members:
+                reasons.setdefault(i, kinds[0])
+
+
+def _repeated_in_document(lines: list[Line], reasons: dict[int, str]) -> None:
+    """A short unpunctuated line printed several times in one document is a template."""
+    counts = Counter(phrase_key(line.text) for line in lines)
+    for i, line in enumerate(lines):
+        if i in reasons or line.words > _SHORT or shapes.ends_sentence(line.text):
+            continue
+        if counts[phrase_key(line.text)] >= 2:
+            reasons[i] = "repeated"
+
+
+def _donation_runs(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> None:
+    """Weak appeal cues count when the line sits next to a donation line; spread until stable."""
+    changed = True
+    while changed:
+        changed = False
+        for i, line in enumerate(lines):
+            if i in reasons:
+                continue
+            near = [reasons.get(j) for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if "donation" not in near:
+                continue
+            if _between_in_block(lines, reasons, i, "donation"):
+                reasons[i] = "donation"
+                changed = True
+                continue
+            weak = lex.count("donation_weak", line.text) + lex.count("donation", line.text)
+            short_in_block = line.words <= 6 and any(
+                reasons.get(j) == "donation" and lines[j].block == line.block
+                for j in (i - 1, i + 1)
+                if 0 <= j < len(lines)
+            )
+            if weak or short_in_block:
+                reasons[i] = "donation"
+                changed = True
+
+
+def _between_in_block(lines: list[Line], reasons: dict[int, str], i: int, reason: str) -> bool:
+    """Both neighbours are in the same block as line ``i`` and carry ``reason``."""
+    if i == 0 or i + 1 >= len(lines):
+        return False
+    return all(reasons.get(j) == reason and lines[j].block == lines[i].block for j in (i - 1, i + 1))
+
+
+def _bio_section(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> None:
+    """Author bios: after an "About the writer" header, or a bio sentence near the end."""
+    after_header = False
+    tail_start = int(len(lines) * 0.6)
+    for i, line in enumerate(lines):
+        if reasons.get(i) == "bio" and lex.is_line("bio_header", line.text):
+            after_header = True
+            continue
+        if i in reasons:
+            continue
+        if shapes.is_bio(line.text, lex) and (after_header or i >= tail_start):
+            reasons[i] = "bio"
+
+
+def learned_reasons(
+    lines: list[Line],
+    reasons: dict[int, str],
+    learned: Mapping[str, int],
+    thresholds: tuple[int, int, int],
+) -> None:
+    """Lines the outlet prints in other documents too.
+
+    ``thresholds`` = (tiny, short, long): how many other documents must carry a line of at
+    most 4 words, at most 12 words, or longer. Long lines need many: a reprint re-uses whole
+    paragraphs of one earlier article, and those are article text, not template.
+    """
+    tiny, short, long_ = thresholds
+    for i, line in enumerate(lines):
+        if i in reasons:
+            continue
+        seen = learned.get(line_key(line.text), 0)
+        need = tiny if line.words <= 4 else short if line.words <= 12 else long_
+        if seen >= need:
+            reasons[i] = "learned"

@@ -1,0 +1,123 @@
+"""Shapes of single lines: credits, captions, bios, contacts, image identifiers.
+
+Each predicate looks at one normalised line and answers from its form (length, punctuation,
+capitalisation, slashes, cue words from the profile lexicon), never from what a particular
+site prints.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefwire.clean.lexicon import Lexicon, phrase_key
+
+TERMINAL = ".!?…:;\"”»'’)"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email(?:&#160;|\s)protected\]", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z_][\w]{2,}")
+_URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
+_CONNECTORS = {"via", "for", "of", "and", "&", "de", "van", "von", "der", "la", "le", "/"}
+_SENTENCE_END = re.compile(r"^(.*[.!?…”\"])\s*([^.!?…”\"]+)$")
+_IMAGE_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp|tiff?)$", re.IGNORECASE)
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in TERMINAL
+
+
+def has_letters(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def has_contact_address(text: str) -> bool:
+    return bool(_EMAIL.search(text) or _HANDLE.search(text) or _URL.search(text))
+
+
+def only_address(text: str) -> bool:
+    """The line is an e-mail, handle or link with at most two words around it."""
+    rest = _URL.sub(" ", _HANDLE.sub(" ", _EMAIL.sub(" ", text)))
+    return has_contact_address(text) and len(phrase_key(rest).split()) <= 2
+
+
+def is_image_id(text: str) -> bool:
+    """A file name or wire-photo identifier: one long token of ids, digits and underscores."""
+    if " " in text or len(text) < 12:
+        return False
+    digits = sum(ch.isdigit() for ch in text)
+    return bool(_IMAGE_EXT.search(text)) or (text.count("_") >= 2 and digits >= 4)
+
+
+def _is_name_part(part: str) -> bool:
+    words = part.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    return all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words) and any(
+        w[:1].isupper() for w in words
+    )
+
+
+def is_credit(text: str, lex: Lexicon) -> bool:
+    """A photo credit: "NAME/AGENCY", "Name Surname/Agency via Agency", "Photo: ..."."""
+    words = text.split()
+    if not words or len(words) > 10 or text.endswith("."):
+        return False
+    if lex.is_line("agency", text):
+        return True
+    first = words[0].rstrip(":").casefold()
+    if first in {"photo", "photos", "image", "picture", "credit", "фото"} and (
+        words[0].endswith(":") or (len(words) > 1 and words[1].casefold() == "by")
+    ):
+        return True
+    if "/" in text:
+        parts = [p.strip() for p in re.split(r"/| via ", text) if p.strip()]
+        return len(parts) >= 2 and all(_is_name_part(p) for p in parts)
+    return " via " in text and all(_is_name_part(p) for p in text.split(" via "))
+
+
+def credit_tail(text: str, lex: Lexicon) -> bool:
+    """A caption that ends with a credit glued after its last sentence."""
+    match = _SENTENCE_END.match(text)
+    if not match:
+        return False
+    tail = match.group(2).strip()
+    return ("/" in tail or lex.is_line("agency", tail)) and is_credit(tail, lex)
+
+
+def is_caption(text: str, lex: Lexicon) -> bool:
+    key = phrase_key(text)
+    starts = any(text.casefold().startswith(c) for c in lex.keys.get("caption_start", ()))
+    starts = starts or any(key.startswith(c + " ") for c in ("pictured", "above"))
+    return starts or credit_tail(text, lex)
+
+
+def is_bio(text: str, lex: Lexicon) -> bool:
+    """ "X is a (senior) reporter/correspondent ... based in / covering / joined ..."."""
+    roles = "|".join(sorted(lex.keys.get("bio_role", ()), key=len, reverse=True))
+    if not roles:
+        return False
+    pattern = r"^(?:[A-Z][\w.'’-]+\s){1,4}is\s(?:an?|the)\s(?:[\w'’-]+\s){0,6}?(?:" + roles + r")s?\b"
+    if not re.match(pattern, text, re.IGNORECASE) or not text[0].isupper():
+        return False
+    low = text.casefold()
+    return any(cue in low for cue in (" based in ", " focus ", " joined ", " covers ", "read more"))
+
+
+def is_byline(text: str, lex: Lexicon) -> bool:
+    words = text.split()
+    if lex.is_line("byline", text):
+        return True
+    if len(words) > 7 or (ends_sentence(text) and not text.endswith(")")):
+        return False
+    first = words[0].casefold()
+    if first not in {"by", "автор:", "текст:"} or len(words) < 2:
+        return False
+    return all(w[:1].isupper() or w.lower() in {"and", "и", ","} for w in words[1:])
+
+
+def is_hashtags(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(w.startswith("#") for w in words)
+
+
+def is_all_caps_label(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return 0 < len(text.split()) <= 4 and len(letters) >= 3 and all(ch.isupper() for ch in letters)
