@@ -27,6 +27,7 @@ class Lexicon:
 
     keys: dict[str, frozenset[str]]
     patterns: dict[str, re.Pattern[str]]
+    phrases: dict[str, tuple[str, ...]]  # as written (casefolded), punctuation kept
 
     def is_line(self, section: str, text: str) -> bool:
         """The whole line is one phrase of ``section``."""
@@ -74,4 +75,5 @@ def lexicon() -> Lexicon:
             merged.setdefault(section, []).extend(phrases)
     keys = {s: frozenset(phrase_key(p) for p in ps) for s, ps in merged.items()}
     patterns = {s: _pattern(ps) for s, ps in merged.items()}
-    return Lexicon(keys, patterns)
+    as_written = {s: tuple(ps) for s, ps in merged.items()}
+    return Lexicon(keys, patterns, as_written)

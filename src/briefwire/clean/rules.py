@@ -84,7 +84,7 @@ def context_reasons(
 
 
 def _caption_titles(lines: list[Line], reasons: dict[int, str]) -> None:
-    """A short headline-like line glued above a caption, or repeated as its first words."""
+    """A short headline-like line glued above a caption (often the caption's first words)."""
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
         if i in reasons or nxt.block != line.block or line.words > 14:
@@ -93,9 +93,6 @@ def _caption_titles(lines: list[Line], reasons: dict[int, str]) -> None:
             continue
         if reasons.get(i + 1) in {"caption", "credit", "image_id"}:
             reasons[i] = "caption"
-        elif nxt.words > 2 * line.words and nxt.text.startswith(line.text):
-            reasons[i] = "caption"
-            reasons.setdefault(i + 1, "caption")
 
 
 def _furniture_blocks(lines: list[Line], reasons: dict[int, str]) -> None:
@@ -117,20 +114,33 @@ def _furniture_blocks(lines: list[Line], reasons: dict[int, str]) -> None:
 
 
 def _repeated_in_document(lines: list[Line], reasons: dict[int, str]) -> None:
-    """A short unpunctuated line printed several times in one document is a template."""
+    """A short unpunctuated line printed several times in one document, next to other
+    furniture each time, is part of a template (an ad network's label). Repeated lines with
+    article text around them are lists and tables, and stay."""
     counts = Counter(phrase_key(line.text) for line in lines)
-    for i, line in enumerate(lines):
-        if i in reasons or line.words > _SHORT or shapes.ends_sentence(line.text):
-            continue
-        if counts[phrase_key(line.text)] >= 2:
-            reasons[i] = "repeated"
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if i not in reasons
+        and line.words <= _SHORT
+        and not shapes.ends_sentence(line.text)
+        and counts[phrase_key(line.text)] >= 2
+    ]
+    by_key: dict[str, list[int]] = {}
+    for i in candidates:
+        by_key.setdefault(phrase_key(lines[i].text), []).append(i)
+    for members in by_key.values():
+        if all(i - 1 in reasons or i + 1 in reasons for i in members):
+            for i in members:
+                reasons[i] = "repeated"
 
 
 def _donation_runs(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> None:
-    """Weak appeal cues count when the line sits next to a donation line; spread until stable."""
+    """Weak appeal cues count when the line sits next to a donation line; spread until stable.
+    In a block that is mostly appeal, the rest of its short lines are appeal too."""
     changed = True
     while changed:
-        changed = False
+        changed = _mostly_donation_blocks(lines, reasons)
         for i, line in enumerate(lines):
             if i in reasons:
                 continue
@@ -150,6 +160,21 @@ def _donation_runs(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> 
             if weak or short_in_block:
                 reasons[i] = "donation"
                 changed = True
+
+
+def _mostly_donation_blocks(lines: list[Line], reasons: dict[int, str]) -> bool:
+    changed = False
+    blocks: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        blocks.setdefault(line.block, []).append(i)
+    for members in blocks.values():
+        appeal = sum(reasons.get(i) == "donation" for i in members)
+        if len(members) >= 3 and 2 * appeal > len(members):
+            for i in members:
+                if lines[i].words <= 30 and i not in reasons:
+                    reasons[i] = "donation"
+                    changed = True
+    return changed
 
 
 def _between_in_block(lines: list[Line], reasons: dict[int, str], i: int, reason: str) -> bool:

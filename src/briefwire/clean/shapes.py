@@ -33,9 +33,9 @@ def has_contact_address(text: str) -> bool:
 
 
 def only_address(text: str) -> bool:
-    """The line is an e-mail, handle or link with at most two words around it."""
-    rest = _URL.sub(" ", _HANDLE.sub(" ", _EMAIL.sub(" ", text)))
-    return has_contact_address(text) and len(phrase_key(rest).split()) <= 2
+    """The line is nothing but e-mail addresses or @handles (a bare link is kept: it cites)."""
+    rest = _HANDLE.sub(" ", _EMAIL.sub(" ", text))
+    return rest != text and not phrase_key(rest)
 
 
 def is_image_id(text: str) -> bool:
@@ -67,9 +67,9 @@ def is_credit(text: str, lex: Lexicon) -> bool:
         words[0].endswith(":") or (len(words) > 1 and words[1].casefold() == "by")
     ):
         return True
-    if "/" in text:
+    if "/" in text and not re.search(r"[:,;*]", text):
         parts = [p.strip() for p in re.split(r"/| via ", text) if p.strip()]
-        return len(parts) >= 2 and all(_is_name_part(p) for p in parts)
+        return 2 <= len(parts) <= 4 and all(_is_name_part(p) for p in parts)
     return " via " in text and all(_is_name_part(p) for p in text.split(" via "))
 
 
@@ -84,7 +84,7 @@ def credit_tail(text: str, lex: Lexicon) -> bool:
 
 def is_caption(text: str, lex: Lexicon) -> bool:
     key = phrase_key(text)
-    starts = any(text.casefold().startswith(c) for c in lex.keys.get("caption_start", ()))
+    starts = any(text.casefold().startswith(c) for c in lex.phrases.get("caption_start", ()))
     starts = starts or any(key.startswith(c + " ") for c in ("pictured", "above"))
     return starts or credit_tail(text, lex)
 
