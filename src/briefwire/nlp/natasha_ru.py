@@ -46,8 +46,7 @@ class NatashaRussian:
         doc.segment(segmenter)
         doc.tag_ner(ner)
         entities = [
-            Span(offset + s.start, offset + s.stop, s.text, LABELS.get(s.type, s.type))
-            for s in doc.spans
+            Span(offset + s.start, offset + s.stop, s.text, LABELS.get(s.type, s.type)) for s in doc.spans
         ]
         result: list[Sentence] = []
         for sent in doc.sents:

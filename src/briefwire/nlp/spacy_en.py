@@ -71,8 +71,7 @@ class SpacyEnglish:
 def _sentences(text: str, doc: Any, offset: int) -> list[Sentence]:
     """Convert one spaCy ``Doc`` of ``text[offset:...]`` to sentences indexing ``text``."""
     entities = [
-        Span(offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_)
-        for ent in doc.ents
+        Span(offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_) for ent in doc.ents
     ]
     result: list[Sentence] = []
     for sent in _merged_sentences(doc):
@@ -109,9 +108,7 @@ def _merged_sentences(doc: Any) -> list[Any]:
     merged: list[Any] = []
     for sent in doc.sents:
         previous = merged[-1] if merged else None
-        if previous is not None and (
-            not _TERMINAL.search(previous.text) or _CONTINUATION.match(sent.text)
-        ):
+        if previous is not None and (not _TERMINAL.search(previous.text) or _CONTINUATION.match(sent.text)):
             merged[-1] = doc[previous.start : sent.end]
         else:
             merged.append(sent)

@@ -1,0 +1,130 @@
+"""Count-like quantities are found with value, unit, approximation and noun; other numbers not."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefwire.extract.quantities import QuantityMention, find_quantities
+from briefwire.nlp import Backend, Sentence, get_backend
+
+
+@pytest.fixture(scope="module")
+def english() -> Backend:
+    return get_backend("en")
+
+
+def quantities(backend: Backend, text: str) -> list[QuantityMention]:
+    [analysis] = list(backend.analyse([text]))
+    found = [m for sentence in analysis.sentences for m in find_quantities(sentence)]
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.text
+    return found
+
+
+# (sentence, [(value, approx, noun-or-unit)])
+MUST_FIND = [
+    ("Border guards counted more than 370,000 citizens leaving in two weeks.", [(370_000, True, "citizens")]),
+    ("Nearly a third of the department's officials have left the country.", [(0.33, True, "share")]),
+    ("The governor said 183 men had been sent back home.", [(183, False, "men")]),
+    ("A school festival raised 59,000 rubles [USD 970] for first-aid kits.", [(59_000, False, "rubles")]),
+    (
+        "Prosecutors opened at least 30 criminal and 100 misdemeanor cases after the rallies.",
+        [(30, True, "criminal cases"), (100, True, "misdemeanor cases")],
+    ),
+    ("Five newly mobilized troops from the region were killed.", [(5, False, "mobilized troops")]),
+    ("Two governors admitted that errors had been made.", [(2, False, "governors")]),
+    ("Hundreds of thousands of men have left since the decree.", [(200_000, True, "men")]),
+    ("A conscript took out a loan of 1 million rubles before he left.", [(1_000_000, False, "rubles")]),
+    ("The recruitment site lists about 66,000 CVs from Russians abroad.", [(66_000, True, "CVs")]),
+    (
+        "Students sewed 150 balaclavas and 50 insulated gloves for the unit.",
+        [(150, False, "balaclavas"), (50, False, "insulated gloves")],
+    ),
+    ("Some 40% of the respondents said they would not go.", [(40, True, "percent")]),
+    ("The fund paid out $12,500 last month.", [(12_500, False, "USD")]),
+    (
+        "A dozen volunteers and twenty-five nurses arrived.",
+        [(12, False, "volunteers"), (25, False, "nurses")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MUST_FIND)
+def test_quantities_finds_counts(
+    english: Backend, text: str, expected: list[tuple[float, bool, str]]
+) -> None:
+    found = quantities(english, text)
+    got = [
+        (
+            m.quantity.value,
+            m.quantity.approx,
+            m.noun if m.quantity.unit in {None, m.noun} else m.quantity.unit,
+        )
+        for m in found
+    ]
+    assert got == [(float(v), approx, unit) for v, approx, unit in expected]
+
+
+def test_quantities_share_keeps_the_counted_noun(english: Backend) -> None:
+    [mention] = quantities(english, "Nearly a third of the city's office workers fled.")
+    assert mention.quantity.unit == "share"
+    assert mention.noun is not None
+    assert mention.noun.endswith("workers")
+
+
+def test_quantities_bracketed_conversion_is_not_a_second_quantity(english: Backend) -> None:
+    found = quantities(english, "The court fined him 30,000 rubles ($490) on Monday.")
+    assert [m.quantity.value for m in found] == [30_000.0]
+
+
+MUST_NOT_FIND = [
+    "Ivan Petrov, 28, was buried in his home town.",
+    "A 42-year-old electrician was called up anyway.",
+    "Petrov, 37, resident of a village near the city, was detained.",
+    "The law was adopted in 2021 and amended later.",
+    "He was born in 1989 in the Urals.",
+    "The decree was signed on September 21, 2022 at 10:30.",
+    "He served in the 4th brigade and later in the 155th.",
+    "Relatives gathered outside military unit 56602.",
+    "Call the hotline at +7 (495) 123-45-67 for details.",
+    "The charge falls under Article 328 of the criminal code, see page 5.",
+    "One of the men said the training lasted two weeks.",
+    "He spent 10 years in prison and three days in a cell.",
+    "The Su-25 crashed near the border.",
+]
+
+
+@pytest.mark.parametrize("text", MUST_NOT_FIND)
+def test_quantities_ignores_non_counts(english: Backend, text: str) -> None:
+    assert quantities(english, text) == []
+
+
+@pytest.fixture(scope="module")
+def russian() -> Backend:
+    return get_backend("ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("Всего призвали 300 тысяч человек.", 300_000, "человек"),
+        ("По данным властей, погибли 5 человек.", 5, "человек"),
+        ("Из страны уехали около 300 тысяч.", 300_000, None),
+    ],
+)
+def test_quantities_russian_counts(russian: Backend, text: str, value: float, noun: str | None) -> None:
+    [mention] = quantities(russian, text)
+    assert mention.quantity.value == value
+    assert mention.noun == noun
+
+
+def test_quantities_russian_years_and_ages_are_not_counts(russian: Backend) -> None:
+    assert quantities(russian, "Ему было 28 лет, он родился в 1994 году, 21 сентября.") == []
+
+
+def test_quantities_offsets_index_the_document_text(english: Backend) -> None:
+    text = "First paragraph here.\n\nThe governor said 183 men had been sent back home."
+    [analysis] = list(english.analyse([text]))
+    sentence: Sentence = analysis.sentences[-1]
+    [mention] = find_quantities(sentence)
+    assert text[mention.start : mention.end] == "183 men"
