@@ -1,1 +1,38 @@
-"""extract stage."""
+"""extract stage: claims (typed event mentions with evidence) and named casualties.
+
+Entry point: :func:`extract` takes a cleaned document and its language analysis and returns an
+:class:`Extraction`: the document's claims, its named casualties and one theme per paragraph.
+The rules are registered as ``extract.rules.v1``; word lists live in the profile
+(``profiles/mobilization/*.json``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefwire.models import Casualty, Claim
+
+if TYPE_CHECKING:
+    from briefwire.models import CleanDocument
+    from briefwire.nlp import Analysis
+
+__all__ = ["EXTRACTOR", "Extraction", "extract"]
+
+EXTRACTOR = "extract.rules.v1"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What extract found in one document; ``passage_themes`` has one entry per paragraph."""
+
+    claims: tuple[Claim, ...]
+    casualties: tuple[Casualty, ...]
+    passage_themes: tuple[str | None, ...]
+
+
+def extract(doc: CleanDocument, analysis: Analysis) -> Extraction:
+    """Claims, named casualties and passage themes of one document (see ``extract.document``)."""
+    from briefwire.extract.document import extract_document  # noqa: PLC0415 - keeps import light
+
+    return extract_document(doc, analysis)

@@ -1,0 +1,293 @@
+"""Who asserts a claim and through whom (``claimed_by``), and with what stance.
+
+The chain runs from the primary claimant to the carriers: "a government source" told "Roman
+Super", who posted on his Telegram channel, becomes ``("a government source", "Roman Super's
+Telegram channel")``; "Verstka, citing government sources" becomes ``("government sources",
+"Verstka")``. When a sentence names nobody, the claim is the outlet's own (the document's
+outlet or channel), so the chain is just that outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefwire.nlp import Sentence, Token
+
+_VERBS = (
+    r"said|says|say|wrote|writes|told|tells|reported|reports|report|claimed|claims|claim|stated|states|"
+    r"announced|announces|confirmed|confirms|noted|notes|added|adds|assessed|admitted|admits|vowed|"
+    r"explained|posted|published|insisted|alleged|alleges|denied|denies|warned|acknowledged|"
+    r"believes|believe|estimated|estimates|suggested|suggests|revealed|cited|quoted"
+)
+# "according to X" up to a comma, a full stop or a clause verb.
+_ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;:]{2,80}?)(?=,|\.|;|:| (?:that|who|which)\b|$)", re.I)
+# "..., said Governor Sergei Melikov" (speech verb before its subject, after a quotation).
+_VERB_SUBJECT = re.compile(rf"[,”\"] (?:{_VERBS}) (?P<who>[A-Z][^,.;:“\"]{{2,60}})")
+_CITING = re.compile(
+    r"\b(?:citing|cited|quoting|with reference to|referring to) (?P<who>[^,.;:]{2,80}?)(?=,|\.|;|:| as saying\b| that\b| said\b|$)",
+    re.I,
+)
+_CHANNEL = re.compile(
+    r"\b(?:on|in) (?P<own>his|her|their|its) (?P<what>(?:own )?(?:telegram|vk|instagram|facebook|youtube|twitter|x)(?: social media)? (?:channel|page|account|blog))",
+    re.I,
+)
+_SOURCES_OF = re.compile(
+    r"\b(?P<src>[Ss]ources?) (?:of|at|from|close to) (?:the )?(?P<outlet>[A-Z][\w\-]+(?: (?:media|news)? ?(?:outlet|newspaper|channel|agency|website))?)"
+)
+_TOLD = re.compile(r"\btold (?P<to>(?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,2})")
+_BY = re.compile(
+    rf"\b(?:was|were|been|is|are) (?:{_VERBS}) by (?P<who>(?:the )?[A-Za-z][\w’'\-]*(?: [A-Za-z][\w’'\-]*){{0,5}}?)(?= on\b| in\b| citing\b| as\b|,|\.|$)"
+)
+_REPORT_LEMMAS = frozenset(
+    {
+        "say",
+        "write",
+        "tell",
+        "report",
+        "claim",
+        "state",
+        "announce",
+        "confirm",
+        "note",
+        "add",
+        "assess",
+        "admit",
+        "vow",
+        "explain",
+        "post",
+        "publish",
+        "insist",
+        "allege",
+        "deny",
+        "warn",
+        "acknowledge",
+        "believe",
+        "estimate",
+        "suggest",
+        "reveal",
+        "cite",
+        "quote",
+        "complain",
+        "rule",
+        "expect",
+        "argue",
+        "stress",
+        "accuse",
+    }
+)
+_CITING_WORDS = frozenset({"citing", "quoting"})
+_NP_END = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_NP_INNER = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "ADP", "PRON", "PUNCT", "CCONJ", "PART", "X"})
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
+_LEAD = re.compile(
+    r"^(?:and|but|however|meanwhile|also|later|earlier|then|in addition|moreover|as)\b[ ,]*", re.I
+)
+_TRIM = re.compile(r"^(?:the|a|an) (?=[a-z])", re.I)
+
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|refuted|refutes|rejected (?:the |these |such )?(?:reports?|claims?|allegations?|information)|"
+    r"dismissed (?:the |these |such )?(?:reports?|claims?|allegations?|information)|"
+    r"called (?:this|the|these|such|that) (?:information|reports?|claims?|news|allegations?|statements?) "
+    r"(?:unreliable|false|fake|untrue|a lie|lies|baseless|groundless|fabricated|misleading)|"
+    r"(?:is|was|were|are) (?:not true|untrue|false|fake)|did not (?:confirm|happen)|no such (?:cases?|incidents?|orders?))",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|plans? to|planned to|planning to|intends? to|is going to|are going to|to be (?:called|sent|held|paid)|"
+    r"is expected to|are expected to|expects?|would be|next (?:week|month|year)|may start|is to|are to)\b",
+    re.I,
+)
+_ALLEGED = re.compile(
+    r"\b(?:allegedly|alleged|accus(?:ed|es|ing)|purportedly|supposedly|claims?|claimed)\b", re.I
+)
+_REPORTED = re.compile(
+    r"\b(?:reportedly|according to|reported|reports|said|says|told|wrote|cited|citing|sources)\b", re.I
+)
+_CONFIRMED = re.compile(r"\b(?:confirmed|confirms|admitted|acknowledged|officially announced)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The chain of who says it, primary claimant first; empty when the text names nobody."""
+
+    chain: tuple[str, ...]
+    person: str | None = None  # the named person among the claimants, for actors
+    speaker: str | None = None  # who speaks, as worded (for "he said" in the next sentence)
+
+
+def attribute(sentence: Sentence, previous_speaker: str | None = None) -> Attribution:
+    """The claimed_by chain a sentence states (empty tuple when it states none)."""
+    text = sentence.text
+    who, carrier = _speaker(sentence)
+    cited = _cited(text)
+    channel = _CHANNEL.search(text)
+    if who and _PRONOUN.match(who):
+        who = previous_speaker
+    chain: list[str] = []
+    if cited:
+        chain.append(cited)
+    if who:
+        own = f"{who}'s {channel.group('what')}" if channel else who
+        chain.append(_possessive_fix(own))
+    elif channel and previous_speaker:
+        chain.append(f"{previous_speaker}'s {channel.group('what')}")
+    if carrier:
+        chain.append(carrier)
+    person = _person_in(sentence, who) if who else None
+    chain_out = tuple(dict.fromkeys(_clean(c) for c in chain if _clean(c)))
+    return Attribution(chain_out, person, _clean(who) if who else None)
+
+
+def stance(text: str, attribution: Attribution) -> str:
+    """asserted, reported, alleged, denied, confirmed or planned."""
+    if _DENIAL.search(text):
+        return "denied"
+    if _CONFIRMED.search(text):
+        return "confirmed"
+    if _PLANNED.search(text):
+        return "planned"
+    if re.search(r"\ballegedly\b|\baccus", text, re.I):
+        return "alleged"
+    if attribution.chain or _REPORTED.search(text):
+        return "reported"
+    if _ALLEGED.search(text):
+        return "alleged"
+    return "asserted"
+
+
+def is_denial(text: str) -> bool:
+    """Does the sentence deny something (a denial is a claim of its own)?"""
+    return _DENIAL.search(text) is not None
+
+
+def _speaker(sentence: Sentence) -> tuple[str | None, str | None]:
+    """(who asserts, who carried it) as the sentence words them."""
+    text = sentence.text
+    according = _ACCORDING.search(text)
+    after_quote = _VERB_SUBJECT.search(text)
+    if after_quote:
+        return after_quote.group("who"), according.group("who") if according else None
+    if according:
+        return according.group("who"), None
+    sources = _SOURCES_OF.search(text)
+    if sources:
+        return sources.group("src"), sources.group("outlet")
+    by = _BY.search(text)
+    if by:
+        return by.group("who"), None
+    found = _subject_of_reporting_verb(sentence)
+    if found is None:
+        return None, None
+    who, verb_end = found
+    told = _TOLD.match(text, verb_end)
+    return who, told.group("to") if told else None
+
+
+def _subject_of_reporting_verb(sentence: Sentence) -> tuple[str, int] | None:
+    """The noun phrase before the first reporting verb outside quotes, and where the verb ends."""
+    tokens = sentence.tokens
+    quoted = _without_quotes(sentence.text)
+    for i, tok in enumerate(tokens):
+        if tok.lemma.lower() not in _REPORT_LEMMAS or tok.pos not in {"VERB", "AUX"}:
+            continue
+        if quoted[tok.start - sentence.start] == " " and tok.text.strip():
+            continue  # inside quoted speech
+        if tok.tag == "VBN" and i > 0 and tokens[i - 1].lemma == "be":
+            continue  # passive ("it was announced"): the subject is not the claimant
+        j = _skip_citing(tokens, i - 1)
+        while j >= 0 and tokens[j].pos in {"AUX", "ADV", "PART"}:
+            j -= 1
+        span = _noun_phrase_before(tokens, j)
+        if span is None:
+            continue
+        start, end = span
+        who = sentence.text[start - sentence.start : end - sentence.start]
+        who = _subject_piece(_CITING.sub("", who).strip(" ,"), start == sentence.start)
+        if _looks_like_claimant(who):
+            return who, tok.end - sentence.start
+    return None
+
+
+def _skip_citing(tokens: tuple[Token, ...], j: int) -> int:
+    """Step back over ", citing X," between a subject and its verb."""
+    if j < 0 or tokens[j].text != ",":
+        return j
+    k = j - 1
+    while k >= 0 and tokens[k].text != "," and tokens[k].text.lower() not in _CITING_WORDS:
+        k -= 1
+    if k >= 1 and tokens[k].text.lower() in _CITING_WORDS and tokens[k - 1].text == ",":
+        return k - 2
+    return j
+
+
+def _noun_phrase_before(tokens: tuple[Token, ...], j: int) -> tuple[int, int] | None:
+    """(start, end) of the noun phrase ending at token ``j`` (appositions between commas included)."""
+    if j < 0 or tokens[j].pos not in _NP_END:
+        return None
+    k = j
+    while k - 1 >= 0 and (
+        tokens[k - 1].pos in _NP_INNER
+        or tokens[k - 1].text in {",", "'s", "’s"}
+        or (tokens[k - 1].tag == "VBN" and tokens[k].pos in {"NOUN", "ADJ"})
+    ):
+        if tokens[k - 1].ent == "DATE" or tokens[k - 1].ent == "TIME":
+            break
+        k -= 1
+    while k <= j and (tokens[k].pos in {"PUNCT", "ADP", "CCONJ"} or tokens[k].ent in {"DATE", "TIME"}):
+        k += 1
+    if k > j:
+        return None
+    return tokens[k].start, tokens[j].end
+
+
+def _subject_piece(who: str, at_start: bool) -> str:
+    """ "Natalya X, the deputy editor at RT, said" -> the name; "..., local outlet Y reported" -> Y."""
+    pieces = [p.strip() for p in who.split(",") if p.strip()]
+    if not pieces:
+        return who
+    return pieces[0] if at_start else pieces[-1]
+
+
+def _cited(text: str) -> str | None:
+    m = _CITING.search(text)
+    return m.group("who") if m else None
+
+
+def _without_quotes(text: str) -> str:
+    """Blank out quoted speech so "…we leave," a source told X finds "a source"."""
+    return re.sub(r"[“\"][^”\"]{0,400}[”\"]", lambda m: " " * len(m.group()), text)
+
+
+_CLAIMANT_HEAD = re.compile(
+    r"\b(?:source|sources|ministry|office|service|governor|mayor|spokes\w+|president|kremlin|"
+    r"journalist|outlet|media|agency|newspaper|channel|authorities|official|officials|police|"
+    r"investigators|committee|court|duty|head|chief|commander|deputy|deputies|wife|mother|"
+    r"relatives|husband|sister|brother|daughter|son|father|widow|residents?|witness\w*|"
+    r"experts?|analysts?|group|organi[sz]ation|movement|council|council|he|she|they|it|we|i|"
+    r"tass|ria|interfax|reuters|meduza|verstka|istories|bbc|isw|[A-Z][a-z]+ [A-Z][a-z]+)\b",
+)
+
+
+def _looks_like_claimant(who: str) -> bool:
+    words = who.split()
+    if not words or len(words) > 10:
+        return False
+    return _CLAIMANT_HEAD.search(who) is not None or who[:1].isupper() and len(words) <= 4
+
+
+def _clean(who: str) -> str:
+    who = _LEAD.sub("", who.strip(" ,.;:“”\"'"))
+    who = _TRIM.sub(lambda m: m.group(0).lower(), who)
+    return re.sub(r"\s+", " ", who)
+
+
+def _possessive_fix(text: str) -> str:
+    return text.replace("s's ", "s' ")
+
+
+def _person_in(sentence: Sentence, who: str) -> str | None:
+    for ent in sentence.entities:
+        if ent.label == "PERSON" and ent.text in who:
+            return ent.text
+    return None

@@ -1,0 +1,191 @@
+"""Typed claims from sentences: event type, summary, place, date, quantity and actors.
+
+A sentence becomes a claim when the profile's trigger lexicons give one event type a summed
+cue weight of at least 2 (one strong cue, or two weak ones) in on-topic text. Ties go to the
+more specific type (a death before a statement). A sentence that counts several things
+("at least 30 criminal and 100 misdemeanor cases") yields one claim per count, so every number
+stays attached to what it counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefwire.extract.attribution import Attribution, stance
+from briefwire.extract.lexicon import load_taxonomy
+from briefwire.extract.places import PlaceHit, sentence_places
+from briefwire.extract.quantities import QuantityMention, find_quantities
+from briefwire.extract.themes import theme_of_type
+from briefwire.extract.when import publication, sentence_dates
+from briefwire.models import Actor, Claim, DateValue, Location, Quantity
+from briefwire.nlp import Sentence
+
+EXTRACTOR = "extract.rules.v1"
+MIN_SCORE = 2.0
+# More specific types win ties over broader ones; policy_or_statement is the catch-all.
+PRIORITY = (
+    "casualty",
+    "attack_on_draft_office",
+    "detention_of_refusers",
+    "desertion_or_missing",
+    "release_or_return",
+    "wrongful_mobilization",
+    "draft_notice",
+    "resignation",
+    "flight_or_emigration",
+    "repression_or_prosecution",
+    "protest_or_appeal",
+    "conditions_complaint",
+    "aid_or_fundraising",
+    "incident_or_crime",
+    "training_or_deployment",
+    "recruitment_or_advertising",
+    "labor_or_economy",
+    "policy_or_statement",
+    "other",
+)
+_TITLES = re.compile(
+    r"\b(?:governor|mayor|minister|president|spokes\w+|head|chief|deputy|general|colonel|"
+    r"commander|senator|prosecutor|ombuds\w+|secretary|director)\s*$",
+    re.I,
+)
+_LEAD_ATTR = re.compile(r"^(?:according to [^,]{2,80},\s*)", re.I)
+_TAIL_ATTR = re.compile(
+    r",?\s*(?:according to [^,.]{2,80}|[^,.]{2,60} (?:said|wrote|reported|claimed|told [^,.]{1,40}))\.?$",
+    re.I,
+)
+_SUMMARY_MAX = 180
+_COUNT_NOUNS = re.compile(
+    r"\b(?:men|people|persons|soldiers|servicem[ae]n|troops|mobilized|draftees|conscripts|reservists|"
+    r"citizens|residents|officials|employees|workers|cases|rubles|roubles|dollars|usd|eur|euros|"
+    r"volunteers|fighters|prisoners|convicts|deputies|governors|commanders|officers|children|"
+    r"relatives|wives|mothers|families|notices|summonses|sources|cvs|vacancies|percent|%|"
+    r"balaclavas|gloves|vests|kits|sets|units|pieces|parcels|tons|kilograms|refusers|deserters|"
+    r"recruits|volunteers|applications|complaints|signatures|protesters|detainees|students|pairs)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What a sentence's claims need from around it."""
+
+    doc_id: str
+    paragraph_index: int
+    paragraph_places: tuple[PlaceHit, ...]
+    published: DateValue
+    on_topic: bool
+    default_chain: tuple[str, ...]
+
+
+def event_types(text: str, on_topic: bool) -> list[tuple[str, float]]:
+    """Event types whose cues reach the threshold, best first."""
+    scores = load_taxonomy().score(text, anchored=True if on_topic else None)
+    kept = [(t, s) for t, s in scores.items() if s >= MIN_SCORE]
+    return sorted(kept, key=lambda ts: (-ts[1], PRIORITY.index(ts[0]) if ts[0] in PRIORITY else 99))
+
+
+def sentence_claims(
+    sentence: Sentence, event_type: str, score: float, ctx: SentenceContext, attribution: Attribution
+) -> list[Claim]:
+    """Claims of one type stated by a sentence: one per counted quantity, at least one."""
+    quantities = [q.quantity for q in claim_quantities(sentence)] or [None]
+    base = make_claim(sentence, event_type, score, ctx, attribution)
+    return [_with_quantity(base, q) for q in quantities]
+
+
+def make_claim(
+    sentence: Sentence,
+    event_type: str,
+    score: float,
+    ctx: SentenceContext,
+    attribution: Attribution,
+    actors: tuple[Actor, ...] | None = None,
+    date: DateValue | None = None,
+    location: Location | None = None,
+) -> Claim:
+    chain = attribution.chain or ctx.default_chain
+    return Claim(
+        doc_id=ctx.doc_id,
+        type=event_type,
+        theme=theme_of_type(event_type),
+        summary=summarise(sentence.text),
+        start=sentence.start,
+        end=sentence.end,
+        quote=sentence.text,
+        date=date or claim_date(sentence, ctx.published),
+        location=location or claim_location(sentence, ctx.paragraph_places),
+        actors=actors if actors is not None else claim_actors(sentence, attribution),
+        quantity=None,
+        claimed_by=chain,
+        stance=stance(sentence.text, attribution),
+        extractor=EXTRACTOR,
+        confidence=round(min(0.95, 0.45 + 0.1 * score), 2),
+        paragraph_index=ctx.paragraph_index,
+    )
+
+
+def _with_quantity(claim: Claim, quantity: Quantity | None) -> Claim:
+    if quantity is None:
+        return claim
+    from dataclasses import replace  # noqa: PLC0415
+
+    return replace(claim, quantity=quantity)
+
+
+def claim_quantities(sentence: Sentence) -> list[QuantityMention]:
+    """The counts a claim can carry: numbers that count people, cases, money or things."""
+    out = []
+    for q in find_quantities(sentence):
+        label = f"{q.noun or ''} {q.quantity.unit or ''}"
+        if _COUNT_NOUNS.search(label) or (q.quantity.unit and q.quantity.unit not in {"year", "years"}):
+            out.append(q)
+        elif q.noun is None and q.quantity.value >= 1000:
+            out.append(q)
+    return out
+
+
+def claim_date(sentence: Sentence, published: DateValue) -> DateValue:
+    found = sentence_dates(sentence, published)
+    return found[0][1] if found else publication(published)
+
+
+def claim_location(sentence: Sentence, paragraph_places: tuple[PlaceHit, ...]) -> Location | None:
+    hits = sentence_places(sentence)
+    if hits:
+        return hits[0].location
+    return paragraph_places[0].location if paragraph_places else None
+
+
+def claim_actors(sentence: Sentence, attribution: Attribution) -> tuple[Actor, ...]:
+    """Named people and organisations of the sentence with their roles."""
+    actors: dict[str, Actor] = {}
+    claimants = " ".join(attribution.chain)
+    for ent in sentence.entities:
+        if ent.label not in {"PERSON", "ORG", "NORP"} or len(ent.text) < 2:
+            continue
+        if ent.text in claimants:
+            role = "claimant"
+        elif ent.label == "ORG":
+            role = "organisation"
+        elif ent.label == "NORP":
+            continue
+        else:
+            before = sentence.text[: ent.start - sentence.start]
+            role = "official" if _TITLES.search(before) else "subject"
+        actors.setdefault(ent.text, Actor(ent.text, role))
+    return tuple(actors.values())
+
+
+def summarise(text: str) -> str:
+    """The sentence as a short clause: attribution trimmed, cut at a word boundary."""
+    s = _LEAD_ATTR.sub("", text.strip())
+    trimmed = _TAIL_ATTR.sub("", s)
+    if len(trimmed) >= 25:
+        s = trimmed
+    s = s.strip(' ,;“”"')
+    if len(s) > _SUMMARY_MAX:
+        cut = s.rfind(" ", 0, _SUMMARY_MAX)
+        s = s[: cut if cut > 60 else _SUMMARY_MAX].rstrip(" ,;") + "…"
+    return s[:1].upper() + s[1:]
