@@ -12,6 +12,7 @@ from briefwire.nlp import Backend, get_backend
 SATURDAY = DateValue("2022-10-15", "day", "metadata")
 # A Thursday.
 THURSDAY = DateValue("2022-10-13", "day", "metadata")
+MONDAY = DateValue("2022-10-17", "day", "metadata")
 EARLY_JANUARY = DateValue("2023-01-05", "day", "metadata")
 
 
@@ -33,6 +34,9 @@ EARLY_JANUARY = DateValue("2023-01-05", "day", "metadata")
         ("earlier this year", SATURDAY, ("2022-01-01", "year", "relative")),
         ("three days ago", SATURDAY, ("2022-10-12", "day", "relative")),
         ("two weeks ago", SATURDAY, ("2022-09-26", "week", "relative")),
+        ("over the weekend", MONDAY, ("2022-10-10", "week", "relative")),
+        ("a week ago", SATURDAY, ("2022-10-03", "week", "relative")),
+        ("Friday night", SATURDAY, ("2022-10-14", "day", "relative")),
         ("вчера", SATURDAY, ("2022-10-14", "day", "relative")),
         ("в четверг", SATURDAY, ("2022-10-13", "day", "relative")),
         ("на прошлой неделе", SATURDAY, ("2022-10-03", "week", "relative")),
@@ -104,7 +108,10 @@ def test_time_full_date_needs_no_publication_date() -> None:
     assert value.date == "2022-11-16"
 
 
-@pytest.mark.parametrize("expression", ["28", "two weeks", "the past three days", "recently", ""])
+@pytest.mark.parametrize(
+    "expression",
+    ["28", "two weeks", "the past three days", "recently", "", "the 1990s", "a day later", "the same day"],
+)
 def test_time_non_dates_resolve_to_nothing(expression: str) -> None:
     assert resolve_date(expression, SATURDAY) is None
 

@@ -57,6 +57,14 @@ _DURATION = re.compile(
     r"(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\W*$",
     re.I,
 )
+# Dates counted from another event ("a day later") or spans of years ("the 1990s") have no
+# single date that dateparser could give; it would invent one from the publication date.
+_UNANCHORED = re.compile(
+    r"\b(?:later|after|afterwards|before|earlier|following|previous|same|next|prior)\b|\d0s\b"
+    r"|\b(?:spring|summer|autumn|fall|winter|times|era|age)\b",
+    re.I,
+)
+_WEEKEND = re.compile(r"\bweekend\b|\bвыходны[ехм]", re.I)
 _BIRTH = re.compile(r"\b(?:born|родил(?:ся|ась))\s*(?:in|on|в)?\s*$", re.I)
 
 
@@ -78,6 +86,7 @@ def resolve_date(expression: str, published: DateValue, context: str = "") -> Da
     return (
         _relative_day(text, base)
         or _weekday(text, base, forward=bool(_NEXT.search(context[-30:])))
+        or _weekend(text, base)
         or _period(text, base)
         or _ago(text, base)
         or _fallback(text, base)
@@ -200,6 +209,16 @@ def _weekday(text: str, base: date, forward: bool) -> DateValue | None:
     return _value(base - timedelta(days=delta), "day", "relative", text)
 
 
+def _weekend(text: str, base: date) -> DateValue | None:
+    """ "over the weekend": the latest Saturday-Sunday on or before publication, week precision."""
+    if not _WEEKEND.search(text):
+        return None
+    saturday = base - timedelta(days=(base.weekday() - 5) % 7)
+    if re.search(r"\bnext\b", text, re.I):
+        saturday += timedelta(days=7)
+    return _value(saturday, "week", "relative", text)
+
+
 def _period(text: str, base: date) -> DateValue | None:
     """ "last week" / "earlier this month" / "this year" at week, month or year precision."""
     match = _PERIOD.search(text)
@@ -244,13 +263,13 @@ def _parser(base: date) -> Any:
 
 def _fallback(text: str, base: date) -> DateValue | None:
     """dateparser on the short span, for phrasings the rules above do not know."""
-    if len(text) > 40 or not re.search(r"[^\W\d_]", text):
+    if len(text) > 40 or not re.search(r"[^\W\d_]", text) or _UNANCHORED.search(text):
         return None
     data = _parser(base).get_date_data(text)
     if data is None or data.date_obj is None:
         return None
     period: DatePrecision = data.period if data.period in {"week", "month", "year"} else "day"
     found = data.date_obj.date()
-    if found > base + timedelta(days=366):
-        return None
+    if found > base:
+        return None  # the rules above handle "next ..."; anything else in the future is a misreading
     return _value(found, period, "relative", text)

@@ -13,9 +13,17 @@ _MONTH_FORMS = {
     12: "december dec декабрь декабря декабре",
 }  # fmt: skip
 MONTHS = {form: number for number, forms in _MONTH_FORMS.items() for form in forms.split()}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+def _cased(forms: list[str]) -> str:
+    """English month names only capitalised ("may" is a verb); Russian ones in either case."""
+    cased = {f.capitalize() for f in forms} | {f for f in forms if not f.isascii()}
+    return "|".join(sorted(cased, key=len, reverse=True))
+
+
+_MONTH = _cased(list(MONTHS))
 # Only full names stand alone ("in May"); abbreviations need a day or year beside them.
-_FULL_MONTH = "|".join(f for f in sorted(MONTHS, key=len, reverse=True) if len(f) > 3 or f == "may")
+_FULL_MONTH = _cased([f for f in MONTHS if len(f) > 3 or f == "may"])
 
 WEEKDAYS = {
     "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
@@ -36,7 +44,7 @@ RELATIVE_DAYS = re.compile(
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
-_FLAGS = re.IGNORECASE
+_FLAGS = 0  # month names are matched case-sensitively, see _cased
 # (pattern, kind): tried in order, the most specific first. kind "year" is a bare year.
 ABSOLUTE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_YEAR}-(?P<mnum>\d{{1,2}})-(?P<day>\d{{1,2}})\b"), "date"),
@@ -45,18 +53,18 @@ ABSOLUTE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\b(?P<month>{_MONTH})\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?(?!\s*(?:%|percent))", _FLAGS),
         "date",
     ),
-    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+{_YEAR}\b)?", _FLAGS), "date"),
-    (re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b", _FLAGS), "date"),
+    (re.compile(rf"\b{_DAY}\s+(?i:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+{_YEAR}\b)?", _FLAGS), "date"),
+    (re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?i:of\s+)?{_YEAR}\b", _FLAGS), "date"),
     (
         re.compile(
-            rf"(?:\b(?:in|since|by|until|from|during|early|late|mid|end\s+of|beginning\s+of"
-            rf"|в|с|до|начале|конце|середине)\s+|\bmid-)(?P<month>{_FULL_MONTH})\b",
+            rf"(?:\b(?i:in|since|by|until|from|during|early|late|mid|end\s+of|beginning\s+of"
+            rf"|в|с|до|начале|конце|середине)\s+|\b(?i:mid)-)(?P<month>{_FULL_MONTH})\b",
             _FLAGS,
         ),
         "date",
     ),
-    (re.compile(rf"\b(?:in|since|by|until|from|during|of|в|с|до)\s+{_YEAR}\b(?!\s*-)", _FLAGS), "year"),
-    (re.compile(rf"^\s*(?:the\s+)?(?:year\s+)?{_YEAR}\s*$", _FLAGS), "year"),
+    (re.compile(rf"\b(?i:in|since|by|until|from|during|of|в|с|до)\s+{_YEAR}\b(?!\s*-)"), "year"),
+    (re.compile(rf"^\s*(?i:the\s+)?(?i:year\s+)?{_YEAR}\s*$"), "year"),
 ]
 
 
