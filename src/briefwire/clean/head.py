@@ -50,7 +50,7 @@ def read_head(
         if _is_kicker(text, before_title=head.title is None):
             reasons[i] = "kicker"
             continue
-        if title_open and _is_title(text):
+        if title_open and _is_title(text) and not _wraps_on(lines, i):
             head.title = text
             reasons[i] = "title"
             title_open = False
@@ -73,6 +73,13 @@ def _is_title(text: str) -> bool:
     if not low <= len(text.split()) <= high:
         return False
     return text.rstrip()[-1:] not in ".,;:…"
+
+
+def _wraps_on(lines: list[Line], index: int) -> bool:
+    """The next line continues this one (hard-wrapped prose, not a headline)."""
+    if index + 1 >= len(lines) or lines[index + 1].block != lines[index].block:
+        return False
+    return lines[index + 1].text[:1].islower()
 
 
 def _is_dek(text: str, index: int, lines: list[Line]) -> bool:

@@ -44,7 +44,10 @@ _LINE_RULES: tuple[tuple[str, Callable[[Line, Lexicon], bool]], ...] = (
     ("newsletter", lambda ln, lex: ln.words <= 12 and _starts_with(lex, "newsletter", ln.text)),
     (
         "share",
-        lambda ln, lex: ln.words <= 6 and all(lex.is_line("share", w) for w in ln.text.split()),
+        lambda ln, lex: (
+            ln.words <= 6
+            and (lex.is_line("share", ln.text) or all(lex.is_line("share", w) for w in ln.text.split()))
+        ),
     ),
     ("byline", lambda ln, lex: shapes.is_byline(ln.text, lex)),
     ("donation", _donation),

@@ -1,0 +1,290 @@
+"""The clean stage removes page furniture by its kind and keeps article text."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefwire.clean import CleanOptions, clean, line_hashes
+from briefwire.models import CleanDocument, RawDocument
+
+LEAD = (
+    "The governor of Tver region said on Tuesday that 120 reservists had been sent to a "
+    "training ground outside the city."
+)
+FOLLOW = (
+    "Relatives of the men told local reporters that several of them had been exempt because "
+    "of their jobs at a defence plant."
+)
+
+
+def cleaned(text: str, **fields: str) -> CleanDocument:
+    return clean(RawDocument(origin="test.txt", text=text, format="text", **fields))
+
+
+def reasons(doc: CleanDocument) -> dict[str, str]:
+    return {" ".join(span.text.split()): span.reason for span in doc.removed}
+
+
+def sandwich(middle: str) -> str:
+    return f"{LEAD}\n\n{middle}\n\n{FOLLOW}\n"
+
+
+def assert_body_intact(doc: CleanDocument) -> None:
+    assert LEAD in doc.text
+    assert FOLLOW in doc.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ADVERTISEMENT",
+        "Advertisement",
+        "Ads by:",
+        "SPACE RESERVED FOR ADVERTISEMENT",
+        "Story continues below advertisement",
+        "Реклама",
+    ],
+)
+def test_clean_drops_ad_slot(line: str) -> None:
+    doc = cleaned(sandwich(line))
+    assert reasons(doc)[line] == "ad"
+    assert line not in doc.text
+    assert_body_intact(doc)
+
+
+def test_clean_drops_ad_block_with_network_label_and_obfuscated_contact() -> None:
+    block = "Acme Reach Media Network\n@[email protected]\nSPACE RESERVED FOR ADVERTISEMENT"
+    doc = cleaned(sandwich(block))
+    assert "Acme Reach" not in doc.text
+    assert "protected" not in doc.text
+    assert_body_intact(doc)
+
+
+def test_clean_drops_donation_banner() -> None:
+    banner = (
+        "Tired of pop-ups?\n"
+        "Since March 3, 2025, this site has switched off every banner it used to carry.\n"
+        "Running without them costs us a lot. Your support keeps the newsroom open.\n"
+        "Donate now\n"
+        "We need your help to keep reporting from the region.\n"
+    )
+    doc = cleaned(banner + "\n" + sandwich("The governor declined further comment."))
+    assert {reasons(doc)[line] for line in banner.strip().splitlines()} == {"donation"}
+    assert "2025" not in doc.text
+    assert_body_intact(doc)
+
+
+def test_clean_drops_donation_appeal_paragraphs_at_the_end() -> None:
+    appeal = (
+        "… before you go, we have a small favor to ask. Independent outlets like ours are "
+        "blocked at home and live on readers alone.\n\n"
+        "Our reporters keep working under pressure, and we need your help to carry on.\n\n"
+        "If you can, please support us with a monthly gift. Thank you.\n\n"
+        "Not ready to support today?\nRemind me later."
+    )
+    doc = cleaned(sandwich("") + "\n" + appeal)
+    assert "favor to ask" not in doc.text
+    assert "need your help" not in doc.text
+    assert "Remind me later" not in doc.text
+    assert_body_intact(doc)
+
+
+def test_clean_cuts_inline_ads_marker() -> None:
+    glued = "“We were told nothing,” his mother said. “He left on March 3.”Ads by:"
+    raw = sandwich(glued)
+    doc = cleaned(raw)
+    assert "“He left on March 3.”" in doc.text
+    assert "Ads by" not in doc.text
+    [span] = [s for s in doc.removed if s.reason == "ad_inline"]
+    assert raw[span.start : span.end] == span.text
+    assert span.text.strip() == "Ads by:"
+
+
+def test_clean_keeps_sentence_that_ends_with_the_word_advertisement() -> None:
+    line = "The regional ministry paid for a full-page recruiting advertisement."
+    doc = cleaned(sandwich(line))
+    assert line in doc.text
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Reservists board a train in Omsk on March 3, 2023. IVAN PETROV/AFP/Getty Images",
+        "A draft office in Ufa, capital of Bashkortostan. Stringer / TASS",
+        "Olga Ivanova/Sputnik via Reuters",
+        "Photo: Anna Smirnova/Reuters",
+        "Above, recruits wait on a platform in Kazan on a cold morning.",
+        "2024-03-03T101500Z_1_LYNXMPEK220AB_RTROPTP_3_UKRAINE-CRISIS",
+        "reservists_omsk_20230303_final.jpg",
+    ],
+)
+def test_clean_drops_photo_caption_credit_and_image_id(caption: str) -> None:
+    doc = cleaned(sandwich(caption))
+    assert reasons(doc)[caption] in {"caption", "credit", "image_id"}
+    assert_body_intact(doc)
+
+
+def test_clean_drops_caption_title_glued_above_caption() -> None:
+    block = (
+        "Recruits at the station\n"
+        "Recruits at the station in Omsk wait for a train on March 3, 2023. "
+        "ANNA SMIRNOVA/AFP/Getty Images"
+    )
+    doc = cleaned(sandwich(block))
+    assert "Recruits at the station" not in doc.text
+    assert reasons(doc)["Recruits at the station"] == "caption"
+
+
+def test_clean_drops_author_bio_contact_and_teaser() -> None:
+    tail = (
+        "About the author\n\n"
+        "Maria Lopez is a senior correspondent based in Riga. She covers the Baltic states.\n\n"
+        "You can get in touch with Maria by emailing m.lopez@example.org\n\n"
+        "Maria Lopez is a senior correspondent based in Riga. She covers ... Read more"
+    )
+    doc = cleaned(sandwich("") + "\n" + tail)
+    assert "Maria" not in doc.text
+    assert "About the author" not in doc.text
+    assert_body_intact(doc)
+
+
+def test_clean_keeps_person_description_in_the_body() -> None:
+    line = "Sergei Orlov is a farmer from Kursk region who was called up in October."
+    doc = cleaned(sandwich(line))
+    assert line in doc.text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("🎧 Voice is AI-generated. Mistakes are possible.", "ai_voice"),
+        ("Listen to this article", "ai_voice"),
+        ("Read more", "read_more"),
+        ("Читайте также", "read_more"),
+        ("Sign up for our morning newsletter", "newsletter"),
+        ("Share this article", "share"),
+        (".", "punctuation"),
+        ("* * *", "punctuation"),
+        ("BY", "byline"),
+        ("By Anna Smirnova and Oleg Petrov", "byline"),
+        ("Подписаться", "newsletter"),
+        ("Подпишитесь на наш канал", "newsletter"),
+        ("#мобилизация #новости", "hashtags"),
+        ("@example_news", "contact"),
+    ],
+)
+def test_clean_drops_furniture_line(line: str, reason: str) -> None:
+    doc = cleaned(sandwich(line))
+    assert reasons(doc)[line] == reason
+    assert_body_intact(doc)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "“What kind of order is this?” the governor asked, according to a video of the meeting.",
+        "“Are you serious?”",
+        "«Нас никто не предупредил», — сказала жена мобилизованного.",
+        '"We have no winter clothes," one of the men wrote in a group chat.',
+    ],
+)
+def test_clean_keeps_quote_paragraph(quote: str) -> None:
+    doc = cleaned(sandwich(quote))
+    assert quote in doc.text
+    assert not doc.removed
+
+
+def test_clean_keeps_repeated_lines_of_a_list() -> None:
+    plan = "\n".join(["Week 1", "Drill and range practice", "Week 2", "Drill and range practice"])
+    doc = cleaned(sandwich(plan))
+    assert doc.text.count("Drill and range practice") == 2
+
+
+def test_clean_turns_head_into_metadata() -> None:
+    text = (
+        "Regions\n\n"
+        "November 24, 2022\n\n"
+        "Governors Report Sending Wrongly Drafted Men Home\n\n"
+        "Two regions say they have reviewed hundreds of cases.\n\n" + sandwich("")
+    )
+    doc = cleaned(text)
+    assert doc.title == "Governors Report Sending Wrongly Drafted Men Home"
+    assert doc.dek == "Two regions say they have reviewed hundreds of cases."
+    assert doc.published.date == "2022-11-24"
+    assert doc.published.basis == "dateline"
+    assert "Governors Report" not in doc.text
+    assert reasons(doc) == {"Regions": "kicker", "November 24, 2022": "dateline",
+                            doc.title: "title"}  # fmt: skip
+    assert doc.paragraphs[0].text == doc.dek  # the dek stays as evidence by default
+    without = clean(doc.raw, options=CleanOptions(dek_in_body=False))
+    assert doc.dek not in without.text
+
+
+def test_clean_uses_given_title_and_drops_matching_first_line() -> None:
+    title = "Reservists Sent to Tver Training Ground"
+    doc = cleaned(f"{title}\n\n" + sandwich(""), title=title)
+    assert doc.title == title
+    assert title not in doc.text
+    assert_body_intact(doc)
+
+
+def test_clean_sentence_first_line_is_not_a_title() -> None:
+    doc = cleaned(sandwich(""))
+    assert doc.title is None
+    assert doc.paragraphs[0].text == LEAD
+
+
+def test_clean_learns_outlet_template_lines_but_not_reprinted_paragraphs() -> None:
+    raw = RawDocument("b.txt", sandwich("Follow our live coverage"), "text")
+    learned = dict.fromkeys(line_hashes(raw), 1)  # every line seen once elsewhere: a reprint
+    doc = clean(raw, learned)
+    assert reasons(doc) == {"Follow our live coverage": "learned"}
+    assert_body_intact(doc)
+    heavy = dict.fromkeys(line_hashes(raw), 5)  # in five other documents: template
+    assert LEAD not in clean(raw, heavy).text
+
+
+def test_clean_doc_id_is_the_same_for_the_same_article_with_other_furniture() -> None:
+    first = cleaned(sandwich("ADVERTISEMENT"))
+    second = cleaned("Read more\n\n" + sandwich("Share this article"))
+    other = cleaned(sandwich("A third paragraph that changes the article."))
+    assert first.doc_id == second.doc_id
+    assert first.doc_id != other.doc_id
+    assert len(first.doc_id) == 20
+    assert int(first.doc_id, 16) >= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (sandwich(""), "en"),
+        ("Губернатор сообщил, что 120 мобилизованных отправили на полигон в Тверской области.", "ru"),
+    ],
+)
+def test_clean_detects_language_by_script(text: str, language: str) -> None:
+    assert cleaned(text).language == language
+
+
+def test_clean_joins_hard_wrapped_lines_into_one_paragraph() -> None:
+    wrapped = (
+        "The governor of Tver region said on Tuesday that 120 reservists had been\n"
+        "sent to a training ground outside the city, and that more would follow\n"
+        "next week.\n\n"
+        "A second paragraph."
+    )
+    doc = cleaned(wrapped)
+    assert [p.text[:12] for p in doc.paragraphs] == ["The governor", "A second par"]
+
+
+def test_clean_paragraph_offsets_index_the_clean_text() -> None:
+    doc = cleaned(sandwich("ADVERTISEMENT") + "\nA closing line of the report.")
+    assert len(doc.paragraphs) == 3
+    for i, paragraph in enumerate(doc.paragraphs):
+        assert paragraph.index == i
+        assert doc.text[paragraph.start : paragraph.end] == paragraph.text
+
+
+def test_clean_normalises_unicode_and_whitespace_but_keeps_quotes() -> None:
+    decomposed = "Cafe\u0301 owners\u00a0in  Perm said “no”  and \u2018maybe\u2019.\u200b"
+    doc = cleaned(decomposed)
+    assert doc.text == "Café owners in Perm said “no” and ‘maybe’."
