@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -120,12 +121,17 @@ def _strict(data: bytes, encoding: str, origin: str) -> str:
 
 
 def _utf16_without_bom(data: bytes, origin: str) -> str:
-    """UTF-16 text without a BOM has NULs in every other byte (for Latin and Cyrillic)."""
-    sample = data[:_SAMPLE]
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    pairs = max(1, len(sample) // 2)
-    encoding = "utf-16-le" if odd > 0.3 * pairs and even < 0.05 * pairs else None
-    if encoding is None and even > 0.3 * pairs and odd < 0.05 * pairs:
+    """UTF-16 text without a BOM: every other byte is the high byte of a code point.
+
+    For text in one or two scripts those high bytes take one or two values (0 for ASCII,
+    4 for Cyrillic), while the low bytes vary; binary data has no such pattern.
+    """
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    low_le, high_le = sample[0::2], sample[1::2]
+    encoding = None
+    if _looks_like_high_bytes(high_le) and not _looks_like_high_bytes(low_le):
+        encoding = "utf-16-le"
+    elif _looks_like_high_bytes(low_le) and not _looks_like_high_bytes(high_le):
         encoding = "utf-16-be"
     if encoding is not None and len(data) % 2 == 0:
         try:
@@ -133,6 +139,13 @@ def _utf16_without_bom(data: bytes, origin: str) -> str:
         except UnicodeDecodeError:
             pass
     raise UndecodableError(origin, "binary content (NUL bytes), not a text file")
+
+
+def _looks_like_high_bytes(column: bytes) -> bool:
+    if not column:
+        return False
+    counts = Counter(column).most_common(2)
+    return column.count(0) > 0 and sum(n for _, n in counts) >= 0.9 * len(column)
 
 
 def _legacy(data: bytes, origin: str, hint: str | None) -> str:
@@ -197,7 +210,8 @@ def _cyrillic_fit(text: str) -> _Fit:
     mixed = sum(1 for w in words if any(c.isascii() for c in w)) / len(words)
     odd = sum(1 for w in words if _odd_shape(w)) / len(words)
     score = log_freq + 0.3 * lower - odd - 2 * (1 - letter_share) - 2 * mixed
-    plausible = letter_share >= 0.5 and mixed <= 0.5 and log_freq >= -4.5
+    # Random bytes through koi8-r give half letters at a log-frequency near -3.9.
+    plausible = letter_share >= 0.7 and mixed <= 0.5 and odd <= 0.35 and log_freq >= -4.2
     return _Fit(score, plausible)
 
 
