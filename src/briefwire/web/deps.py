@@ -1,0 +1,145 @@
+"""Per-request plumbing: one store per request, who is asking, CSRF, rendering."""
+
+from __future__ import annotations
+
+import ipaddress
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment
+
+from briefwire.store import Store
+from briefwire.store.web_queries import WebQueries
+
+from .auth import User, local_user
+from .settings import WebSettings
+
+CSRF_FIELD = "csrf_token"
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+class DeskStore(Store, WebQueries):
+    """The store with the desk's extra reads (harmless once ``Store`` mixes them in itself)."""
+
+
+class LoginRequired(Exception):  # noqa: N818 - it is a signal, handled by a redirect
+    def __init__(self, next_path: str) -> None:
+        super().__init__(next_path)
+        self.next_path = next_path
+
+
+def settings_of(request: Request) -> WebSettings:
+    settings: WebSettings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> Iterator[DeskStore]:
+    """A connection of its own for each request: sqlite connections are never shared."""
+    db_path: Path = request.app.state.db_path
+    store = DeskStore(db_path)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+StoreDep = Annotated[DeskStore, Depends(get_store)]
+
+
+def is_loopback_host(host: str) -> bool:
+    name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    if name in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def current_user(request: Request, *, store: StoreDep) -> User | None:
+    """The logged-in user, the local editor when no accounts exist, or None."""
+    if not store.users():
+        # No accounts: only a browser talking to a loopback name gets in. A page from elsewhere
+        # that re-points its own host name at 127.0.0.1 (DNS rebinding) sends its own Host.
+        if not is_loopback_host(request.headers.get("host", "")):
+            raise HTTPException(403, "This desk has no accounts and only answers on localhost.")
+        return local_user(settings_of(request).local_user)
+    name = request.session.get("user")
+    row = store.user(name) if isinstance(name, str) else None
+    if row is None:
+        return None
+    return User(str(row["name"]), "editor" if row["role"] == "editor" else "viewer")
+
+
+CurrentUser = Annotated[User | None, Depends(current_user)]
+
+
+def reader(request: Request, *, user: CurrentUser) -> User:
+    """Anyone allowed to read; others are sent to the login page."""
+    if user is None:
+        raise LoginRequired(request.url.path)
+    return user
+
+
+Reader = Annotated[User, Depends(reader)]
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not isinstance(token, str):
+        token = secrets.token_urlsafe(24)
+        request.session["csrf"] = token
+    return token
+
+
+async def csrf_checked(request: Request) -> None:
+    """Every state-changing request carries the session's token in a form field."""
+    form = await request.form()
+    # Kept for sync routes that read more fields than they declare (the edit forms).
+    request.state.form = {k: v for k, v in form.items() if isinstance(v, str)}
+    sent = form.get(CSRF_FIELD)
+    expected = request.session.get("csrf")
+    if (
+        not isinstance(sent, str)
+        or not isinstance(expected, str)
+        or not secrets.compare_digest(sent, expected)
+    ):
+        raise HTTPException(403, "Missing or wrong form token: reload the page and try again.")
+
+
+def editor(_: Annotated[None, Depends(csrf_checked)], user: CurrentUser) -> User:
+    """A user allowed to change things, on a request with a valid CSRF token."""
+    if user is None:
+        raise HTTPException(403, "Log in to change anything.")
+    if not user.can_edit:
+        raise HTTPException(403, "Viewers can read the desk but not change it.")
+    return user
+
+
+Editor = Annotated[User, Depends(editor)]
+
+
+def flash(request: Request, message: str, kind: str = "ok") -> None:
+    messages = list(request.session.get("flash", []))
+    messages.append([kind, message])
+    request.session["flash"] = messages[-5:]
+
+
+def render(
+    request: Request, template: str, user: User | None, status: int = 200, **context: Any
+) -> HTMLResponse:
+    env: Environment = request.app.state.templates
+    messages = request.session.pop("flash", [])
+    html = env.get_template(template).render(
+        request=request,
+        user=user,
+        csrf=csrf_token(request),
+        csrf_field=CSRF_FIELD,
+        messages=messages,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status)

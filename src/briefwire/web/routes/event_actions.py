@@ -1,0 +1,91 @@
+"""What an editor does to an event: accept, reject, edit, merge, split a claim off."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from ..deps import Editor, StoreDep, flash, render
+from ..forms import FormError, event_edits
+from .events import event_context, load_event
+
+router = APIRouter()
+REVIEW_ACTIONS = {"accept": "accepted", "reject": "rejected", "reset": "reset to the machine's values"}
+
+
+def _back(key: str) -> Response:
+    return RedirectResponse(f"/events/{key}", status_code=303)
+
+
+@router.post("/events/{key}/review")
+def review(
+    request: Request,
+    *,
+    key: str,
+    action: Annotated[str, Form()],
+    user: Editor,
+    store: StoreDep,
+) -> Response:
+    if action not in REVIEW_ACTIONS:
+        raise HTTPException(400, f"Unknown review action {action!r}.")
+    event = load_event(store, key)
+    store.add_decision("event", event["event_id"], action, user.name)
+    flash(request, f"Event {REVIEW_ACTIONS[action]}.")
+    return _back(event["event_id"])
+
+
+@router.post("/events/{key}/edit")
+def edit(request: Request, *, key: str, user: Editor, store: StoreDep) -> Response:
+    form: dict[str, str] = request.state.form
+    event = load_event(store, key)
+    try:
+        changes = event_edits(form, event)
+    except FormError as exc:
+        context = event_context(store, key)
+        context["errors"] = [str(exc)]
+        return render(request, "event.html", user, status=400, **context)
+    for name, value in changes.items():
+        store.add_decision("event", event["event_id"], "edit", user.name, field=name, value=value)
+    flash(request, f"Saved {len(changes)} change(s)." if changes else "Nothing changed.")
+    return _back(event["event_id"])
+
+
+@router.post("/events/{key}/merge")
+def merge(
+    request: Request,
+    *,
+    key: str,
+    other: Annotated[str, Form()],
+    user: Editor,
+    store: StoreDep,
+) -> Response:
+    event = load_event(store, key)
+    partner = store.event(other.strip())
+    if partner is None:
+        raise HTTPException(400, f"No event with key {other.strip()!r} to merge with.")
+    if partner["event_id"] == event["event_id"]:
+        raise HTTPException(400, "An event cannot be merged with itself.")
+    # Recorded as a must-link constraint; the linker joins the two on its next run.
+    store.add_decision("event", event["event_id"], "merge", user.name, value=partner["event_id"])
+    flash(request, f"Merge with {partner['event_id'][:8]} recorded; it applies at the next re-link.")
+    return _back(event["event_id"])
+
+
+@router.post("/events/{key}/split")
+def split(
+    request: Request,
+    *,
+    key: str,
+    claim: Annotated[str, Form()],
+    user: Editor,
+    store: StoreDep,
+) -> Response:
+    event = load_event(store, key)
+    if claim not in event["claims"]:
+        raise HTTPException(400, f"Claim {claim!r} is not part of this event.")
+    # A cannot-link constraint between the claim and this event, honoured at the next re-link.
+    store.add_decision("claim", claim, "split", user.name, value=event["event_id"])
+    flash(request, f"Claim {claim[:8]} will be split off at the next re-link.")
+    return _back(event["event_id"])
