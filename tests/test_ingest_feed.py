@@ -70,7 +70,7 @@ def test_rss_file_entries_become_documents_with_metadata(tmp_path: Path) -> None
     assert first.url == "https://steppe.example/news/101"
     assert first.outlet == "Steppe Daily"
     assert first.published == "2022-09-29T11:20:00+00:00"
-    assert first.author and "City Desk" in first.author
+    assert first.author == "City Desk"
     assert first.language == "en"
     assert first.format == "feed"
     assert second.text == "Volunteers collected warm clothes for the new recruits."
@@ -100,6 +100,33 @@ def test_atom_content_is_preferred_over_summary(tmp_path: Path) -> None:
     assert doc.author == "Port Reporter"
     assert doc.published == "2022-10-02T08:00:00+00:00"
     assert doc.origin == f"{path}#urn:example:harbour:7"
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8_r"])
+def test_feed_in_undeclared_cyrillic_code_page_decodes(tmp_path: Path, encoding: str) -> None:
+    feed = (
+        '<rss version="2.0"><channel><title>Лента области</title><item><guid>r1</guid>'
+        "<description>Повестки раздают у проходной завода.</description></item>"
+        "</channel></rss>"
+    )
+    path = tmp_path / "ru.xml"
+    path.write_bytes(feed.encode(encoding))
+    [doc] = docs(read_one(path))
+    assert doc.text == "Повестки раздают у проходной завода."
+    assert doc.outlet == "Лента области"
+
+
+def test_feed_with_declared_encoding_is_decoded_as_declared(tmp_path: Path) -> None:
+    feed = (
+        '<?xml version="1.0" encoding="windows-1251"?>\n'
+        '<rss version="2.0"><channel><title>Лента</title><item><guid>r2</guid>'
+        "<description>Сбор тёплых вещей для мобилизованных.</description></item>"
+        "</channel></rss>"
+    )
+    path = tmp_path / "declared.xml"
+    path.write_bytes(feed.encode("cp1251"))
+    [doc] = docs(read_one(path))
+    assert doc.text == "Сбор тёплых вещей для мобилизованных."
 
 
 def test_feed_without_suffix_is_sniffed(tmp_path: Path) -> None:

@@ -6,24 +6,29 @@ feed's title is the outlet; an entry's date is made ISO (UTC) when feedparser pa
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import feedparser
 
+from briefwire.ingest.decode import decode_bytes
 from briefwire.ingest.errors import ReadError
+from briefwire.ingest.html import declared_charset
 from briefwire.ingest.htmltext import html_to_text
 from briefwire.ingest.meta import normalize_newlines, text_of
 from briefwire.ingest.options import ReadOptions
 from briefwire.ingest.registry import Item, Payload, register
 from briefwire.models import RawDocument
 
+_EMAIL_AND_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
+
 
 @register("ingest.feed.v1")
 def read_feed(payload: Payload, options: ReadOptions) -> Iterator[Item]:
     # Bytes, never a str: given a string, feedparser would treat it as a URL to fetch.
-    parsed = feedparser.parse(payload.data)
+    parsed = feedparser.parse(_utf8_unless_declared(payload))
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):
@@ -41,6 +46,22 @@ def read_feed(payload: Payload, options: ReadOptions) -> Iterator[Item]:
             yield document
     if not produced:
         raise ReadError(payload.origin, f"none of the feed's {len(entries)} entries has a summary or content")
+
+
+def _utf8_unless_declared(payload: Payload) -> bytes:
+    """The feed's bytes; undeclared legacy encodings (a cp1251 file) re-encoded as UTF-8.
+
+    feedparser honours an XML encoding declaration but reads undeclared non-UTF-8 bytes as
+    windows-1252, which garbles Cyrillic; :func:`decode_bytes` detects it instead.
+    """
+    data = payload.data
+    if declared_charset(data) is not None:
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_bytes(data, payload.origin).encode("utf-8")
+    return data
 
 
 def _entry_document(
@@ -67,7 +88,7 @@ def _entry_document(
         url=text_of(entry.get("link")),
         outlet=text_of(feed.get("title")),
         title=text_of(entry.get("title")),
-        author=text_of(entry.get("author")),
+        author=_entry_author(entry),
         published=_entry_date(entry),
         language=text_of(feed.get("language")),
         extra=extra,
@@ -88,6 +109,16 @@ def _entry_text(entry: Mapping[str, Any]) -> str:
         if text:
             return text
     return ""
+
+
+def _entry_author(entry: Mapping[str, Any]) -> str | None:
+    """The author's name: "City Desk" from RSS's "desk@example.org (City Desk)".
+
+    feedparser's own split of that form (``author_detail``) can cut the name wrongly.
+    """
+    author = text_of(entry.get("author"))
+    match = _EMAIL_AND_NAME.match(author or "")
+    return match.group(1).strip() if match else author
 
 
 def _entry_date(entry: Mapping[str, Any]) -> str | None:
