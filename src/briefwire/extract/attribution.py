@@ -25,19 +25,24 @@ _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;:]{2,80}?)(?=,|\.|;|:| (?:
 # "..., said Governor Sergei Melikov" (speech verb before its subject, after a quotation).
 _VERB_SUBJECT = re.compile(rf"[,”\"] (?:{_VERBS}) (?P<who>[A-Z][^,.;:“\"]{{2,60}})")
 _CITING = re.compile(
-    r"\b(?:citing|cited|quoting|with reference to|referring to) (?P<who>[^,.;:]{2,80}?)(?=,|\.|;|:| as saying\b| that\b| said\b|$)",
+    r"\b(?:citing|cited|quoting|with reference to|referring to) (?P<who>[^,.;:]{2,80}?)"
+    r"(?=,|\.|;|:| as saying\b| that\b| said\b|$)",
     re.I,
 )
 _CHANNEL = re.compile(
-    r"\b(?:on|in) (?P<own>his|her|their|its) (?P<what>(?:own )?(?:telegram|vk|instagram|facebook|youtube|twitter|x)(?: social media)? (?:channel|page|account|blog))",
+    r"\b(?:on|in) (?P<own>his|her|their|its) (?P<what>(?:own )?"
+    r"(?:telegram|vk|instagram|facebook|youtube|twitter|x)(?: social media)? (?:channel|page|account|blog))",
     re.I,
 )
 _SOURCES_OF = re.compile(
-    r"\b(?P<src>[Ss]ources?) (?:of|at|from|close to) (?:the )?(?P<outlet>[A-Z][\w\-]+(?: (?:media|news)? ?(?:outlet|newspaper|channel|agency|website))?)"
+    r"\b(?P<src>[Ss]ources?) (?:of|at|from|close to) (?:the )?"
+    r"(?P<outlet>[A-Z][\w\-]+(?: (?:media|news)? ?(?:outlet|newspaper|channel|agency|website))?)"
 )
 _TOLD = re.compile(r"\btold (?P<to>(?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,2})")
 _BY = re.compile(
-    rf"\b(?:was|were|been|is|are) (?:{_VERBS}) by (?P<who>(?:the )?[A-Za-z][\w’'\-]*(?: [A-Za-z][\w’'\-]*){{0,5}}?)(?= on\b| in\b| citing\b| as\b|,|\.|$)"
+    rf"\b(?:was|were|been|is|are) (?:{_VERBS}) by "
+    rf"(?P<who>(?:the )?[A-Za-z][\w’'\-]*(?: [A-Za-z][\w’'\-]*){{0,5}}?)"
+    r"(?= on\b| in\b| citing\b| as\b|,|\.|$)"
 )
 _REPORT_LEMMAS = frozenset(
     {
@@ -76,6 +81,7 @@ _REPORT_LEMMAS = frozenset(
         "accuse",
     }
 )
+_QUOTES = frozenset({'"', "“", "”", "«", "»", "''", "``"})
 _CITING_WORDS = frozenset({"citing", "quoting"})
 _NP_END = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _NP_INNER = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "ADP", "PRON", "PUNCT", "CCONJ", "PART", "X"})
@@ -86,15 +92,18 @@ _LEAD = re.compile(
 _TRIM = re.compile(r"^(?:the|a|an) (?=[a-z])", re.I)
 
 _DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|denying|refuted|refutes|rejected (?:the |these |such )?(?:reports?|claims?|allegations?|information)|"
+    r"\b(?:denied|denies|deny|denying|refuted|refutes|"
+    r"rejected (?:the |these |such )?(?:reports?|claims?|allegations?|information)|"
     r"dismissed (?:the |these |such )?(?:reports?|claims?|allegations?|information)|"
     r"called (?:this|the|these|such|that) (?:information|reports?|claims?|news|allegations?|statements?) "
     r"(?:unreliable|false|fake|untrue|a lie|lies|baseless|groundless|fabricated|misleading)|"
-    r"(?:is|was|were|are) (?:not true|untrue|false|fake)|did not (?:confirm|happen)|no such (?:cases?|incidents?|orders?))",
+    r"(?:is|was|were|are) (?:not true|untrue|false|fake)|did not (?:confirm|happen)|"
+    r"no such (?:cases?|incidents?|orders?))",
     re.I,
 )
 _PLANNED = re.compile(
-    r"\b(?:will|shall|plans? to|planned to|planning to|intends? to|is going to|are going to|to be (?:called|sent|held|paid)|"
+    r"\b(?:will|shall|plans? to|planned to|planning to|intends? to|is going to|are going to|"
+    r"to be (?:called|sent|held|paid)|"
     r"is expected to|are expected to|expects?|would be|next (?:week|month|year)|may start|is to|are to)\b",
     re.I,
 )
@@ -105,6 +114,13 @@ _REPORTED = re.compile(
     r"\b(?:reportedly|according to|reported|reports|said|says|told|wrote|cited|citing|sources)\b", re.I
 )
 _CONFIRMED = re.compile(r"\b(?:confirmed|confirms|admitted|acknowledged|officially announced)\b", re.I)
+# Checked in order: a denial outranks a confirmation, which outranks a plan or an allegation.
+_STANCES = (
+    (_DENIAL, "denied"),
+    (_CONFIRMED, "confirmed"),
+    (_PLANNED, "planned"),
+    (re.compile(r"\ballegedly\b|\baccus", re.I), "alleged"),
+)
 
 
 @dataclass(frozen=True)
@@ -141,19 +157,12 @@ def attribute(sentence: Sentence, previous_speaker: str | None = None) -> Attrib
 
 def stance(text: str, attribution: Attribution) -> str:
     """asserted, reported, alleged, denied, confirmed or planned."""
-    if _DENIAL.search(text):
-        return "denied"
-    if _CONFIRMED.search(text):
-        return "confirmed"
-    if _PLANNED.search(text):
-        return "planned"
-    if re.search(r"\ballegedly\b|\baccus", text, re.I):
-        return "alleged"
+    for pattern, name in _STANCES:
+        if pattern.search(text):
+            return name
     if attribution.chain or _REPORTED.search(text):
         return "reported"
-    if _ALLEGED.search(text):
-        return "alleged"
-    return "asserted"
+    return "alleged" if _ALLEGED.search(text) else "asserted"
 
 
 def is_denial(text: str) -> bool:
@@ -226,19 +235,33 @@ def _noun_phrase_before(tokens: tuple[Token, ...], j: int) -> tuple[int, int] | 
     if j < 0 or tokens[j].pos not in _NP_END:
         return None
     k = j
-    while k - 1 >= 0 and (
-        tokens[k - 1].pos in _NP_INNER
-        or tokens[k - 1].text in {",", "'s", "’s"}
-        or (tokens[k - 1].tag == "VBN" and tokens[k].pos in {"NOUN", "ADJ"})
+    while (
+        k - 1 >= 0
+        and tokens[k - 1].text not in _QUOTES
+        and (
+            tokens[k - 1].pos in _NP_INNER
+            or tokens[k - 1].text in {",", "'s", "’s"}
+            or (tokens[k - 1].tag == "VBN" and tokens[k].pos in {"NOUN", "ADJ"})
+        )
     ):
         if tokens[k - 1].ent == "DATE" or tokens[k - 1].ent == "TIME":
             break
         k -= 1
-    while k <= j and (tokens[k].pos in {"PUNCT", "ADP", "CCONJ"} or tokens[k].ent in {"DATE", "TIME"}):
+    while k <= j and (tokens[k].pos in {"PUNCT", "CCONJ"} or tokens[k].ent in {"DATE", "TIME"}):
         k += 1
-    if k > j:
-        return None
+    if k > j or tokens[k].pos == "ADP":
+        return _before_relative(tokens, k)  # "a wife of a man who is held in X claims": not X
     return tokens[k].start, tokens[j].end
+
+
+def _before_relative(tokens: tuple[Token, ...], k: int) -> tuple[int, int] | None:
+    """The noun phrase a relative clause ("who ...", "which ...") hangs on, if any."""
+    for r in range(min(k, len(tokens) - 1), 0, -1):
+        if tokens[r].text.lower() in {"who", "which", "that"}:
+            return _noun_phrase_before(tokens, r - 1)
+        if tokens[r].pos == "PUNCT" and tokens[r].text in {".", ";", ":"}:
+            break
+    return None
 
 
 def _subject_piece(who: str, at_start: bool) -> str:
@@ -264,7 +287,10 @@ _CLAIMANT_HEAD = re.compile(
     r"journalist|outlet|media|agency|newspaper|channel|authorities|official|officials|police|"
     r"investigators|committee|court|duty|head|chief|commander|deputy|deputies|wife|mother|"
     r"relatives|husband|sister|brother|daughter|son|father|widow|residents?|witness\w*|"
-    r"experts?|analysts?|group|organi[sz]ation|movement|council|council|he|she|they|it|we|i|"
+    r"experts?|analysts?|group|organi[sz]ation|movement|council|he|she|they|it|we|i|"
+    r"man|woman|men|women|soldiers?|servicem[ae]n|draftees?|recruits?|spouse|volunteers?|activists?|"
+    r"lawyers?|journalists?|blogger|correspondent|reporters?|governors?|ministers?|veterans?|"
+    r"report|study|survey|investigation|statement|"
     r"tass|ria|interfax|reuters|meduza|verstka|istories|bbc|isw|[A-Z][a-z]+ [A-Z][a-z]+)\b",
 )
 
@@ -273,11 +299,18 @@ def _looks_like_claimant(who: str) -> bool:
     words = who.split()
     if not words or len(words) > 10:
         return False
-    return _CLAIMANT_HEAD.search(who) is not None or who[:1].isupper() and len(words) <= 4
+    return _CLAIMANT_HEAD.search(who) is not None or (who[:1].isupper() and len(words) <= 4)
+
+
+_GENERIC = re.compile(
+    r"^(?:Sources?|Experts?|Officials?|Relatives|Residents|Witnesses|Reports?|Local|Several|Many)\b"
+)
 
 
 def _clean(who: str) -> str:
     who = _LEAD.sub("", who.strip(" ,.;:“”\"'"))
+    if _GENERIC.match(who):
+        who = who[:1].lower() + who[1:]
     who = _TRIM.sub(lambda m: m.group(0).lower(), who)
     return re.sub(r"\s+", " ", who)
 

@@ -36,7 +36,8 @@ _AGE_AFTER = re.compile(r"^,\s*(\d{1,2}),")
 _AGE = re.compile(r"\b(\d{2})[-\s]year[-\s]old\b|\baged (\d{2})\b")
 _BORN = re.compile(r"\bborn (?:in )?(?:\w+ )?(?:\d{1,2},? )?((?:19|20)\d{2})\b|\(b\. ((?:19|20)\d{2})\)")
 _UNIT = re.compile(
-    r"\b((?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+) (?:[A-Za-z\-]+ ){0,4}?(?:brigade|regiment|division|battalion|corps|company|army|detachment))\b"
+    r"\b((?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+) (?:[A-Za-z\-]+ ){0,4}?"
+    r"(?:brigade|regiment|division|battalion|corps|company|army|detachment))\b"
     r"|\b(military unit (?:no\. )?\d+)\b",
     re.I,
 )
@@ -64,6 +65,7 @@ class Lexicon:
     home_cue: re.Pattern[str]
     death_place_cue: re.Pattern[str]
     surname: re.Pattern[str]
+    titles: frozenset[str]
 
 
 def _any(items: list[str]) -> re.Pattern[str]:
@@ -85,6 +87,7 @@ def lexicon() -> Lexicon:
         death_place_cue=re.compile(
             rf"\b(?:{'|'.join(data['death_place_cues'])})\s+(?:an?\s+|the\s+)?$", re.I
         ),
+        titles=frozenset(data["titles"]),
         surname=re.compile(rf"(?:{'|'.join(data['surname_endings'])})$"),
     )
 
@@ -118,7 +121,8 @@ def died_in(
         extra = []
         if not _dies(own):
             cont = following[:1]
-            if not (cont and _PRONOUN_START.match(cont[0].text) and _dies(cont[0].text)):
+            is_subject = i == 0 and not _has_verb(sentence, sentence.start, ent.start)
+            if not (is_subject and cont and _PRONOUN_START.match(cont[0].text) and _dies(cont[0].text)):
                 continue
             extra = cont
         context = f"{paragraph_text} {' '.join(s.text for s in extra)}"
@@ -173,6 +177,9 @@ def _proper_runs(sentence: Sentence) -> list[Span]:
 def _widen(sentence: Sentence, ent: Span) -> Span:
     """Take in capitalised given names the NER left outside ("Gennady" before "Rodionov")."""
     before = sentence.text[: ent.start - sentence.start]
+    after = re.match(r" ([A-Z][a-z’'\-]+)(?=['’‘]s\b|[ ,.;]|$)", sentence.text[ent.end - sentence.start :])
+    if after and len(ent.text.split()) == 1:
+        ent = Span(ent.start, ent.end + len(after.group(0)), ent.text + after.group(0), ent.label)
     m = re.search(r"((?:[A-Z][a-z’'\-]+ ){1,2})$", before)
     if m is None:
         return ent
@@ -187,7 +194,10 @@ def _widen(sentence: Sentence, ent: Span) -> Span:
 
 def _is_rank_word(word: str) -> bool:
     w = word.lower()
-    return any(w in rank.split() for rank in lexicon().ranks) or w in {"the", "a", "an", "on", "in"}
+    lex = lexicon()
+    return (
+        any(w in rank.split() for rank in lex.ranks) or w in lex.titles or w in {"the", "a", "an", "on", "in"}
+    )
 
 
 def _is_place_word(sentence: Sentence, ent: Span) -> bool:
@@ -200,7 +210,7 @@ def _is_place_word(sentence: Sentence, ent: Span) -> bool:
 
 def _possessive(sentence: Sentence, ent: Span) -> bool:
     after = sentence.text[ent.end - sentence.start : ent.end - sentence.start + 2]
-    return after in {"'s", "’s"} or ent.text.endswith(("'s", "’s"))
+    return after in {"'s", "’s", "‘s"} or ent.text.endswith(("'s", "’s", "‘s"))
 
 
 def build(found: Found, doc_id: str, published: DateValue) -> Casualty:
@@ -254,7 +264,7 @@ def merge(a: Casualty, b: Casualty) -> Casualty:
         updates["status"] = b.status
     if a.date_of_death.date is None and b.date_of_death.date is not None:
         updates["date_of_death"] = b.date_of_death
-    return replace(a, name=name, **updates)  # type: ignore[arg-type]
+    return replace(a, name=name, **updates)
 
 
 def same_person(a: str, b: str) -> bool:
@@ -353,25 +363,39 @@ def _status(found: Found, rank: str | None) -> str:
 
 
 def _places(found: Found, sents: list[Sentence]) -> tuple[PlaceHit | None, PlaceHit | None]:
-    """(home, place of death): Russian places in the person's clause are home, the rest death."""
+    """(home, place of death) among the places of the person's clause and continuation.
+
+    A place after a verbal death cue ("died in a Luhansk hospital") is where they died; a place
+    after "from", "resident of" and the like is home; other Russian places count as home.
+    """
     lex = lexicon()
-    clause_start = found.sentence.text.find(found.clause) + found.sentence.start
-    clause_end = clause_start + len(found.clause)
     home: PlaceHit | None = None
     death: PlaceHit | None = None
     for s in sents:
+        lo, hi = _region(found, s)
+        cue = _VERBAL_DEATH.search(s.text, lo - s.start, hi - s.start)
         for hit in sentence_places(s):
-            if s is found.sentence and not clause_start <= hit.start < clause_end:
+            if not lo <= hit.start < hi:
                 continue
             lead = s.text[max(0, hit.start - s.start - 40) : hit.start - s.start]
-            is_home = bool(lex.home_cue.search(lead)) or (
-                hit.location.country == "RU" and not lex.death_place_cue.search(lead)
-            )
-            if is_home and home is None and hit.location.country != "UA":
-                home = hit
-            elif not is_home and death is None and lex.death_place_cue.search(lead):
+            after_death = cue is not None and hit.start - s.start >= cue.end()
+            if after_death and death is None and lex.death_place_cue.search(lead):
                 death = hit
+            elif (
+                not after_death
+                and home is None
+                and hit.location.country != "UA"
+                and (lex.home_cue.search(lead) or hit.location.country == "RU")
+            ):
+                home = hit
     return home, death
+
+
+def _region(found: Found, s: Sentence) -> tuple[int, int]:
+    if s is not found.sentence:
+        return s.start, s.end
+    lo = s.start + s.text.find(found.clause)
+    return lo, lo + len(found.clause)
 
 
 def _occupation(before: str, after: str) -> str | None:

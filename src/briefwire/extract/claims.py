@@ -77,6 +77,7 @@ class SentenceContext:
     published: DateValue
     on_topic: bool
     default_chain: tuple[str, ...]
+    paragraph_text: str = ""
 
 
 def event_types(text: str, on_topic: bool) -> list[tuple[str, float]]:
@@ -86,13 +87,41 @@ def event_types(text: str, on_topic: bool) -> list[tuple[str, float]]:
     return sorted(kept, key=lambda ts: (-ts[1], PRIORITY.index(ts[0]) if ts[0] in PRIORITY else 99))
 
 
+def chosen_types(text: str, on_topic: bool, speaker: str | None) -> list[tuple[str, float]]:
+    """The one or two types a sentence states.
+
+    The best type always; a second when it has a strong cue of its own (someone "fled Russia
+    as police raided her home" states two events). With no type at all, an official's
+    statement on the topic is a policy statement.
+    """
+    taxonomy = load_taxonomy()
+    ranked = event_types(text, on_topic)
+    if not ranked:
+        anchored = on_topic or taxonomy.has_anchor(text)
+        quoted = text.lstrip()[:1] in {'"', "“", "«"}
+        if speaker and anchored and not quoted and taxonomy.is_official(speaker):
+            return [("policy_or_statement", MIN_SCORE)]
+        return []
+    chosen = ranked[:1]
+    for event_type, score in ranked[1:2]:
+        implied = taxonomy.subsumes.get(chosen[0][0], frozenset())
+        if (
+            event_type not in taxonomy.never_secondary
+            and event_type not in implied
+            and taxonomy.strong(text, event_type)
+            and taxonomy.strong(text, chosen[0][0])
+        ):
+            chosen.append((event_type, score))
+    return chosen
+
+
 def sentence_claims(
     sentence: Sentence, event_type: str, score: float, ctx: SentenceContext, attribution: Attribution
 ) -> list[Claim]:
     """Claims of one type stated by a sentence: one per counted quantity, at least one."""
-    quantities = [q.quantity for q in claim_quantities(sentence)] or [None]
+    quantities: list[Quantity | None] = [q.quantity for q in claim_quantities(sentence)]
     base = make_claim(sentence, event_type, score, ctx, attribution)
-    return [_with_quantity(base, q) for q in quantities]
+    return [_with_quantity(base, q) for q in quantities or [None]]
 
 
 def make_claim(
@@ -101,6 +130,7 @@ def make_claim(
     score: float,
     ctx: SentenceContext,
     attribution: Attribution,
+    *,
     actors: tuple[Actor, ...] | None = None,
     date: DateValue | None = None,
     location: Location | None = None,
@@ -139,9 +169,9 @@ def claim_quantities(sentence: Sentence) -> list[QuantityMention]:
     out = []
     for q in find_quantities(sentence):
         label = f"{q.noun or ''} {q.quantity.unit or ''}"
-        if _COUNT_NOUNS.search(label) or (q.quantity.unit and q.quantity.unit not in {"year", "years"}):
-            out.append(q)
-        elif q.noun is None and q.quantity.value >= 1000:
+        unit = q.quantity.unit
+        counted = _COUNT_NOUNS.search(label) or (unit and unit not in {"year", "years"})
+        if counted or (q.noun is None and q.quantity.value >= 1000):
             out.append(q)
     return out
 
@@ -152,9 +182,14 @@ def claim_date(sentence: Sentence, published: DateValue) -> DateValue:
 
 
 def claim_location(sentence: Sentence, paragraph_places: tuple[PlaceHit, ...]) -> Location | None:
+    """The sentence's first place; else the paragraph's place named last before it (the scene
+    the story has moved to), else the paragraph's first place."""
     hits = sentence_places(sentence)
     if hits:
         return hits[0].location
+    before = [h for h in paragraph_places if h.end <= sentence.start]
+    if before:
+        return before[-1].location
     return paragraph_places[0].location if paragraph_places else None
 
 

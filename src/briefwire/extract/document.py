@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from briefwire.extract import Extraction
@@ -9,6 +10,7 @@ from briefwire.extract.attribution import Attribution, attribute, is_denial
 from briefwire.extract.casualties import Found, build, died_in, merge, same_person
 from briefwire.extract.claims import (
     SentenceContext,
+    chosen_types,
     claim_quantities,
     event_types,
     make_claim,
@@ -20,22 +22,9 @@ from briefwire.extract.themes import OTHER, passage_theme, theme_of_claims
 from briefwire.models import Actor, Casualty, Claim, CleanDocument, Location
 from briefwire.nlp import Analysis, Sentence
 
-_SOLDIER_COUNT = (
-    "men",
-    "soldier",
-    "servicem",
-    "troop",
-    "mobiliz",
-    "draftee",
-    "conscript",
-    "fighter",
-    "commander",
-    "officer",
-    "reservist",
-    "recruit",
-    "volunteer",
-    "prisoner",
-    "convict",
+_SOLDIER_COUNT = re.compile(
+    r"men|soldier|servicem|troop|mobiliz|draftee|conscript|fighter|commander|officer|reservist|"
+    r"recruit|volunteer|prisoner|convict"
 )
 
 
@@ -46,71 +35,83 @@ class _State:
     claims: list[Claim] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     casualty_claims: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
+    covered: set[int] = field(default_factory=set)  # starts of sentences a named death used
     speaker: str | None = None
+    persons: frozenset[str] = frozenset()  # PERSON entities of the whole document
+    surnames: frozenset[str] = frozenset()  # their last words, for surname-only mentions
 
 
 def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
     """Claims, casualties and per-paragraph themes of ``doc`` (offsets index ``doc.text``)."""
     on_topic = load_taxonomy().has_anchor(f"{doc.title or ''}\n{doc.text}")
     by_paragraph = _sentences_by_paragraph(doc, analysis)
-    persons = {e.text for s in analysis.sentences for e in s.entities if e.label == "PERSON"}
+    persons = frozenset(e.text for s in analysis.sentences for e in s.entities if e.label == "PERSON")
     surnames = frozenset(p.split()[-1].lower() for p in persons if len(p.split()) > 1)
-    state = _State()
+    state = _State(persons=persons, surnames=surnames)
     default_chain = _default_chain(doc)
     for para in doc.paragraphs:
         sents = by_paragraph.get(para.index, [])
         places = tuple(h for s in sents for h in sentence_places(s))
-        ctx = SentenceContext(doc.doc_id, para.index, places, doc.published, on_topic, default_chain)
+        ctx = SentenceContext(
+            doc.doc_id, para.index, places, doc.published, on_topic, default_chain, para.text
+        )
         state.speaker = None  # "he said" looks back within its own paragraph only
         for i, sentence in enumerate(sents):
-            _sentence(state, sentence, sents[i + 1 :], ctx, para.text, persons, surnames)
+            _sentence(state, sentence, sents[i + 1 :], ctx)
     themes = tuple(_theme(para.text, para.index, state.claims, on_topic) for para in doc.paragraphs)
     return Extraction(tuple(state.claims), tuple(state.casualties), themes)
 
 
-def _sentence(
-    state: _State,
-    sentence: Sentence,
-    following: list[Sentence],
-    ctx: SentenceContext,
-    paragraph_text: str,
-    persons: set[str],
-    surnames: frozenset[str],
-) -> None:
+def _sentence(state: _State, sentence: Sentence, following: list[Sentence], ctx: SentenceContext) -> None:
     att = attribute(sentence, state.speaker)
+    if not att.chain and following and len(following[0].tokens) <= 8:
+        # a quotation split off its tag: "… Martynov," Super wrote.
+        tagged = attribute(following[0], state.speaker)
+        if tagged.chain:
+            att = tagged
     if att.speaker:
         state.speaker = att.speaker
     if is_denial(sentence.text):
         _denial(state, sentence, ctx, att)
         return
-    named = _named_deaths(state, sentence, following, ctx, att, paragraph_text, persons, surnames)
-    for event_type, score in event_types(sentence.text, ctx.on_topic)[:1]:
+    named = _named_deaths(state, sentence, following, ctx, att)
+    types = chosen_types(sentence.text, ctx.on_topic, att.speaker)
+    for event_type, score in types:
         if event_type == "casualty":
-            _group_casualty(state, sentence, score, ctx, att, named)
+            _group_casualty(state, sentence, score, ctx, att, named=named)
             continue
         state.claims.extend(sentence_claims(sentence, event_type, score, ctx, att))
+    if not types and not named:
+        _continuation(state, sentence, ctx, att)
     _remember_speaker(state, sentence)
 
 
+def _continuation(state: _State, sentence: Sentence, ctx: SentenceContext, att: Attribution) -> None:
+    """A sentence that only adds a count ("They have made 150 balaclavas") continues the claim
+    of the sentence before it in the same paragraph."""
+    if not state.claims or state.claims[-1].paragraph_index != ctx.paragraph_index:
+        return
+    previous = next(c for c in state.claims if c.start == state.claims[-1].start)
+    if previous.end < sentence.start - 2:
+        return
+    for q in claim_quantities(sentence):
+        claim = make_claim(sentence, previous.type, 1.5, ctx, att)
+        state.claims.append(replace(claim, quantity=q.quantity, claimed_by=att.chain or previous.claimed_by))
+
+
 def _named_deaths(
-    state: _State,
-    sentence: Sentence,
-    following: list[Sentence],
-    ctx: SentenceContext,
-    att: Attribution,
-    paragraph_text: str,
-    persons: set[str],
-    surnames: frozenset[str],
+    state: _State, sentence: Sentence, following: list[Sentence], ctx: SentenceContext, att: Attribution
 ) -> bool:
     """Record people the sentence reports killed; True when it named anyone."""
-    claimants = {c for c in att.chain} | ({att.person} if att.person else set())
-    claimants |= {p for p in persons if any(p in c for c in att.chain)}
+    claimants = set(att.chain) | ({att.person} if att.person else set())
+    claimants |= {p for p in state.persons if any(p in c for c in att.chain)}
     found = [
         f
-        for f in died_in(sentence, following, claimants, paragraph_text, surnames)
-        if _full_or_known(f, persons, state)
+        for f in died_in(sentence, following, claimants, ctx.paragraph_text, state.surnames)
+        if _full_or_known(f, state)
     ]
     for f in found:
+        state.covered.update(s.start for s in f.extra)
         record = build(f, ctx.doc_id, ctx.published)
         _add_casualty(state, record)
         key = (_canonical(state, record.name), att.chain or ctx.default_chain)
@@ -133,11 +134,11 @@ def _named_deaths(
     return bool(found)
 
 
-def _full_or_known(found: Found, persons: set[str], state: _State) -> bool:
+def _full_or_known(found: Found, state: _State) -> bool:
     """A bare surname counts only when a fuller name of the document or a rank backs it."""
     if len(found.name.split()) > 1:
         return True
-    return any(same_person(found.name, p) and len(p.split()) > 1 for p in persons) or any(
+    return any(same_person(found.name, p) and len(p.split()) > 1 for p in state.persons) or any(
         same_person(found.name, c.name) for c in state.casualties
     )
 
@@ -173,17 +174,15 @@ def _place_of(sentence: Sentence, name: str | None) -> Location | None:
 
 
 def _group_casualty(
-    state: _State, sentence: Sentence, score: float, ctx: SentenceContext, att: Attribution, named: bool
+    state: _State, sentence: Sentence, score: float, ctx: SentenceContext, att: Attribution, *, named: bool
 ) -> None:
     """A death count ("five mobilized men were killed") is a casualty claim with a quantity."""
-    counts = [
-        q for q in claim_quantities(sentence) if q.noun and any(w in q.noun.lower() for w in _SOLDIER_COUNT)
-    ]
+    counts = [q for q in claim_quantities(sentence) if q.noun and _SOLDIER_COUNT.search(q.noun.lower())]
     if counts:
         for q in counts:
             claim = make_claim(sentence, "casualty", score, ctx, att)
             state.claims.append(replace(claim, quantity=q.quantity))
-    elif not named and sentence_places(sentence) and score >= 3:
+    elif not named and sentence.start not in state.covered and sentence_places(sentence) and score >= 3:
         state.claims.append(make_claim(sentence, "casualty", score, ctx, att))
 
 

@@ -32,6 +32,9 @@ class Taxonomy:
     theme_of: dict[str, str]
     types: tuple[TypeLexicon, ...]
     anchor: re.Pattern[str]
+    official: re.Pattern[str]
+    subsumes: dict[str, frozenset[str]]
+    never_secondary: frozenset[str]
 
     def score(self, text: str, anchored: bool | None = None) -> dict[str, float]:
         """Sum of cue weights per event type found in ``text`` (vetoed types are left out).
@@ -50,6 +53,17 @@ class Taxonomy:
             if total and not any(neg.search(low) for neg in lex.negative):
                 scores[lex.name] = total
         return scores
+
+    def strong(self, text: str, event_type: str) -> bool:
+        """Does ``text`` carry a cue of weight 2 or more for ``event_type``?"""
+        low = text.lower()
+        return any(
+            w >= 2 and p.search(low) for lex in self.types if lex.name == event_type for p, w in lex.patterns
+        )
+
+    def is_official(self, speaker: str) -> bool:
+        """Is the speaker an official body or office-holder (their word is a statement)?"""
+        return self.official.search(speaker) is not None
 
     def has_anchor(self, text: str) -> bool:
         return self.anchor.search(text.lower()) is not None
@@ -86,4 +100,12 @@ def load_taxonomy() -> Taxonomy:
         )
         for name, spec in data["types"].items()
     )
-    return Taxonomy(themes, theme_of, types, _compile_any(data["anchors"]))
+    return Taxonomy(
+        themes,
+        theme_of,
+        types,
+        _compile_any(data["anchors"]),
+        _compile_any(data["official_speakers"]),
+        {k: frozenset(v) for k, v in data.get("subsumes", {}).items()},
+        frozenset(data.get("never_secondary", [])),
+    )

@@ -34,7 +34,7 @@ class PlaceHit:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> Any:  # noqa: ANN401 - the gazetteer type lives in the nlp stage
+def _gazetteer() -> Any:
     try:
         from briefwire.nlp.gazetteer import Gazetteer  # noqa: PLC0415
     except ImportError:
@@ -42,7 +42,7 @@ def _gazetteer() -> Any:  # noqa: ANN401 - the gazetteer type lives in the nlp s
     return Gazetteer.load()
 
 
-def to_location(place: Any) -> Location:  # noqa: ANN401
+def to_location(place: Any) -> Location:
     """A gazetteer ``Place`` as the claim's ``Location``."""
     kind = str(getattr(place, "kind", "") or "").lower()
     precision = _PRECISION.get(kind, "settlement")
