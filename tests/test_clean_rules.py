@@ -148,6 +148,50 @@ def test_clean_drops_author_bio_contact_and_teaser() -> None:
     assert_body_intact(doc)
 
 
+def test_clean_drops_closing_author_note() -> None:
+    note = (
+        "Oleg Petrov covers the Urals for Example Daily. He previously reported from Perm "
+        "and has written about the region's factories since 2015."
+    )
+    doc = cleaned(sandwich("") + "\n" + note)
+    assert reasons(doc)[note] == "bio"
+
+
+def test_clean_drops_caption_under_image_identifier() -> None:
+    block = "2022-10-03T081422Z_31_ABCD_UFA-STATION_x1\nMen board a train at Ufa station. Example News"
+    doc = cleaned(sandwich(block))
+    assert reasons(doc)["Men board a train at Ufa station. Example News"] == "caption"
+    assert_body_intact(doc)
+
+
+def test_clean_drops_banner_block_above_the_headline() -> None:
+    banner = (
+        "Reader-funded since May 15, 2024\n"
+        "On that day we took every banner off the site, and readers now pay for most of it.\n"
+        "Donate\n"
+        "Blocked at home, we keep going thanks to you.\n\n"
+    )
+    doc = cleaned(banner + "Reservists Sent to Tver Training Ground\n\n" + sandwich(""))
+    assert doc.title == "Reservists Sent to Tver Training Ground"
+    assert {reasons(doc)[line] for line in banner.strip().splitlines()} == {"donation"}
+    assert doc.published.date is None
+
+
+def test_clean_telegram_post_keeps_its_first_line_and_drops_the_footer() -> None:
+    post = (
+        "**Военкомат в Твери начал рассылать повестки через работодателей**\n\n"
+        "Об этом сообщили сотрудники двух заводов.\n\n"
+        "#мобилизация #Тверь\n"
+        "👉 [Подписаться](https://t.me/example_channel) | [Прислать новость](https://t.me/example_bot)"
+    )
+    doc = clean(RawDocument("tg.json#7", post, "telegram", source_kind="telegram"))
+    assert doc.title is None
+    assert doc.paragraphs[0].text.startswith("**Военкомат в Твери")
+    assert "Подписаться" not in doc.text
+    assert "#мобилизация" not in doc.text
+    assert doc.language == "ru"
+
+
 def test_clean_keeps_person_description_in_the_body() -> None:
     line = "Sergei Orlov is a farmer from Kursk region who was called up in October."
     doc = cleaned(sandwich(line))
@@ -171,6 +215,12 @@ def test_clean_keeps_person_description_in_the_body() -> None:
         ("Подпишитесь на наш канал", "newsletter"),
         ("#мобилизация #новости", "hashtags"),
         ("@example_news", "contact"),
+        ("Read more: Governors promise to send wrongly drafted men home", "read_more"),
+        ("Sign up for The Morning Ledger, our free newsletter on the region, at 7 a.m.", "newsletter"),
+        ("Get our weekly digest in five stories. Subscribe with your e-mail address.", "newsletter"),
+        ("© 2022 Example Business Review. All rights reserved.", "copyright"),
+        ("Example Desk is compiled by volunteers. Corrections: desk@example.org", "contact"),
+        ("Running this site costs money. If you value this story, tell a friend.", "donation"),
     ],
 )
 def test_clean_drops_furniture_line(line: str, reason: str) -> None:

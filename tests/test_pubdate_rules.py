@@ -92,6 +92,9 @@ def test_pubdate_ignores_relative_words_inside_quotes() -> None:
         # the body goes on long after the photo was taken: an archive picture
         "Men wait at a draft office in Perm on March 2, 2021. IVAN PETROV/AFP/Getty Images\n\n"
         "The court ruled on Friday, after hearings that began on May 5, 2023.\n",
+        # weekdays on both sides of the photo date: "Tuesday" may be before or after it
+        "Men wait at a draft office in Perm on March 2, 2023. IVAN PETROV/AFP/Getty Images\n\n"
+        "The governor spoke on Friday. The ministry had said on Tuesday that it would help.\n",
         # a file photo is never an anchor
         "File photo: men at a draft office in Perm on March 2, 2023. IVAN PETROV/AFP\n\n"
         "The governor spoke on Friday.\n",
@@ -99,6 +102,14 @@ def test_pubdate_ignores_relative_words_inside_quotes() -> None:
 )
 def test_pubdate_prefers_unknown_when_clues_do_not_agree(text: str) -> None:
     assert published(text) == DateValue.unknown()
+
+
+def test_pubdate_future_weekday_is_not_a_clue() -> None:
+    text = (
+        "Men wait at a draft office in Perm on March 2, 2023. IVAN PETROV/AFP/Getty Images\n\n"
+        "The governor spoke on Friday. A funeral is planned for Tuesday, the family said.\n"
+    )
+    assert published(text).date == "2023-03-03"
 
 
 def test_pubdate_future_date_is_not_a_lower_bound() -> None:

@@ -65,7 +65,7 @@ def clean(
     context_reasons(lines, reasons, lex)
     if learned:
         learned_reasons(lines, reasons, learned, opts.learned_min_docs)
-    head = read_head(lines, reasons, lex, raw.title) if opts.detect_head else None
+    head = read_head(lines, reasons, lex, raw.title, post=_is_post(raw)) if opts.detect_head else None
     if head is not None and head.dek_index is not None and not opts.dek_in_body:
         reasons[head.dek_index] = "dek"
     cuts = inline_cuts(lines, reasons, lex)
@@ -81,7 +81,7 @@ def clean(
         doc_id=text_hash(normalize_text(text) or normalize_text(raw.text)),
         text=text,
         paragraphs=paragraphs,
-        removed=tuple(_with_blank_context(removed)),
+        removed=tuple(_in_order(removed)),
         title=head.title if head else raw.title,
         dek=head.dek if head else None,
         published=published,
@@ -89,7 +89,12 @@ def clean(
     )
 
 
-def _with_blank_context(removed: list[RemovedSpan]) -> list[RemovedSpan]:
+def _is_post(raw: RawDocument) -> bool:
+    """A Telegram post has no headline: its first line is already the news."""
+    return raw.source_kind == "telegram" or raw.format.startswith("telegram")
+
+
+def _in_order(removed: list[RemovedSpan]) -> list[RemovedSpan]:
     return sorted(removed, key=lambda s: (s.start, s.end))
 
 

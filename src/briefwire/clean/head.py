@@ -32,21 +32,30 @@ def read_head(
     reasons: dict[int, str],
     lex: Lexicon,
     meta_title: str | None,
+    *,
+    post: bool = False,
 ) -> Head:
-    """Mark head lines in ``reasons`` (kicker, title, dateline) and return the metadata."""
+    """Mark head lines in ``reasons`` (kicker, title, dateline) and return the metadata.
+
+    A ``post`` (Telegram) only gets its dateline read: its first lines are the news itself.
+    """
     head = Head(title=meta_title)
     title_key = phrase_key(meta_title) if meta_title else None
     candidates = [i for i in range(len(lines)) if i not in reasons][:_HEAD_LINES]
     title_open = meta_title is None
+    title_line: int | None = None  # the dek sits right under a headline printed in the text
     for i in candidates:
         text = lines[i].text
         if title_key is not None and phrase_key(text) == title_key:
             reasons[i] = "title"
+            title_line = i
             continue
         if head.dateline is None and (date := parse_dateline(text, lex)) is not None:
             head.dateline = date
             reasons[i] = "dateline"
             continue
+        if post:
+            break
         if _is_kicker(text, before_title=head.title is None):
             reasons[i] = "kicker"
             continue
@@ -54,8 +63,9 @@ def read_head(
             head.title = text
             reasons[i] = "title"
             title_open = False
+            title_line = i
             continue
-        if head.title is not None and head.dek is None and _is_dek(text, i, lines):
+        if title_line is not None and _is_dek(text, i, lines):
             head.dek, head.dek_index = text, i
         break
     return head

@@ -32,7 +32,8 @@ _YESTERDAY = re.compile(r"(?<!\w)(yesterday|вчера)(?!\w)", re.IGNORECASE)
 _TODAY = re.compile(r"(?<!\w)(today|сегодня)(?!\w)", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"|„[^“”]*[“”]")
 _FUTURE_CUE = re.compile(
-    r"\b(?:for|until|till|by|before|will|next|scheduled|planned|deadline|до|к|на)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:for|until|till|by|before|will|next|scheduled|planned|deadline|до|к|на|следующ\w*)"
+    r"\s+(?:[\w,]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _FILE_PHOTO = re.compile(r"\b(?:file|archive|архив\w*)\b", re.IGNORECASE)
@@ -131,23 +132,34 @@ def infer(body: list[str], photos: list[RemovedSpan]) -> DateValue | None:
     weekdays, days_back = _relative_clues(body)
     if not weekdays and days_back is None:
         return None
-    day = max(anchor, latest) if latest else anchor
-    for weekday in weekdays:
-        if latest is not None:  # the weekday's event comes after everything dated in prose
-            day = max(day, latest + dt.timedelta(days=(weekday - latest.weekday()) % 7))
-    if days_back and latest is not None:
-        day = max(day, latest + dt.timedelta(days=days_back))
-    note = f"photo date {anchor}, latest text date {latest}, relative clues {len(weekdays)}"
-    return DateValue(day.isoformat(), "day", "inferred", note)
+    # Two readings of the weekdays: the earliest publication the dates allow, and one where
+    # every named weekday comes after everything dated in prose (the writer switched to
+    # weekday names for the newest events). Only when both give the same day, within one,
+    # is the day taken.
+    early = max(anchor, latest) if latest else anchor
+    late = early
+    if latest is not None:
+        for weekday in weekdays:
+            late = max(late, latest + dt.timedelta(days=(weekday - latest.weekday()) % 7))
+        late = max(late, latest + dt.timedelta(days=days_back or 0))
+    if late - early > dt.timedelta(days=1):
+        return None
+    note = f"photo date {anchor}, latest text date {latest}, weekdays named {len(weekdays)}"
+    return DateValue(late.isoformat(), "day", "inferred", note)
 
 
 def _body_dates(body: list[str], anchor: dt.date) -> Iterable[dt.date | None]:
     """Past dates in the body; a missing year is the one that puts the date nearest the photo."""
     for text in body:
         for found in find_dates(text):
-            if _FUTURE_CUE.search(text[max(0, found.start - 30) : found.start]):
+            if _is_future(text, found.start):
                 continue
             yield _nearest(found, anchor)
+
+
+def _is_future(text: str, start: int) -> bool:
+    """The words before a date or weekday say it lies ahead ("planned for Saturday")."""
+    return bool(_FUTURE_CUE.search(text[max(0, start - 40) : start]))
 
 
 def _nearest(found: Found, anchor: dt.date) -> dt.date | None:
@@ -163,8 +175,14 @@ def _relative_clues(body: list[str]) -> tuple[set[int], int | None]:
     days_back: int | None = None
     for text in body:
         plain = _QUOTED.sub(" ", text)
-        weekdays |= {_WEEKDAYS_EN.index(m.group(1).lower()) for m in _WEEKDAY_EN.finditer(plain)}
+        weekdays |= {
+            _WEEKDAYS_EN.index(m.group(1).lower())
+            for m in _WEEKDAY_EN.finditer(plain)
+            if not _is_future(plain, m.start())
+        }
         for match in _WEEKDAY_RU.finditer(plain):
+            if _is_future(plain, match.start()):
+                continue
             stem = match.group(1).lower()
             weekdays |= {i for i, w in enumerate(_WEEKDAYS_RU) if stem.startswith(w)}
         if _YESTERDAY.search(plain):

@@ -34,14 +34,14 @@ _LINE_RULES: tuple[tuple[str, Callable[[Line, Lexicon], bool]], ...] = (
     ("credit", lambda ln, lex: shapes.is_credit(ln.text, lex)),
     ("caption", lambda ln, lex: shapes.is_caption(ln.text, lex)),
     ("bio", lambda ln, lex: lex.is_line("bio_header", ln.text)),
-    ("read_more", lambda ln, lex: lex.is_line("read_more", ln.text) or _is_teaser(ln.text)),
+    ("read_more", lambda ln, lex: lex.is_line("read_more", ln.text) or _is_teaser(ln.text, lex)),
     (
         "contact",
         lambda ln, lex: (
             ln.words <= 40 and shapes.has_contact_address(ln.text) and lex.has("contact", ln.text)
         ),
     ),
-    ("newsletter", lambda ln, lex: ln.words <= 12 and _starts_with(lex, "newsletter", ln.text)),
+    ("newsletter", lambda ln, lex: _is_prompt(ln, lex, "newsletter")),
     (
         "share",
         lambda ln, lex: (
@@ -50,6 +50,7 @@ _LINE_RULES: tuple[tuple[str, Callable[[Line, Lexicon], bool]], ...] = (
         ),
     ),
     ("byline", lambda ln, lex: shapes.is_byline(ln.text, lex)),
+    ("copyright", lambda ln, lex: _is_copyright(ln.text)),
     ("donation", _donation),
 )
 
@@ -62,15 +63,35 @@ def single_line_reason(line: Line, lex: Lexicon) -> str | None:
     return None
 
 
-def _is_teaser(text: str) -> bool:
-    """A truncated blurb ending in "… Read more" (a bio or related-story teaser)."""
+def _is_teaser(text: str, lex: Lexicon) -> bool:
+    """A truncated blurb ending in "… Read more", or "Read more: <headline>"."""
     key = phrase_key(text)
-    return key.endswith("read more") and ("..." in text or "…" in text)
+    if key.endswith("read more") and ("..." in text or "…" in text):
+        return True
+    head, colon, rest = text.partition(":")
+    return bool(colon) and len(text.split()) <= 25 and bool(rest.strip()) and (lex.is_line("read_more", head))
 
 
-def _starts_with(lex: Lexicon, section: str, text: str) -> bool:
-    """A cue of ``section`` among the first four words (a prompt leads with its verb)."""
-    return lex.has(section, " ".join(phrase_key(text).split()[:4]))
+def _is_copyright(text: str) -> bool:
+    low = text.casefold()
+    return len(text.split()) <= 25 and (
+        low.startswith(("©", "copyright", "(c) "))
+        or "all rights reserved" in low
+        or "все права защищены" in low
+    )
+
+
+def _is_prompt(line: Line, lex: Lexicon, section: str) -> bool:
+    """A call to action: a short line with the cue near its start, a longer one that opens
+    with it ("Sign up for ..."), or one with two cues ("... Subscribe with your e-mail")."""
+    words = [w for w in phrase_key(line.text).split() if any(ch.isalpha() for ch in w)]
+    if line.words <= 12 and lex.has(section, " ".join(words[:4])):
+        return True
+    if line.words > 30:
+        return False
+    opening = " ".join(words[:3])
+    starts = any(opening.startswith(cue) for cue in lex.keys.get(section, ()))
+    return starts or lex.count(section, line.text) >= 2
 
 
 def context_reasons(
@@ -95,6 +116,11 @@ def _caption_titles(lines: list[Line], reasons: dict[int, str]) -> None:
         if shapes.ends_sentence(line.text):
             continue
         if reasons.get(i + 1) in {"caption", "credit", "image_id"}:
+            reasons[i] = "caption"
+    for i, line in enumerate(lines[1:], 1):
+        # the line under a picture's identifier is its caption
+        after_picture = reasons.get(i - 1) == "image_id" and lines[i - 1].block == line.block
+        if i not in reasons and after_picture and line.words <= 40:
             reasons[i] = "caption"
 
 
@@ -172,7 +198,9 @@ def _mostly_donation_blocks(lines: list[Line], reasons: dict[int, str]) -> bool:
         blocks.setdefault(line.block, []).append(i)
     for members in blocks.values():
         appeal = sum(reasons.get(i) == "donation" for i in members)
-        if len(members) >= 3 and 2 * appeal > len(members):
+        # a banner above the article: the first block, holding an appeal line
+        on_top = members[0] == 0 and appeal >= 1 and len(members) <= 6
+        if on_top or (len(members) >= 3 and 2 * appeal > len(members)):
             for i in members:
                 if lines[i].words <= 30 and i not in reasons:
                     reasons[i] = "donation"
@@ -197,7 +225,10 @@ def _bio_section(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> No
             continue
         if i in reasons:
             continue
-        if shapes.is_bio(line.text, lex) and (after_header or i >= tail_start):
+        bio = (after_header and shapes.is_bio(line.text, lex, need_cue=False)) or (
+            i >= tail_start and shapes.is_bio(line.text, lex)
+        )
+        if bio:
             reasons[i] = "bio"
 
 

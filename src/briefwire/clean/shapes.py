@@ -82,23 +82,36 @@ def credit_tail(text: str, lex: Lexicon) -> bool:
     return ("/" in tail or lex.is_line("agency", tail)) and is_credit(tail, lex)
 
 
+_CREDIT_SENTENCE = re.compile(
+    r"(?:^|[.!?]\s+)(?:photo|photos|image|picture|фото)\b[^.!?]{0,80}[.!?]?$", re.IGNORECASE
+)
+
+
 def is_caption(text: str, lex: Lexicon) -> bool:
+    """Starts like a caption ("Above, ...", "Photo: ..."), or ends with a credit."""
     key = phrase_key(text)
     starts = any(text.casefold().startswith(c) for c in lex.phrases.get("caption_start", ()))
     starts = starts or any(key.startswith(c + " ") for c in ("pictured", "above"))
-    return starts or credit_tail(text, lex)
+    credit_sentence = len(text.split()) <= 60 and bool(_CREDIT_SENTENCE.search(text))
+    return starts or credit_sentence or credit_tail(text, lex)
 
 
-def is_bio(text: str, lex: Lexicon) -> bool:
-    """ "X is a (senior) reporter/correspondent ... based in / covering / joined ..."."""
+_BIO_VERBS = r"(?:covers|reports\s+on|writes\s+about|reports\s+for|writes\s+for)"
+_BIO_CUES = (" based in ", " focus", " joined ", " joining ", " covers ", " previously ",
+             " has written ", "read more", " before that ")  # fmt: skip
+
+
+def is_bio(text: str, lex: Lexicon, *, need_cue: bool = True) -> bool:
+    """ "X is a (senior) reporter ... based in ...", "X covers Y for Z. She previously ..."."""
     roles = "|".join(sorted(lex.keys.get("bio_role", ()), key=len, reverse=True))
-    if not roles:
+    if not roles or not text[:1].isupper():
         return False
-    pattern = r"^(?:[A-Z][\w.'’-]+\s){1,4}is\s(?:an?|the)\s(?:[\w'’-]+\s){0,6}?(?:" + roles + r")s?\b"
-    if not re.match(pattern, text, re.IGNORECASE) or not text[0].isupper():
+    name = r"^(?:(?:[A-Z][\w.'’-]+|van|von|de|der|da|di|le|la|al|el|bin)\s){1,5}"
+    role = r"(?i:is\s(?:an?|the)\s(?:[\w'’-]+\s){0,6}?(?:" + roles + r")s?\b)"
+    if not re.match(name + "(?:" + role + "|" + _BIO_VERBS + r"\b)", text):
         return False
-    low = text.casefold()
-    return any(cue in low for cue in (" based in ", " focus ", " joined ", " covers ", "read more"))
+    low = f" {text.casefold()} "
+    return not need_cue or any(cue in low for cue in _BIO_CUES)
 
 
 def is_byline(text: str, lex: Lexicon) -> bool:
