@@ -5,19 +5,23 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from briefwire.ingest import (
     IngestError,
+    Item,
+    Payload,
     RawDocument,
     ReadOptions,
     count_inputs,
     read,
     read_data,
     read_one,
+    reader_names,
+    register,
 )
 
 NOTE = "The district office extended its hours on Saturday.\nQueues formed before dawn.\n"
@@ -305,3 +309,40 @@ def test_long_line_error_says_which_line(tmp_path: Path) -> None:
 
 def test_default_line_limit_is_one_million_characters() -> None:
     assert ReadOptions().max_line_chars == 1_000_000
+
+
+# ---- reader registry -----------------------------------------------------------------
+
+
+def _shouting_reader(payload: Payload, options: ReadOptions) -> Iterator[Item]:
+    yield RawDocument(payload.origin, payload.data.decode().upper(), "text")
+
+
+register("ingest.test-shouting.v1")(_shouting_reader)
+
+
+def test_every_format_has_a_versioned_reader() -> None:
+    for fmt in ("text", "html", "json", "jsonl", "telegram", "feed"):
+        assert f"ingest.{fmt}.v1" in reader_names()
+
+
+def test_options_choose_another_registered_reader(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("quiet words", encoding="utf-8")
+    options = ReadOptions(readers={"text": "ingest.test-shouting.v1"})
+    [doc] = read_one(path, options)
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "QUIET WORDS"
+
+
+def test_unregistered_reader_name_fails_before_reading(tmp_path: Path) -> None:
+    options = ReadOptions(readers={"text": "ingest.text.v99"})
+    with pytest.raises(ValueError, match=r"ingest\.text\.v99"):
+        list(read([tmp_path], options))
+
+
+def test_repeated_ids_in_one_container_get_distinct_origins(tmp_path: Path) -> None:
+    path = tmp_path / "dupes.jsonl"
+    path.write_text('{"id": 7, "text": "one"}\n{"id": 7, "text": "two"}\n', encoding="utf-8")
+    origins = [item.origin for item in read_one(path)]
+    assert origins == [f"{path}#7", f"{path}#7~2"]

@@ -150,3 +150,24 @@ def test_telegram_export_with_only_service_messages_reports_no_documents(
     assert isinstance(error, IngestError)
     assert error.origin == str(path)
     assert "no documents" in error.reason
+
+
+def test_telegram_group_message_author_is_its_sender(tmp_path: Path) -> None:
+    group = {
+        "name": "Relatives Chat",
+        "type": "private_supergroup",
+        "id": 99,
+        "messages": [
+            {
+                "id": 1,
+                "type": "message",
+                "date": "2022-10-01T10:00:00",
+                "from": "Irina K.",
+                "from_id": "user123",
+                "text": "Our men have had no food for two days.",
+            },
+        ],
+    }
+    [doc] = read_docs(write_export(tmp_path / "result.json", group))
+    assert doc.author == "Irina K."
+    assert doc.outlet == "Relatives Chat"

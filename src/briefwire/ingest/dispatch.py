@@ -42,9 +42,13 @@ def dispatch(payload: Payload, options: ReadOptions) -> Iterator[Item]:
         if isinstance(sidecar, IngestError):
             yield sidecar
             sidecar = None
+        seen: dict[str, int] = {}
         for item in reader(payload, options):
             produced += 1
-            yield _finish(item, sidecar, options) if isinstance(item, RawDocument) else item
+            if isinstance(item, RawDocument):
+                yield _finish(_unique(item, seen), sidecar, options)
+            else:
+                yield item
     except ReadError as failure:
         yield failure.to_error()
         return
@@ -85,6 +89,13 @@ def _gunzip(payload: Payload, options: ReadOptions) -> Payload:
             payload.origin, f"decompresses to more than {limit:,} bytes (ReadOptions.max_file_bytes)"
         )
     return replace(payload, data=data, name=payload.name[:-3] if named else payload.name)
+
+
+def _unique(doc: RawDocument, seen: dict[str, int]) -> RawDocument:
+    """Keep origins distinct when a container repeats an id (two records with one id)."""
+    count = seen.get(doc.origin, 0) + 1
+    seen[doc.origin] = count
+    return doc if count == 1 else replace(doc, origin=f"{doc.origin}~{count}")
 
 
 def _finish(doc: RawDocument, sidecar: Mapping[str, Any] | None, options: ReadOptions) -> Item:

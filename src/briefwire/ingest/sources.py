@@ -9,8 +9,8 @@ from pathlib import Path
 from briefwire.ingest.dispatch import dispatch
 from briefwire.ingest.errors import ReadError
 from briefwire.ingest.fetch import fetch, is_url
-from briefwire.ingest.options import ReadOptions
-from briefwire.ingest.registry import Item, Payload
+from briefwire.ingest.options import DEFAULT_READERS, ReadOptions
+from briefwire.ingest.registry import Item, Payload, get_reader
 from briefwire.ingest.sniff import READABLE_SUFFIXES, is_readable_name, is_sidecar
 from briefwire.models import IngestError
 
@@ -38,6 +38,7 @@ def read(
     calls as :func:`count_inputs` counts, so a progress bar can use that as its total.
     """
     opts = options or ReadOptions()
+    _check_readers(opts)
     for target in inputs(paths):
         if isinstance(target, IngestError):
             yield target
@@ -45,6 +46,17 @@ def read(
             yield from read_input(target, opts)
         if progress is not None:
             progress(target.origin)
+
+
+def _check_readers(options: ReadOptions) -> None:
+    """A reader name that is not registered is a configuration error: fail before reading."""
+    for fmt, name in options.readers.items():
+        if fmt not in DEFAULT_READERS:
+            raise ValueError(f"unknown input format {fmt!r}; known: {sorted(DEFAULT_READERS)}")
+        try:
+            get_reader(name)
+        except KeyError as exc:
+            raise ValueError(exc.args[0]) from None
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:

@@ -93,12 +93,19 @@ def _chat_documents(chat: Mapping[str, Any], origin: str, *, with_chat: bool) ->
             text=text,
             format="telegram",
             outlet=outlet,
-            author=text_of(message.get("author")),
+            author=_author(message, outlet),
             published=text_of(message.get("date")),
             source_kind="telegram",
             forwarded_from=text_of(message.get("forwarded_from")),
             extra=_extra(message, chat_id),
         )
+
+
+def _author(message: Mapping[str, Any], chat_name: str | None) -> str | None:
+    """A channel post's signature, or in a group the member who wrote the message."""
+    signed = text_of(message.get("author"))
+    sender = text_of(message.get("from"))
+    return signed or (sender if sender != chat_name else None)
 
 
 def flatten_text(value: Any) -> str:
