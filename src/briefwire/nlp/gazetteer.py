@@ -75,6 +75,25 @@ class GazetteerError(ValueError):
 # Which place wins when two share a spelling: a region's own forms, then countries, then towns.
 _REGION, _COUNTRY, _SETTLEMENT, _ADJECTIVE = 0, 1, 2, 3
 _LOOKUP_ONLY = "?"
+_COLUMNS = {
+    "regions.tsv": frozenset(
+        [
+            "code",
+            "kind",
+            "name_en",
+            "name_ru",
+            "capital",
+            "en_stems",
+            "en_aliases",
+            "ru_forms",
+            "en_demonyms",
+            "en_ethnic",
+            "flags",
+        ]
+    ),
+    "settlements.tsv": frozenset({"code", "en", "ru"}),
+    "countries.tsv": frozenset({"code", "en", "ru"}),
+}
 _STRIP_BEFORE = re.compile(
     r"^(?:the|city of|town of|village of|в|во|на|из|с|со|под|г\.|город|пос\.|село)\s+",
     re.IGNORECASE,
@@ -96,10 +115,12 @@ class Gazetteer:
         self._regions = {p.admin1_code: p for p in places if p.kind == "region" and p.admin1_code}
         self._find: dict[str, Place] = {}
         self._lookup: dict[str, Place] = {}
-        self._ranks: dict[str, int] = {}
-        self.conflicts: list[tuple[str, Place, Place]] = []
+        self._ranks: dict[tuple[bool, str], int] = {}
+        self._conflicts: list[tuple[str, Place, Place]] = []
         for form in forms:
-            self._add(form)
+            self._put(self._lookup, form.surface.casefold(), form)
+            if form.findable:
+                self._put(self._find, form.surface, form)
         self._ethnic = {key.casefold(): place for key, place in ethnic.items()}
         self._pattern = re.compile(r"(?<!\w)" + _trie_pattern(self._find) + r"(?!\w)")
 
@@ -107,6 +128,13 @@ class Gazetteer:
     def load(cls, profile: str = "mobilization") -> Gazetteer:
         """The gazetteer of a profile; built once per process (building takes about a second)."""
         return _load(profile)
+
+    @classmethod
+    def from_folder(cls, folder: Traversable) -> Gazetteer:
+        """Build a gazetteer from a folder holding regions.tsv, settlements.tsv, countries.tsv."""
+        if not folder.is_dir():
+            raise GazetteerError(f"{folder}: no such gazetteer folder")
+        return _build(folder)
 
     def find(self, text: str) -> list[PlaceMatch]:
         """Every place named in ``text``: longest forms first, never overlapping, in order."""
@@ -151,17 +179,19 @@ class Gazetteer:
         """The surface forms :meth:`find` matches for a place (for inspection and tests)."""
         return [surface for surface, other in self._find.items() if other == place]
 
-    def _add(self, form: _Form) -> None:
-        for table, key in ((self._lookup, form.surface.casefold()), (self._find, form.surface)):
-            if table is self._find and not form.findable:
-                continue
-            held = table.get(key)
-            rank_key = f"{id(table)}:{key}"
-            if held is None or form.rank < self._ranks[rank_key]:
-                table[key] = form.place
-                self._ranks[rank_key] = form.rank
-            elif held != form.place and form.rank == self._ranks[rank_key]:
-                self.conflicts.append((form.surface, held, form.place))
+    @property
+    def conflicts(self) -> tuple[tuple[str, Place, Place], ...]:
+        """Spellings that two places of the same rank claim (the first one kept wins)."""
+        return tuple(self._conflicts)
+
+    def _put(self, table: dict[str, Place], key: str, form: _Form) -> None:
+        rank_key = (table is self._find, key)
+        rank = self._ranks.get(rank_key)
+        if rank is None or form.rank < rank:
+            table[key] = form.place
+            self._ranks[rank_key] = form.rank
+        elif form.rank == rank and table[key] != form.place:
+            self._conflicts.append((form.surface, table[key], form.place))
 
 
 @functools.cache
@@ -169,9 +199,15 @@ def _load(profile: str) -> Gazetteer:
     folder = resources.files("briefwire.profiles").joinpath(profile, "gazetteer")
     if not folder.is_dir():
         raise GazetteerError(f"profile {profile!r} has no gazetteer folder at {folder}")
+    return _build(folder)
+
+
+def _build(folder: Traversable) -> Gazetteer:
     regions = _read(folder, "regions.tsv")
     region_places = [_region_place(row) for row in regions]
     by_code = {p.admin1_code: p for p in region_places}
+    if len(by_code) != len(region_places):
+        raise GazetteerError(f"{folder.joinpath('regions.tsv')}: a region code appears twice")
     countries = _read(folder, "countries.tsv")
     country_places = {row["code"]: _country_place(row) for row in countries}
     forms: list[_Form] = []
@@ -195,6 +231,9 @@ def _read(folder: Traversable, name: str) -> list[dict[str, str]]:
         raise GazetteerError(f"{path}: cannot read gazetteer file ({error})") from error
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    missing = _COLUMNS[name] - set(reader.fieldnames or ())
+    if missing:
+        raise GazetteerError(f"{path}: missing columns {', '.join(sorted(missing))}")
     rows = []
     for number, row in enumerate(reader, start=2):
         if None in row or None in row.values():
