@@ -89,6 +89,25 @@ def test_json_custom_field_mapping(tmp_path: Path) -> None:
     assert doc.outlet == "Mapped"
 
 
+def test_json_html_body_from_a_cms_export_becomes_lines(tmp_path: Path) -> None:
+    record = {
+        "id": 311,
+        "link": "https://cms.example/?p=311",
+        "title": {"rendered": "Call-up &amp; deferrals"},
+        "content": {"rendered": "<p>First paragraph.</p>\n<p>Second <em>one</em>.</p>"},
+    }
+    [doc] = docs(read_one(write_json(tmp_path / "posts.json", [record])))
+    assert doc.text == "First paragraph.\nSecond one."
+    assert doc.title == "Call-up & deferrals"
+    assert doc.url == "https://cms.example/?p=311"
+
+
+def test_json_text_with_a_stray_angle_bracket_is_left_alone(tmp_path: Path) -> None:
+    record = {"text": "Fewer than 5 <10% of requests were granted."}
+    [doc] = docs(read_one(write_json(tmp_path / "lt.json", record)))
+    assert doc.text == record["text"]
+
+
 def test_field_mapping_rejects_unknown_field_name() -> None:
     with pytest.raises(ValueError, match="txt"):
         FieldMapping.from_pairs({"txt": "msg"})

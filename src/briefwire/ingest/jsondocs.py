@@ -8,6 +8,7 @@ a Telegram export is read as one, whatever the file is called.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from briefwire.ingest import telegram
 from briefwire.ingest.decode import decode_bytes
 from briefwire.ingest.errors import ReadError
+from briefwire.ingest.htmltext import html_to_text
 from briefwire.ingest.meta import (
     date_of,
     extra_value,
@@ -29,6 +31,8 @@ from briefwire.ingest.registry import Item, Payload, register
 from briefwire.models import RawDocument, SourceKind
 
 _LIST_KEYS = ("items", "articles", "documents", "posts", "entries")
+# Block-level tags mark a body given as HTML; a stray "<" in prose does not.
+_HTML_BODY = re.compile(r"</?(?:p|br|div|h[1-6]|li|blockquote|span)\b[^>]*>", re.I)
 _MAX_EXTRA_CHARS = 300  # longer leftover fields are content, not metadata
 
 
@@ -101,7 +105,7 @@ def record_document(record: Any, origin: str, position: str, fmt: str, options: 
     ident = _get(record, mapping.id, text_of)
     item_origin = f"{origin}#{ident or position}"
     found = lookup(record, mapping.text)
-    text = normalize_newlines(telegram.flatten_text(found[1])) if found else ""
+    text = _body_text(found[1]) if found else ""
     if not text.strip():
         keys = ", ".join(mapping.text)
         raise ReadError(item_origin, f"record has no text (looked for the keys {keys})")
@@ -113,13 +117,29 @@ def record_document(record: Any, origin: str, position: str, fmt: str, options: 
         format=fmt,
         url=url,
         outlet=name_of(outlet_found[1]) if outlet_found else None,
-        title=_get(record, mapping.title, text_of),
+        title=_get(record, mapping.title, _rendered_text),
         author=_get(record, mapping.author, name_of),
         published=_get(record, mapping.published, date_of),
         language=_get(record, mapping.language, text_of),
         source_kind=_kind(record, url, outlet_found[0] if outlet_found else None),
         extra=_extra(record, options, ident),
     )
+
+
+def _body_text(value: Any) -> str:
+    """The text field as plain text: entity lists joined, CMS HTML bodies turned to lines."""
+    if isinstance(value, Mapping):  # WordPress-style {"rendered": "<p>...</p>"}
+        value = value.get("rendered") or value.get("value") or value.get("text")
+    text = normalize_newlines(telegram.flatten_text(value))
+    return html_to_text(text) if _HTML_BODY.search(text[:2000]) else text
+
+
+def _rendered_text(value: Any) -> str | None:
+    """A title as text; a CMS's ``{"rendered": ...}`` title is HTML (entities and all)."""
+    if isinstance(value, Mapping):
+        rendered = text_of(value.get("rendered"))
+        return html_to_text(rendered) or None if rendered else text_of(value.get("text"))
+    return text_of(value)
 
 
 def _get(
