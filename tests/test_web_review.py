@@ -203,13 +203,13 @@ def test_web_brief_include_exclude_order_and_export(client: TestClient, std: Sta
     assert r.status_code == 303
     assert r.headers["location"] == "/brief?since=2024-03-01&until=2024-03-31"
     md = client.get("/brief/export.md", params=period).text
-    assert "A fight near an office" not in md
+    assert "A fight near an enlistment office" not in md
     assert "Draft notices handed out at a bus depot in Kurgan" in md
     assert "Daily Test; Evening Wire — 2 independent sources" in md
     # Another period keeps its own choices.
-    assert "A fight near an office" in client.get("/brief/export.md").text
+    assert "A fight near an enlistment office" in client.get("/brief/export.md").text
     post(client, "/brief/include", {**period, "event": std.hostile_event, "action": "include"})
-    assert "A fight near an office" in client.get("/brief/export.md", params=period).text
+    assert "A fight near an enlistment office" in client.get("/brief/export.md", params=period).text
 
 
 def test_web_brief_order_moves_items_within_their_theme(tmp_path: Path) -> None:

@@ -284,8 +284,9 @@ class Standard:
     hostile_doc: SavedDoc
 
 
-def standard_ledger(path: Path) -> Standard:
-    """Four events over five documents, one person, one document full of hostile markup."""
+def standard_ledger(path: Path, *, hostile: bool = True) -> Standard:
+    """Four events over five documents, one person, one document full of hostile markup
+    (or a plain one in its place, for pictures of the desk)."""
     led = Ledger(path)
     kurgan = Location("Kurgan", "Kurgan Oblast", "RU-KGN", "RU", "settlement")
     draft = led.document(
@@ -328,24 +329,25 @@ def standard_ledger(path: Path) -> Standard:
             ),
         ),
     )
-    hostile = led.document(
+    script, img, broken = (HOSTILE_SCRIPT, HOSTILE_IMG, HOSTILE_BROKEN) if hostile else ("", "", "")
+    incident = led.document(
         [
-            f"Local officials spoke of a fight near the office. {HOSTILE_SCRIPT}",
-            f"A witness described it {HOSTILE_IMG} in detail.",
-            f"Broken markup follows {HOSTILE_BROKEN} and the text goes on.",
+            f"Local officials spoke of a fight near the enlistment office. {script}",
+            f"A witness described it {img or 'on camera'} in detail.",
+            f"Police said {broken or 'two men'} were questioned and the text goes on.",
         ],
-        title=f"{HOSTILE_SCRIPT}Fight near an office",
-        outlet="Hostile <b>Outlet</b>",
-        url=HOSTILE_URL,
+        title=f"{script}Fight near an enlistment office",
+        outlet="Hostile <b>Outlet</b>" if hostile else "City Courier",
+        url=HOSTILE_URL if hostile else "https://courier.example/fight",
         published="2024-03-06",
-        removed=((f"{HOSTILE_IMG} Subscribe!", "subscription prompt"),),
+        removed=((f"{img} Subscribe!", "subscription prompt"),),
         claims=(
             ClaimSpec(
-                f"described it {HOSTILE_IMG} in detail",
+                f"described it {img or 'on camera'} in detail",
                 type="incident_or_crime",
                 theme="Sentences, Legal Proceedings and Incidents",
-                summary=f"A fight near an office {HOSTILE_SCRIPT}",
-                claimed_by=(HOSTILE_IMG, "a witness"),
+                summary=f"A fight near an enlistment office {script}".strip(),
+                claimed_by=(img or "a witness", "local officials"),
             ),
         ),
     )
@@ -408,13 +410,13 @@ def standard_ledger(path: Path) -> Standard:
             status="confirmed",
             explanation=("same type, same region, two days apart", "shared number: 120 men"),
         ),
-        hostile_event=led.event((hostile, 0), explanation=(f"anchor {HOSTILE_SCRIPT}",)),
+        hostile_event=led.event((incident, 0), explanation=(f"anchor claim {script}".strip(),)),
         casualty_event=led.event((obit, 0)),
         protest_event=led.event((protest, 0)),
         person=led.person((obit, 0)),
         draft_doc=draft,
         wire_doc=wire,
-        hostile_doc=hostile,
+        hostile_doc=incident,
     )
     led.link()
     led.close()
