@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import click
 import typer
+from typer.testing import CliRunner
 
 from .app import app
 
 
 def command_names() -> list[str]:
     group = typer.main.get_command(app)
-    assert isinstance(group, click.Group)
-    return sorted(group.commands)
+    return sorted(getattr(group, "commands", {}))
 
 
 def help_text(name: str) -> str:
-    group = typer.main.get_command(app)
-    assert isinstance(group, click.Group)
-    cmd = group.commands[name]
-    with click.Context(cmd, info_name=f"briefwire {name}", terminal_width=100) as ctx:
-        # Plain text: rich formatting is for terminals, not for the Markdown reference.
-        ctx.color = False
-        return cmd.get_help(ctx)
+    """What `briefwire NAME --help` prints, at a fixed width so the reference is stable."""
+    result = CliRunner().invoke(app, [*name.split(), "--help"], terminal_width=100, prog_name="briefwire",
+                                env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
+    return result.output
 
 
 def reference() -> str:

@@ -112,13 +112,21 @@ def _walk(folder: Path) -> Iterator[Input | IngestError]:
         yield IngestError(str(folder), "ingest", f"cannot list folder: {exc.strerror or exc}")
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or _is_folder_doc(entry.name):
             continue
         if entry.is_dir():
             if not entry.is_symlink():
                 yield from _walk(entry)
         elif entry.is_file() and is_readable_name(entry.name):
             yield Input(origin=str(entry), path=entry)
+
+
+# A folder's own documentation is not input: README.md in a corpus folder describes the corpus.
+_FOLDER_DOCS = ("readme", "license", "licence", "changelog", "copying")
+
+
+def _is_folder_doc(name: str) -> bool:
+    return name.lower().split(".", 1)[0] in _FOLDER_DOCS
 
 
 def read_input(target: Input, options: ReadOptions) -> Iterator[Item]:

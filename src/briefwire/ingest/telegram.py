@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from briefwire.ingest.decode import decode_bytes
@@ -94,11 +95,19 @@ def _chat_documents(chat: Mapping[str, Any], origin: str, *, with_chat: bool) ->
             format="telegram",
             outlet=outlet,
             author=_author(message, outlet),
-            published=text_of(message.get("date")),
+            published=_published(message),
             source_kind="telegram",
             forwarded_from=text_of(message.get("forwarded_from")),
             extra=_extra(message, chat_id),
         )
+
+
+def _published(message: Mapping[str, Any]) -> str | None:
+    """UTC time from ``date_unixtime`` when present: ``date`` is the exporting machine's local time."""
+    stamp = text_of(message.get("date_unixtime"))
+    if stamp and stamp.isdigit():
+        return datetime.fromtimestamp(int(stamp), UTC).isoformat()
+    return text_of(message.get("date"))
 
 
 def _author(message: Mapping[str, Any], chat_name: str | None) -> str | None:
