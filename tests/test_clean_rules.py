@@ -100,6 +100,25 @@ def test_clean_cuts_inline_ads_marker() -> None:
     assert span.text.strip() == "Ads by:"
 
 
+@pytest.mark.parametrize(
+    ("glued", "kept", "reason"),
+    [
+        ("The police did not confirm it.Ads by: Example Digital Sales", "confirm it.", "ad_inline"),
+        ("Billboards advertise contract service. Send us photos: @example_bot", "service.",
+         "contact_inline"),
+    ],
+)  # fmt: skip
+def test_clean_cuts_glued_furniture_after_the_last_sentence(glued: str, kept: str, reason: str) -> None:
+    doc = cleaned(sandwich(glued))
+    assert doc.paragraphs[1].text.endswith(kept)
+    assert [s.reason for s in doc.removed] == [reason]
+
+
+def test_clean_keeps_link_at_the_end_of_a_paragraph() -> None:
+    line = "The queue is still long. Map of the queue: https://maps.example/queue"
+    assert line in cleaned(sandwich(line)).text
+
+
 def test_clean_keeps_sentence_that_ends_with_the_word_advertisement() -> None:
     line = "The regional ministry paid for a full-page recruiting advertisement."
     doc = cleaned(sandwich(line))
@@ -326,6 +345,19 @@ def test_clean_joins_hard_wrapped_lines_into_one_paragraph() -> None:
     assert [p.text[:12] for p in doc.paragraphs] == ["The governor", "A second par"]
 
 
+def test_clean_never_joins_lines_of_text_without_blank_lines() -> None:
+    extracted = (
+        "Our readers pay for this site. Support our reporting from the region\n"
+        "Protests were also reported on Sunday in Yakutsk and in Nalchik.\n"
+        "In the Far East, the governor said half of the men had been sent home."
+    )
+    doc = cleaned(extracted)
+    assert [p.text[:8] for p in doc.paragraphs] == ["Protests", "In the F"]
+    assert reasons(doc)["Our readers pay for this site. Support our reporting from the region"] == (
+        "donation"
+    )
+
+
 def test_clean_paragraph_offsets_index_the_clean_text() -> None:
     doc = cleaned(sandwich("ADVERTISEMENT") + "\nA closing line of the report.")
     assert len(doc.paragraphs) == 3
@@ -338,3 +370,9 @@ def test_clean_normalises_unicode_and_whitespace_but_keeps_quotes() -> None:
     decomposed = "Cafe\u0301 owners\u00a0in  Perm said “no”  and \u2018maybe\u2019.\u200b"
     doc = cleaned(decomposed)
     assert doc.text == "Café owners in Perm said “no” and ‘maybe’."
+
+
+def test_clean_short_post_in_one_block_keeps_its_news() -> None:
+    post = "Взрыв у военкомата в Бердске\nПодробности позже\n👉 Подписаться на канал"
+    doc = clean(RawDocument("tg.json#9", post, "telegram", source_kind="telegram"))
+    assert [p.text for p in doc.paragraphs] == ["Взрыв у военкомата в Бердске", "Подробности позже"]

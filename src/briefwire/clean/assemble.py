@@ -13,33 +13,52 @@ PARAGRAPH_SEPARATOR = "\n\n"
 _WRAP_WIDTH = (50, 100)  # a hard-wrapped text's lines fall in this range of characters
 
 
-def inline_cuts(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> dict[int, tuple[int, int]]:
-    """Furniture glued to the end of a kept paragraph ("…on October 10.”Ads by:").
+_TAIL = re.compile(r"(?<=[.!?”\"»])\s+([^.!?”\"»]{1,80})$")
+
+
+def inline_cuts(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> dict[int, tuple[int, int, str]]:
+    """Furniture glued to the end of a kept paragraph ("…on October 10.”Ads by:", "… Send
+    us photos: @channel_bot").
 
     Only after sentence-final punctuation, so a sentence that ends with the word
-    "advertisement" keeps it. Returns line index -> (start, end) offsets in the raw text.
+    "advertisement" keeps it. Returns line index -> (start, end, reason), offsets in raw text.
     """
     phrases = sorted(lex.keys.get("ad_inline", ()), key=len, reverse=True)
-    if not phrases:
-        return {}
     alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    pattern = re.compile(r"(?<=[.!?”\"»)\]])\s*(?:" + alternatives + r")\W*$", re.IGNORECASE)
-    cuts: dict[int, tuple[int, int]] = {}
+    # the marker, then at most a few words of the ad network's name
+    ad = re.compile(
+        r"(?<=[.!?”\"»)\]])\s*(?:" + alternatives + r")(?:\W*[^\s.!?][^.!?]{0,60})?\W*$",
+        re.IGNORECASE,
+    )
+    cuts: dict[int, tuple[int, int, str]] = {}
     for i, line in enumerate(lines):
         if i in reasons:
             continue
-        match = pattern.search(line.raw)
-        if match and len(line.raw[: match.start()].split()) >= 3:
-            cuts[i] = (line.start + match.start(), line.end)
+        if phrases and (match := ad.search(line.raw)):
+            reason = "ad_inline"
+        elif (match := _TAIL.search(line.raw)) and _is_contact_tail(match.group(1)):
+            reason = "contact_inline"
+        else:
+            continue
+        if len(line.raw[: match.start()].split()) >= 3:
+            cuts[i] = (line.start + match.start(), line.end, reason)
     return cuts
 
 
+def _is_contact_tail(tail: str) -> bool:
+    """A last short sentence that hands out an address ("Send us photos: @bot")."""
+    return len(tail.split()) <= 8 and shapes.has_contact_address(tail) and "http" not in tail
+
+
 def assemble(
-    lines: list[Line], reasons: dict[int, str], cuts: dict[int, tuple[int, int]]
+    lines: list[Line], reasons: dict[int, str], cuts: dict[int, tuple[int, int, str]]
 ) -> tuple[str, tuple[Paragraph, ...], list[RemovedSpan]]:
     """Clean text, its paragraphs, and the removed spans (offsets into the raw text)."""
     removed: list[RemovedSpan] = []
     groups: list[list[str]] = []
+    # Without blank lines every line is a paragraph (extracted HTML, JSON bodies); only text
+    # that separates paragraphs by blank lines can be hard-wrapped inside them.
+    wrapped = len({line.block for line in lines}) > 1
     previous: tuple[Line, str] | None = None
     for i, line in enumerate(lines):
         if i in reasons:
@@ -48,11 +67,11 @@ def assemble(
             continue
         piece = line.text
         if i in cuts:
-            start, end = cuts[i]
+            start, end, reason = cuts[i]
             cut_text = line.raw[start - line.start :]
-            removed.append(RemovedSpan(start, end, cut_text, "ad_inline"))
+            removed.append(RemovedSpan(start, end, cut_text, reason))
             piece = normalize_text(line.raw[: start - line.start])
-        if previous is not None and _continues(previous[0], previous[1], line):
+        if wrapped and previous is not None and _continues(previous[0], previous[1], line):
             groups[-1].append(piece)
         else:
             groups.append([piece])

@@ -6,6 +6,7 @@ it returns is stored with the removed span so a reader can audit every removal.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
@@ -89,9 +90,12 @@ def _is_prompt(line: Line, lex: Lexicon, section: str) -> bool:
         return True
     if line.words > 30:
         return False
-    opening = " ".join(words[:3])
-    starts = any(opening.startswith(cue) for cue in lex.keys.get(section, ()))
-    return starts or lex.count(section, line.text) >= 2
+    cues = lex.keys.get(section, frozenset())
+    for sentence in re.split(r"(?<=[.!?])\s+", line.text):
+        opening = " ".join(w for w in phrase_key(sentence).split()[:3] if any(map(str.isalpha, w)))
+        if any(opening.startswith(cue) for cue in cues):
+            return True
+    return lex.count(section, line.text) >= 2
 
 
 def context_reasons(
@@ -124,12 +128,18 @@ def _caption_titles(lines: list[Line], reasons: dict[int, str]) -> None:
             reasons[i] = "caption"
 
 
-def _furniture_blocks(lines: list[Line], reasons: dict[int, str]) -> None:
-    """In a block of short lines that holds an ad or donation line, every line is furniture."""
+def _blocks(lines: list[Line]) -> list[list[int]]:
+    """Line indexes per blank-line separated block; none when the whole text is one block
+    (extracted HTML, a short post): a block rule there would judge the whole document."""
     blocks: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
         blocks.setdefault(line.block, []).append(i)
-    for members in blocks.values():
+    return list(blocks.values()) if len(blocks) > 1 else []
+
+
+def _furniture_blocks(lines: list[Line], reasons: dict[int, str]) -> None:
+    """In a block of short lines that holds an ad or donation line, every line is furniture."""
+    for members in _blocks(lines):
         kinds = sorted(
             (reasons[i] for i in members if reasons.get(i) in _BLOCK_REASONS),
             key=("ad", "donation").__contains__,
@@ -193,10 +203,7 @@ def _donation_runs(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> 
 
 def _mostly_donation_blocks(lines: list[Line], reasons: dict[int, str]) -> bool:
     changed = False
-    blocks: dict[int, list[int]] = {}
-    for i, line in enumerate(lines):
-        blocks.setdefault(line.block, []).append(i)
-    for members in blocks.values():
+    for members in _blocks(lines):
         appeal = sum(reasons.get(i) == "donation" for i in members)
         # a banner above the article: the first block, holding an appeal line
         on_top = members[0] == 0 and appeal >= 1 and len(members) <= 6
