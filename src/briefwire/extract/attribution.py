@@ -214,7 +214,7 @@ def _subject_of_reporting_verb(sentence: Sentence) -> tuple[str, int] | None:
         who = sentence.text[start - sentence.start : end - sentence.start]
         who = _subject_piece(_CITING.sub("", who).strip(" ,"), start == sentence.start)
         if _looks_like_claimant(who):
-            return who, tok.end - sentence.start
+            return who, tok.start - sentence.start
     return None
 
 

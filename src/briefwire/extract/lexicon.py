@@ -75,12 +75,12 @@ def _body(source: str) -> str:
 
 def compile_pattern(source: str) -> re.Pattern[str]:
     """Turn a lexicon pattern into a regex anchored at word boundaries."""
-    return re.compile(rf"(?<![\w-])(?:{_body(source)})(?![\w])")
+    return re.compile(rf"(?<!\w)(?:{_body(source)})(?![\w])")
 
 
 def _compile_any(sources: list[str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{_body(s)})" for s in sources)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{body})(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
