@@ -1,0 +1,150 @@
+"""The LSH table: band key -> indexed item ids, in compact numpy runs.
+
+datasketch's in-memory ``MinHashLSH`` keeps one Python set per bucket, ≈ 8–11 KB per
+indexed paragraph (FIELD-NOTES; 1 GB per 100k paragraphs). This table answers the same
+queries (a test compares it with ``MinHashLSH`` on the same MinHashes) from sorted arrays
+of 64-bit keys and 32-bit ids: 12 bytes per band per item.
+
+New entries go to a small dict; when it fills up it is sorted into a run, and runs of
+similar size are merged (like a binary counter), so there are O(log n) runs, each key is
+copied O(log n) times, and a lookup is a few vectorised binary searches.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from briefwire.dedupe.shingles import U64
+
+I64 = npt.NDArray[np.int64]
+U32 = npt.NDArray[np.uint32]
+
+_PENDING_LIMIT = 1 << 16
+
+
+class BandTable:
+    """A multimap from 64-bit band keys to item ids (ids grow as items are added)."""
+
+    def __init__(self, max_bucket: int) -> None:
+        self.max_bucket = max_bucket
+        self._runs: list[tuple[U64, U32]] = []
+        # Not yet sorted into a run: keys seen once map to their item, repeated keys to a list.
+        self._single: dict[int, int] = {}
+        self._multi: dict[int, list[int]] = {}
+        self._pending = 0
+
+    def __len__(self) -> int:
+        return self._pending + sum(len(k) for k, _ in self._runs)
+
+    def nbytes(self) -> int:
+        """Memory held by the sorted runs (the pending entries are bounded and few)."""
+        return sum(k.nbytes + v.nbytes for k, v in self._runs)
+
+    def add(self, keys: U64, item_ids: U32) -> None:
+        """Add ``keys[i, :]`` for item ``item_ids[i]`` (keys: items x bands)."""
+        flat = keys.ravel().tolist()
+        ids = np.repeat(item_ids, keys.shape[1]).tolist()
+        fresh = dict(zip(flat, ids, strict=True))
+        if len(fresh) < len(flat):  # a key twice in one batch (identical paragraphs): go slowly
+            for key, item in zip(flat, ids, strict=True):
+                self._add_one(key, item)
+        else:
+            seen = fresh.keys() & self._single.keys()
+            if self._multi:
+                seen |= fresh.keys() & self._multi.keys()
+            for key in seen:
+                self._add_one(key, fresh.pop(key))
+            self._single.update(fresh)  # keys new to the table: no Python loop
+        self._pending += len(flat)
+        if self._pending >= _PENDING_LIMIT:
+            self.flush()
+
+    def _add_one(self, key: int, item: int) -> None:
+        bucket = self._multi.get(key)
+        if bucket is not None:
+            bucket.append(item)
+        elif key in self._single:
+            self._multi[key] = [self._single.pop(key), item]
+        else:
+            self._single[key] = item
+
+    def add_bulk(self, keys: U64, item_ids: U32) -> None:
+        """Add many items at once (rebuilding from the store): one sorted run, no dict."""
+        if keys.size:
+            self.flush()
+            self._push_run(keys.ravel(), np.repeat(item_ids, keys.shape[1]))
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        n_multi = sum(len(v) for v in self._multi.values())
+        keys = np.fromiter(self._single.keys(), dtype=np.uint64, count=len(self._single))
+        ids = np.fromiter(self._single.values(), dtype=np.uint32, count=len(self._single))
+        multi_keys = np.fromiter(
+            (k for k, v in self._multi.items() for _ in v), dtype=np.uint64, count=n_multi
+        )
+        multi_ids = np.fromiter((i for v in self._multi.values() for i in v), dtype=np.uint32, count=n_multi)
+        self._single, self._multi, self._pending = {}, {}, 0
+        self._push_run(np.concatenate((keys, multi_keys)), np.concatenate((ids, multi_ids)))
+
+    def _push_run(self, keys: U64, ids: U32) -> None:
+        # Ids arrive in increasing order, so a stable sort on keys keeps each bucket in
+        # insertion order, and merging two sorted runs is a linear pass for timsort.
+        order = np.argsort(keys, kind="stable")
+        self._runs.append((keys[order], ids[order]))
+        while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
+            newer_keys, newer_ids = self._runs.pop()
+            older_keys, older_ids = self._runs.pop()
+            keys = np.concatenate((older_keys, newer_keys))
+            order = np.argsort(keys, kind="stable")
+            self._runs.append((keys[order], np.concatenate((older_ids, newer_ids))[order]))
+
+    def lookup(self, keys: U64) -> tuple[I64, U32]:
+        """All (position in ``keys.ravel()``, item id) pairs with equal keys.
+
+        Per key and run at most ``max_bucket`` items are returned, the most recent ones.
+        """
+        flat = keys.ravel()
+        order = np.argsort(flat)  # sorted needles make numpy's binary searches cheaper
+        needles = flat[order]
+        positions: list[I64] = []
+        items: list[U32] = []
+        for run_keys, run_ids in self._runs:
+            lo = np.searchsorted(run_keys, needles, side="left")
+            hit = np.flatnonzero(run_keys[np.minimum(lo, len(run_keys) - 1)] == needles)
+            if not len(hit):
+                continue
+            lo = lo[hit]
+            hi = np.searchsorted(run_keys, needles[hit], side="right")
+            lo = np.maximum(lo, hi - self.max_bucket)
+            counts = hi - lo
+            total = int(counts.sum())
+            positions.append(np.repeat(order[hit], counts))
+            starts = np.repeat(lo - (np.cumsum(counts) - counts), counts)
+            items.append(run_ids[starts + np.arange(total)])
+        if self._pending:
+            self._lookup_pending(flat, positions, items)
+        if not positions:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.uint32)
+        return np.concatenate(positions), np.concatenate(items)
+
+    def _lookup_pending(self, flat: U64, positions: list[I64], items: list[U32]) -> None:
+        wanted = set(flat.tolist())
+        for table in (self._single, self._multi):
+            found = table.keys() & wanted  # set operations in C, not a loop per key
+            if not found:
+                continue
+            at = np.flatnonzero(np.isin(flat, np.fromiter(found, dtype=np.uint64, count=len(found))))
+            if table is self._single:
+                positions.append(at.astype(np.int64))
+                items.append(
+                    np.fromiter(
+                        map(self._single.__getitem__, flat[at].tolist()), dtype=np.uint32, count=len(at)
+                    )
+                )
+                continue
+            for i, key in zip(at.tolist(), flat[at].tolist(), strict=True):
+                tail = self._multi[key][-self.max_bucket :]
+                positions.append(np.full(len(tail), i, dtype=np.int64))
+                items.append(np.asarray(tail, dtype=np.uint32))

@@ -1,0 +1,319 @@
+"""The dedupe stage's index: paragraph re-use and near-duplicate documents.
+
+For each new document the pipeline calls :meth:`Deduper.signatures` (bytes it stores),
+:meth:`Deduper.check` (what the document re-uses from documents indexed so far), then,
+once the document is stored, :meth:`Deduper.add`. On the next run :meth:`Deduper.load`
+rebuilds the same index from the stored bytes alone.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+import numpy as np
+
+from briefwire.dedupe.bands import BandTable
+from briefwire.dedupe.codec import (
+    DocumentSketch,
+    SignatureError,
+    decode_document,
+    decode_paragraph,
+    encode_document,
+    encode_paragraph,
+)
+from briefwire.dedupe.minhash import MinHasher, band_keys
+from briefwire.dedupe.options import DedupeOptions, band_params
+from briefwire.dedupe.shingles import U32, U64, paragraph_shingles
+from briefwire.models import CleanDocument, DedupeResult, ReuseLink
+
+_LOAD_CHUNK = 50_000
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """What the store keeps for one document: one blob per paragraph, one for the whole.
+
+    ``paragraphs[i]`` is None for a paragraph too short to index; ``document`` is None for
+    a document with too few words to compare.
+    """
+
+    document: bytes | None
+    paragraphs: tuple[bytes | None, ...]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """Signatures decoded and hashed into LSH keys, kept between ``check`` and ``add``."""
+
+    rows: tuple[int, ...]  # positions of the indexable paragraphs
+    sets: tuple[U32, ...]
+    keys: U64  # rows x bands
+    doc: DocumentSketch | None
+    doc_keys: U64 | None
+
+
+@dataclass(frozen=True)
+class _Match:
+    item: int
+    containment: float
+    jaccard: float
+
+
+class Deduper:
+    """Finds re-used paragraphs and near-duplicate documents among those added so far."""
+
+    def __init__(self, options: DedupeOptions | None = None) -> None:
+        self.options = opts = options or DedupeOptions()
+        self._hasher = MinHasher(opts.num_perm, opts.seed)
+        self._para_bands = band_params(opts.candidate_threshold, opts.candidate_recall, opts.num_perm)
+        self._doc_bands = band_params(opts.near_duplicate_threshold, opts.candidate_recall, opts.num_perm)
+        self._paragraphs = BandTable(opts.max_bucket)
+        self._documents = BandTable(opts.max_bucket)
+        self._doc_ids: list[str] = []
+        self._doc_number: dict[str, int] = {}
+        self._doc_minhash: dict[int, U32] = {}
+        self._item_doc = array("I")
+        self._item_index = array("I")
+        self._item_sets: list[bytes] = []  # sorted uint32 shingle hashes, native order
+        self._last: tuple[Signatures, _Prepared] | None = None
+        self.load_errors: list[str] = []
+
+    def __len__(self) -> int:
+        """Number of indexed paragraphs."""
+        return len(self._item_sets)
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "documents": len(self._doc_ids),
+            "paragraphs": len(self._item_sets),
+            "index_bytes": self._paragraphs.nbytes() + self._documents.nbytes(),
+            "shingle_bytes": sum(len(s) for s in self._item_sets),
+        }
+
+    # ---- signatures ----------------------------------------------------------------------
+    def signatures(self, doc: CleanDocument) -> Signatures:
+        opts = self.options
+        counts, sets = paragraph_shingles([p.text for p in doc.paragraphs], opts.shingle_size)
+        rows = [i for i, count in enumerate(counts) if count >= opts.min_paragraph_words]
+        hashed = [i for i, s in enumerate(sets) if len(s)]
+        # One MinHash row per paragraph; the document's MinHash is their minimum (the
+        # MinHash of the union), and the indexable rows give the LSH keys for check/add.
+        minhashes = self._hasher.minhashes([sets[i] for i in hashed])
+        row_of = {i: k for k, i in enumerate(hashed)}
+        keys = band_keys(minhashes[[row_of[i] for i in rows]], *self._para_bands)
+        sketch = doc_keys = None
+        if sum(counts) >= opts.min_paragraph_words:
+            union = np.unique(np.concatenate(sets))
+            sketch = DocumentSketch(opts.shingle_size, len(union), opts.seed, minhashes.min(axis=0))
+            doc_keys = band_keys(sketch.minhash[None, :], *self._doc_bands)
+        blobs: list[bytes | None] = [None] * len(sets)
+        for i in rows:
+            blobs[i] = encode_paragraph(opts.shingle_size, sets[i])
+        sigs = Signatures(None if sketch is None else encode_document(sketch), tuple(blobs))
+        self._last = (sigs, _Prepared(tuple(rows), tuple(sets[i] for i in rows), keys, sketch, doc_keys))
+        return sigs
+
+    # ---- check ---------------------------------------------------------------------------
+    def check(self, doc: CleanDocument, sigs: Signatures) -> DedupeResult:
+        """Near-duplicate document and re-used paragraphs of ``doc`` among indexed ones."""
+        prep = self._prepare(doc, sigs)
+        own = self._doc_number.get(doc.doc_id)
+        links = []
+        for row, match in self._paragraph_matches(prep, own):
+            para = doc.paragraphs[row]
+            links.append(
+                ReuseLink(
+                    index=para.index,
+                    other_doc_id=self._doc_ids[self._item_doc[match.item]],
+                    other_index=self._item_index[match.item],
+                    similarity=round(match.containment, 4),
+                )
+            )
+        near, score = self._near_duplicate(prep, own)
+        return DedupeResult(
+            doc_id=doc.doc_id,
+            exact_duplicate_of=None,
+            near_duplicate_of=near,
+            near_duplicate_score=score,
+            reuse=tuple(links),
+        )
+
+    def _paragraph_matches(self, prep: _Prepared, own: int | None) -> Iterator[tuple[int, _Match]]:
+        if not prep.rows or not len(self._paragraphs):
+            return
+        bands = prep.keys.shape[1]
+        positions, items = self._paragraphs.lookup(prep.keys)
+        if own is not None:  # a document never re-uses itself
+            keep = np.frombuffer(self._item_doc, dtype=np.uint32)[items] != own
+            positions, items = positions[keep], items[keep]
+        pairs, hits = np.unique((positions // bands) << 32 | items.astype(np.int64), return_counts=True)
+        # Per paragraph, candidates sharing the most bands first (the likeliest matches).
+        order = np.lexsort((pairs & 0xFFFFFFFF, -hits, pairs >> 32))
+        rows, found = (pairs >> 32)[order], (pairs & 0xFFFFFFFF)[order]
+        wanted = np.arange(len(prep.rows))
+        starts = np.searchsorted(rows, wanted)
+        ends = np.minimum(np.searchsorted(rows, wanted, side="right"), starts + self.options.max_candidates)
+        for k, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+            best = self._best_match(prep.sets[k], found[start:end].tolist())
+            if best is not None:
+                yield prep.rows[k], best
+
+    def _best_match(self, shingles: U32, candidates: list[int]) -> _Match | None:
+        opts = self.options
+        mine = set(shingles.tolist())
+        best: _Match | None = None
+        for item in candidates:
+            other = np.frombuffer(self._item_sets[item], dtype=np.uint32).tolist()
+            shared = len(mine.intersection(other))
+            containment = shared / min(len(mine), len(other))
+            jaccard = shared / (len(mine) + len(other) - shared)
+            if containment < opts.confirm_containment:
+                continue
+            if shared < opts.min_shared_shingles and jaccard < opts.short_match_jaccard:
+                continue  # a stock phrase shared by two short paragraphs is not re-use
+            if best is None or (containment, jaccard, -item) > (best.containment, best.jaccard, -best.item):
+                best = _Match(item, containment, jaccard)
+        return best
+
+    def _near_duplicate(self, prep: _Prepared, own: int | None) -> tuple[str | None, float | None]:
+        if prep.doc is None or prep.doc_keys is None or not len(self._documents):
+            return None, None
+        _, found = self._documents.lookup(prep.doc_keys)
+        best: tuple[float, int] | None = None
+        for number in sorted(set(found.tolist()) - {own}):
+            other = self._doc_minhash.get(number)
+            if other is None:
+                continue
+            score = float(np.mean(other == prep.doc.minhash))
+            if score >= self.options.near_duplicate_threshold and (best is None or score > best[0]):
+                best = (score, number)
+        if best is None:
+            return None, None
+        return self._doc_ids[best[1]], round(best[0], 4)
+
+    # ---- add -----------------------------------------------------------------------------
+    def add(self, doc: CleanDocument, sigs: Signatures) -> None:
+        """Index ``doc`` (after it was stored). Adding a document twice changes nothing."""
+        if doc.doc_id in self._doc_number:
+            return
+        prep = self._prepare(doc, sigs)
+        number = self._number(doc.doc_id)
+        indexes = [doc.paragraphs[r].index for r in prep.rows]
+        self._add_items([number] * len(indexes), indexes, prep.sets, prep.keys, bulk=False)
+        if prep.doc is not None and prep.doc_keys is not None:
+            self._add_document(number, prep.doc.minhash, prep.doc_keys, bulk=False)
+        self._last = None
+
+    def _number(self, doc_id: str) -> int:
+        number = self._doc_number.get(doc_id)
+        if number is None:
+            number = self._doc_number[doc_id] = len(self._doc_ids)
+            self._doc_ids.append(doc_id)
+        return number
+
+    def _add_items(
+        self, numbers: list[int], indexes: list[int], sets: Iterable[U32], keys: U64, bulk: bool
+    ) -> None:
+        first = len(self._item_sets)
+        self._item_sets.extend(s.tobytes() for s in sets)
+        self._item_doc.extend(numbers)
+        self._item_index.extend(indexes)
+        ids = np.arange(first, len(self._item_sets), dtype=np.uint32)
+        (self._paragraphs.add_bulk if bulk else self._paragraphs.add)(keys, ids)
+
+    def _add_document(self, number: int, minhash: U32, keys: U64, bulk: bool) -> None:
+        self._doc_minhash[number] = minhash
+        ids = np.array([number], dtype=np.uint32)
+        (self._documents.add_bulk if bulk else self._documents.add)(keys, ids)
+
+    # ---- preparing signatures ------------------------------------------------------------
+    def _prepare(self, doc: CleanDocument, sigs: Signatures) -> _Prepared:
+        if len(sigs.paragraphs) != len(doc.paragraphs):
+            raise ValueError(
+                f"{doc.raw.origin}: {len(sigs.paragraphs)} paragraph signatures "
+                f"for {len(doc.paragraphs)} paragraphs"
+            )
+        if self._last is not None and (self._last[0] is sigs or self._last[0] == sigs):
+            return self._last[1]
+        rows, sets = [], []
+        for row, blob in enumerate(sigs.paragraphs):
+            if blob is not None:
+                rows.append(row)
+                sets.append(self._paragraph_set(blob))
+        keys = self._paragraph_keys(sets)
+        sketch = self._document_sketch(sigs.document) if sigs.document is not None else None
+        doc_keys = None if sketch is None else band_keys(sketch.minhash[None, :], *self._doc_bands)
+        prep = _Prepared(tuple(rows), tuple(sets), keys, sketch, doc_keys)
+        self._last = (sigs, prep)
+        return prep
+
+    def _paragraph_set(self, blob: bytes) -> U32:
+        size, shingles = decode_paragraph(blob)
+        if size != self.options.shingle_size:
+            raise SignatureError(
+                f"paragraph signature made with {size}-word shingles, "
+                f"this index uses {self.options.shingle_size}"
+            )
+        return shingles
+
+    def _paragraph_keys(self, sets: list[U32]) -> U64:
+        bands, rows = self._para_bands
+        if not sets:
+            return np.empty((0, bands), dtype=np.uint64)
+        return band_keys(self._hasher.minhashes(sets, bands * rows), bands, rows)
+
+    def _document_sketch(self, blob: bytes) -> DocumentSketch:
+        sketch = decode_document(blob)
+        opts = self.options
+        made = (sketch.shingle_size, sketch.seed, len(sketch.minhash))
+        if made != (opts.shingle_size, opts.seed, opts.num_perm):
+            raise SignatureError(
+                f"document signature made with shingles of {sketch.shingle_size}, seed {sketch.seed}, "
+                f"{len(sketch.minhash)} permutations; this index uses {opts.shingle_size}, {opts.seed}, "
+                f"{opts.num_perm}"
+            )
+        return sketch
+
+    # ---- load ----------------------------------------------------------------------------
+    def load(
+        self,
+        paragraph_signatures: Iterable[tuple[str, int, bytes]],
+        document_signatures: Iterable[tuple[str, bytes]],
+    ) -> None:
+        """Rebuild the index from stored signatures, oldest first (the order they were added).
+
+        Documents already in the index are skipped. A signature that cannot be used
+        (corrupt, or made with other options) is skipped and described in ``load_errors``;
+        the rest of the index is still built.
+        """
+        known = set(self._doc_number)
+        entries = iter(paragraph_signatures)
+        while chunk := list(islice(entries, _LOAD_CHUNK)):
+            self._load_paragraphs([e for e in chunk if e[0] not in known])
+        for doc_id, blob in document_signatures:
+            if doc_id in known:
+                continue
+            try:
+                sketch = self._document_sketch(blob)
+            except SignatureError as exc:
+                self.load_errors.append(f"document {doc_id}: {exc}")
+                continue
+            keys = band_keys(sketch.minhash[None, :], *self._doc_bands)
+            self._add_document(self._number(doc_id), sketch.minhash, keys, bulk=True)
+        self._last = None
+
+    def _load_paragraphs(self, chunk: list[tuple[str, int, bytes]]) -> None:
+        numbers, indexes, sets = [], [], []
+        for doc_id, index, blob in chunk:
+            try:
+                sets.append(self._paragraph_set(blob))
+            except SignatureError as exc:
+                self.load_errors.append(f"document {doc_id} paragraph {index}: {exc}")
+                continue
+            numbers.append(self._number(doc_id))
+            indexes.append(index)
+        if sets:
+            self._add_items(numbers, indexes, sets, self._paragraph_keys(sets), bulk=True)
