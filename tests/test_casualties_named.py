@@ -38,8 +38,8 @@ def run() -> Run:
 
 def test_casualty_fields_from_one_sentence(run: Run) -> None:
     ex = run(
-        "Junior Sergeant Denis Kuzmenko, 29, a mobilized driver from the town of Buguruslan, Orenburg region, "
-        "was killed near Kreminna on February 14."
+        "Junior Sergeant Denis Kuzmenko, 29, a mobilized driver from the town of Buguruslan, "
+        "Orenburg region, was killed near Kreminna on February 14."
     )
     [c] = ex.casualties
     assert c.name == "Denis Kuzmenko"
@@ -65,7 +65,7 @@ def test_casualty_wounded_is_not_killed(run: Run) -> None:
     [
         "Contract soldier Artyom Belov from Tver went missing near Avdiivka in January.",
         "Mobilized soldier Roman Fedotov from Samara was captured by Ukrainian troops, his mother said.",
-        "Police detained mobilized soldier Timur Aliev in Makhachkala after he refused to return to his unit.",
+        "Police detained mobilized soldier Timur Aliev in Makhachkala after he refused to fight.",
     ],
 )
 def test_casualty_missing_captured_detained_are_not_casualties(run: Run, text: str) -> None:

@@ -48,7 +48,8 @@ def test_extract_evidence_span_quotes_the_document(run: Run) -> None:
     assert doc.text[claim.start : claim.end] == claim.quote
     assert claim.extractor == "extract.rules.v1"
     assert claim.theme == "Army Recruitment and Draft"
-    assert claim.summary and claim.summary in claim.quote or claim.summary.endswith("…")
+    assert claim.summary
+    assert claim.summary in claim.quote or claim.summary.endswith("…")
 
 
 def test_extract_background_sentence_is_not_a_claim(run: Run) -> None:
@@ -75,7 +76,8 @@ def test_extract_denial_is_its_own_claim(run: Run) -> None:
 
 def test_extract_two_counts_become_two_claims(run: Run) -> None:
     _, ex = run(
-        "Prosecutors in Dagestan opened at least 12 criminal and 40 administrative cases against anti-draft protesters."
+        "Prosecutors in Dagestan opened at least 12 criminal and 40 administrative cases "
+        "against anti-draft protesters."
     )
     counts = sorted(
         c.quantity.value for c in ex.claims if c.quantity and c.type == "repression_or_prosecution"
