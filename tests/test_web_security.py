@@ -203,10 +203,12 @@ def test_web_add_user_rejects_bad_input(
 
 def test_web_without_accounts_only_answers_on_a_loopback_host(client: TestClient) -> None:
     assert client.get("/").status_code == 200
-    assert client.get("/", headers={"host": "localhost:8000"}).status_code == 200
+    for host in ("localhost:8000", "127.0.0.2", "[::1]:8000", "::1"):
+        assert client.get("/", headers={"host": host}).status_code == 200, host
     # A page elsewhere that rebinds its own name to 127.0.0.1 still sends its own Host.
     assert client.get("/", headers={"host": "attacker.example"}).status_code == 403
-    assert client.get("/", headers={"host": "192.168.1.20:8000"}).status_code == 403
+    for host in ("192.168.1.20:8000", "[fe80::1]:8000", "localhost.attacker.example", ""):
+        assert client.get("/", headers={"host": host}).status_code == 403, host
 
 
 def test_web_serve_refuses_a_lan_address_while_there_are_no_accounts(tmp_path: Path) -> None:
@@ -310,3 +312,18 @@ def test_web_pages_carry_a_strict_content_security_policy(client: TestClient, st
         assert headers["x-frame-options"] == "DENY"
     export = client.get("/brief/export.html").headers["content-security-policy"]
     assert "script-src" not in export and "default-src 'none'" in export
+
+
+def test_web_repeated_wrong_passwords_lock_that_name_for_a_while(tmp_path: Path, std: Standard) -> None:
+    _with_users(tmp_path / "desk.db")
+    client = desk_client(tmp_path / "desk.db")
+    for _ in range(5):
+        r = client.post(
+            "/login", data={"name": "edna", "password": "guess", "csrf_token": csrf_of(client, "/login")}
+        )
+        assert r.status_code == 401
+    locked = client.post(
+        "/login", data={"name": "edna", "password": PASSWORD, "csrf_token": csrf_of(client, "/login")}
+    )
+    assert locked.status_code == 429
+    _login(client, "victor")  # other names are not affected

@@ -8,6 +8,8 @@ viewers may read but not change anything.
 from __future__ import annotations
 
 import getpass
+import threading
+import time
 from dataclasses import dataclass
 from typing import Literal
 
@@ -69,3 +71,31 @@ def local_user(configured: str | None) -> User:
     except (KeyError, OSError):  # no passwd entry (some containers)
         name = "local"
     return User(name, "editor", local=True)
+
+
+class LoginThrottle:
+    """Slows password guessing: after ``limit`` failures for one name within ``window``
+    seconds, that name cannot log in until the window has passed."""
+
+    def __init__(self, limit: int = 5, window: float = 300.0) -> None:
+        self.limit, self.window = limit, window
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, name: str, now: float) -> list[float]:
+        kept = [t for t in self._failures.get(name, []) if now - t < self.window]
+        self._failures[name] = kept
+        return kept
+
+    def blocked(self, name: str) -> bool:
+        with self._lock:
+            return len(self._recent(name, time.monotonic())) >= self.limit
+
+    def failed(self, name: str) -> None:
+        with self._lock:
+            now = time.monotonic()
+            self._recent(name, now).append(now)
+
+    def succeeded(self, name: str) -> None:
+        with self._lock:
+            self._failures.pop(name, None)

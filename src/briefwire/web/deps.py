@@ -51,11 +51,15 @@ StoreDep = Annotated[DeskStore, Depends(get_store)]
 
 
 def is_loopback_host(host: str) -> bool:
-    name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    """Whether a Host header ('localhost:8000', '127.0.0.1', '[::1]:8000') names this machine."""
+    if host.startswith("["):
+        name = host[1 : host.find("]")] if "]" in host else host
+    else:
+        name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
     if name in LOOPBACK_NAMES:
         return True
     try:
-        return ipaddress.ip_address(name.strip("[]")).is_loopback
+        return ipaddress.ip_address(name).is_loopback
     except ValueError:
         return False
 

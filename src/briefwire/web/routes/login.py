@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ..auth import check_password
+from ..auth import LoginThrottle, check_password
 from ..deps import StoreDep, csrf_checked, csrf_token, render
 
 router = APIRouter()
@@ -34,12 +34,24 @@ def login(
     next: Annotated[str, Form()] = "/",
     store: StoreDep,
 ) -> Response:
+    throttle: LoginThrottle = request.app.state.throttle
+    if throttle.blocked(name):
+        return render(
+            request,
+            "login.html",
+            None,
+            status=429,
+            next=_local_path(next),
+            error="Too many failed attempts for this name; wait a few minutes.",
+        )
     user = check_password(store, name, password)
     if user is None:
+        throttle.failed(name)
         return render(
             request, "login.html", None, status=401, next=_local_path(next), error="Wrong name or password."
         )
     # A fresh session on login: nothing set before it (by anyone) carries over.
+    throttle.succeeded(name)
     request.session.clear()
     request.session["user"] = user.name
     csrf_token(request)
