@@ -190,6 +190,13 @@ def test_gazetteer_lookup_takes_ethnic_adjectives_only_when_asked(gazetteer: Gaz
     assert buryatia is not None and buryatia.admin1_code == "RU-BU"
 
 
+def test_gazetteer_lookup_finds_the_one_place_inside_a_longer_name(gazetteer: Gazetteer) -> None:
+    assert _code(gazetteer, "Luhansk (hospital)") == "UA-09"
+    assert _code(gazetteer, "a village near Bakhmut") == "UA-14"
+    assert gazetteer.lookup("between Kursk and Belgorod") is None
+    assert gazetteer.lookup("Vladimir Putin") is None
+
+
 def test_gazetteer_lookup_returns_none_for_unknown_names(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Atlantis") is None
     assert gazetteer.lookup("") is None

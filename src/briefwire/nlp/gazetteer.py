@@ -147,8 +147,10 @@ class Gazetteer:
     def lookup(self, name: str, *, allow_ethnic: bool = False) -> Place | None:
         """The place a name means, in any spelling, case or Russian case form, else ``None``.
 
-        ``allow_ethnic`` also accepts ethnic adjectives ("Buryat" -> Buryatia), which say where
-        a person is from no more than likely, so they are never used otherwise.
+        A name that is not a form itself but holds exactly one place ("Luhansk (hospital)",
+        "a village near Bakhmut") gives that place. ``allow_ethnic`` also accepts ethnic
+        adjectives ("Buryat" -> Buryatia), which tell where a person is from no more than likely,
+        so they are never used otherwise.
         """
         key = " ".join(normalise(name).split()).strip(" .,;:!?\"'()«»")
         while True:
@@ -159,7 +161,10 @@ class Gazetteer:
             if stripped == key:
                 break
             key = stripped
-        return self._ethnic.get(key.casefold()) if allow_ethnic else None
+        if allow_ethnic and key.casefold() in self._ethnic:
+            return self._ethnic[key.casefold()]
+        inside = {match.place for match in self.find(name)}
+        return inside.pop() if len(inside) == 1 else None
 
     def region(self, code: str) -> Place | None:
         """A region by its ISO 3166-2 code ("RU-CHE", "UA-09"), else ``None``."""
