@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from briefwire.store import Store
 from tests.webdata import ClaimSpec, Ledger, Standard, desk_client, standard_ledger
 
 
@@ -171,3 +172,30 @@ def test_web_static_css_is_served(client: TestClient) -> None:
     r = client.get("/static/desk.css")
     assert r.status_code == 200
     assert "mark" in r.text
+
+
+def test_web_queue_word_filter_searches_summaries(client: TestClient, std: Standard) -> None:
+    text = client.get("/?query=ufa").text
+    assert f'href="/events/{std.protest_event}"' in text
+    assert f'href="/events/{std.draft_event}"' not in text
+
+
+def test_web_audit_log_filters_by_kind_and_user(tmp_path: Path, std: Standard) -> None:
+    with Store(tmp_path / "desk.db") as store:
+        store.add_decision("event", std.draft_event, "accept", "alice")
+        store.add_decision("person", std.person, "reject", "bob")
+    client = desk_client(tmp_path / "desk.db")
+    everything = client.get("/audit").text
+    assert "2 decisions" in everything
+    people = client.get("/audit?kind=person").text
+    assert f'href="/casualties/{std.person}"' in people and "alice" not in people
+    alice = client.get("/audit?who=alice").text
+    assert f'href="/events/{std.draft_event}"' in alice and "bob" not in alice
+
+
+def test_web_brief_export_has_only_markdown_and_html(client: TestClient, std: Standard) -> None:
+    assert client.get("/brief/export.pdf").status_code == 404
+    md = client.get("/brief/export.md")
+    assert md.headers["content-type"].startswith("text/markdown")
+    assert md.headers["content-disposition"].startswith("inline;")
+    assert md.text.startswith("# Mobilization brief, the beginning to now")

@@ -16,7 +16,7 @@ from ..deps import DeskStore, Reader, StoreDep, render, settings_of
 from ..vocab import REVIEW_STATES, STATUSES, event_types, theme_names
 
 router = APIRouter()
-FILTERS = ("theme", "type", "region", "since", "until", "source", "status", "review_state")
+FILTERS = ("theme", "type", "region", "since", "until", "source", "status", "review_state", "query")
 
 
 def _filter_from(request: Request) -> EventFilter:
@@ -64,7 +64,7 @@ def queue(request: Request, *, user: Reader, store: StoreDep) -> Response:
     size = settings_of(request).page_size
     page = _page(request)
     rows, total = store.events(flt, limit=size, offset=(page - 1) * size)
-    kept = {k: v for k, v in asdict(flt).items() if v and k != "query"}
+    kept = {k: v for k, v in asdict(flt).items() if v}
     pages = max(1, -(-total // size))
 
     def link(n: int) -> str:
