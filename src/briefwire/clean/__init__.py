@@ -17,7 +17,7 @@ from briefwire.clean.head import read_head
 from briefwire.clean.lexicon import lexicon
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
-from briefwire.clean.text import line_key, normalize_text, split_lines, text_hash
+from briefwire.clean.text import Line, line_key, normalize_text, split_lines, text_hash
 from briefwire.models import CleanDocument, RawDocument, RemovedSpan
 
 __all__ = ["CleanOptions", "clean", "line_hashes", "normalize_text"]
@@ -78,7 +78,7 @@ def clean(
     )
     return CleanDocument(
         raw=raw,
-        doc_id=text_hash(normalize_text(text) or normalize_text(raw.text)),
+        doc_id=_doc_id(raw, lines, reasons, cuts),
         text=text,
         paragraphs=paragraphs,
         removed=tuple(_in_order(removed)),
@@ -87,6 +87,23 @@ def clean(
         published=published,
         language=detect_language(text or raw.text),
     )
+
+
+def _doc_id(
+    raw: RawDocument,
+    lines: list[Line],
+    reasons: dict[int, str],
+    cuts: dict[int, tuple[int, int, str]],
+) -> str:
+    """Hash of the clean text as the rules alone leave it.
+
+    Lines removed only because the outlet repeats them elsewhere are put back first: what
+    has been learned changes as documents arrive, and the same article read twice must get
+    the same id.
+    """
+    by_rules = {i: r for i, r in reasons.items() if r != "learned"}
+    text = assemble(lines, by_rules, cuts)[0]
+    return text_hash(normalize_text(text) or normalize_text(raw.text))
 
 
 def _is_post(raw: RawDocument) -> bool:

@@ -20,8 +20,10 @@ _SHORT = 8  # words: page furniture lines are short; article sentences rarely ar
 
 
 def _donation(line: Line, lex: Lexicon) -> bool:
+    """An appeal line; a weak cue alone on a line is a button ("Donate")."""
     strong = lex.count("donation", line.text)
-    return (strong >= 1 and line.words <= 25) or strong >= 2
+    button = line.words <= 3 and lex.is_line("donation_weak", line.text)
+    return (strong >= 1 and line.words <= 25) or strong >= 2 or button
 
 
 # (reason, predicate) in order: the first predicate that holds names the line.
@@ -83,10 +85,12 @@ def _is_copyright(text: str) -> bool:
 
 
 def _is_prompt(line: Line, lex: Lexicon, section: str) -> bool:
-    """A call to action: a short line with the cue near its start, a longer one that opens
-    with it ("Sign up for ..."), or one with two cues ("... Subscribe with your e-mail")."""
+    """A call to action: a short button-like line with the cue near its start, a longer one
+    whose sentence opens with it ("Sign up for ..."), or one with two cues ("... Subscribe
+    with your e-mail")."""
     words = [w for w in phrase_key(line.text).split() if any(ch.isalpha() for ch in w)]
-    if line.words <= 12 and lex.has(section, " ".join(words[:4])):
+    button = line.words <= 5 or line.text.rstrip()[-1:] not in ".!?"
+    if line.words <= 12 and button and lex.has(section, " ".join(words[:4])):
         return True
     if line.words > 30:
         return False
