@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 THEMES = (
@@ -94,7 +94,9 @@ def build_brief(
     items: Literal["auto", "passages", "events"] = "auto",
 ) -> Brief:
     use_events = items == "events" or (items == "auto" and bool(data.events))
-    made = _event_items(data) if use_events else _passage_items(data)
+    made = _unique(_event_items(data) if use_events else _passage_items(data))
+    if since is None:  # no previous brief to be new against
+        made = [replace(i, new=False) for i in made]
     sections = _sections(made)
     notes = []
     if data.undated_documents:
@@ -193,6 +195,18 @@ def _event_items(data: BriefInput) -> list[BriefItem]:
                 new=ev["event_id"] not in data.previous_keys,
             )
         )
+    return out
+
+
+def _unique(items: list[BriefItem]) -> list[BriefItem]:
+    """One line per wording and set of sources: two claims typed differently on one sentence read as one."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    out = []
+    for item in sorted(items, key=lambda i: -i.independent_sources):
+        key = (" ".join(item.text.lower().split()), tuple(sorted(c.doc_id for c in item.citations)))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
     return out
 
 

@@ -42,7 +42,7 @@ def item_details(item: BriefItem) -> list[str]:
         parts.append(f"according to {item.attribution}")
     if item.stance:
         parts.append(item.stance)
-    if item.status and item.status not in ("reported",):
+    if item.status and item.status not in ("reported", item.stance):
         parts.append(item.status)
     for x in (item.quantity, item.place, item.date):
         if x:
