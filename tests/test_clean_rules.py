@@ -392,3 +392,16 @@ def test_clean_short_post_in_one_block_keeps_its_news() -> None:
     post = "Взрыв у военкомата в Бердске\nПодробности позже\n👉 Подписаться на канал"
     doc = clean(RawDocument("tg.json#9", post, "telegram", source_kind="telegram"))
     assert [p.text for p in doc.paragraphs] == ["Взрыв у военкомата в Бердске", "Подробности позже"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "▪️[cheat sheet with tips](https://example.org/handout-tips.pdf)",
+        "Молитва добровольцев перед отправкой на фронт. Фото опубликовал местный священник.",
+    ],
+)
+def test_clean_keeps_post_lines_that_only_look_like_furniture(line: str) -> None:
+    post = f"{line}\n\nЕщё одна строка поста о мобилизации в регионе."
+    doc = clean(RawDocument("tg.json#3", post, "telegram", source_kind="telegram"))
+    assert doc.paragraphs[0].text == line

@@ -58,14 +58,15 @@ def clean(
     lex = lexicon()
     lines = split_lines(raw.text)
     reasons: dict[int, str] = {}
+    post = _is_post(raw)
     for i, line in enumerate(lines):
-        reason = single_line_reason(line, lex)
+        reason = single_line_reason(line, lex, post=post)
         if reason is not None:
             reasons[i] = reason
     context_reasons(lines, reasons, lex)
     if learned:
         learned_reasons(lines, reasons, learned, opts.learned_min_docs)
-    head = read_head(lines, reasons, lex, raw.title, post=_is_post(raw)) if opts.detect_head else None
+    head = read_head(lines, reasons, lex, raw.title, post=post) if opts.detect_head else None
     if head is not None and head.dek_index is not None and not opts.dek_in_body:
         reasons[head.dek_index] = "dek"
     cuts = inline_cuts(lines, reasons, lex)

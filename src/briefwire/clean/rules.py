@@ -41,7 +41,9 @@ _LINE_RULES: tuple[tuple[str, Callable[[Line, Lexicon], bool]], ...] = (
     (
         "contact",
         lambda ln, lex: (
-            ln.words <= 40 and shapes.has_contact_address(ln.text) and lex.has("contact", ln.text)
+            ln.words <= 40
+            and shapes.has_contact_address(ln.text)
+            and lex.has("contact", shapes.without_links(ln.text))
         ),
     ),
     ("newsletter", lambda ln, lex: _is_prompt(ln, lex, "newsletter")),
@@ -58,9 +60,15 @@ _LINE_RULES: tuple[tuple[str, Callable[[Line, Lexicon], bool]], ...] = (
 )
 
 
-def single_line_reason(line: Line, lex: Lexicon) -> str | None:
-    """The kind of boilerplate a line is by its own shape, or None."""
+def single_line_reason(line: Line, lex: Lexicon, *, post: bool = False) -> str | None:
+    """The kind of boilerplate a line is by its own shape, or None.
+
+    In a Telegram ``post`` the text is itself the caption of any attached picture, so
+    caption shapes say nothing there.
+    """
     for reason, holds in _LINE_RULES:
+        if post and reason == "caption":
+            continue
         if holds(line, lex):
             return reason
     return None

@@ -28,6 +28,11 @@ def has_letters(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def without_links(text: str) -> str:
+    """``text`` with URLs blanked (their paths are full of words that mean nothing here)."""
+    return _URL.sub(" ", text)
+
+
 def has_contact_address(text: str) -> bool:
     return bool(_EMAIL.search(text) or _HANDLE.search(text) or _URL.search(text))
 
