@@ -397,7 +397,7 @@ def test_clean_short_post_in_one_block_keeps_its_news() -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "▪️[cheat sheet with tips](https://example.org/handout-tips.pdf)",
+        "▪️[для начинающих](https://example.org/contact-tips-email.pdf)",
         "Молитва добровольцев перед отправкой на фронт. Фото опубликовал местный священник.",
     ],
 )
