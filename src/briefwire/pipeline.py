@@ -58,6 +58,10 @@ class _Chunk:
 
     docs: list[CleanDocument] = field(default_factory=list)
     line_hashes: dict[str, list[str]] = field(default_factory=dict)
+    # Copies of a document of this chunk seen at other origins: (doc_id or raw hash, origin, raw hash).
+    # They are recorded once the document itself is stored.
+    copies: list[tuple[str, str, str]] = field(default_factory=list)
+    doc_of_raw: dict[str, str] = field(default_factory=dict)
 
 
 class Pipeline:
@@ -93,9 +97,10 @@ class Pipeline:
     def _clean_chunk(
         self, items: list[RawDocument | IngestError], summary: IngestSummary, progress: Progress | None
     ) -> _Chunk:
-        raws = self._new_raws(items, summary, progress)
+        chunk = _Chunk()
+        raws = self._new_raws(items, summary, progress, chunk)
         counts = self._outlet_line_counts(raws)
-        chunk, seen = _Chunk(), set()
+        seen = set()
         for raw, hashes in raws:
             learned = _learned_for(raw, hashes, counts)
             try:
@@ -106,17 +111,27 @@ class Pipeline:
             if not doc.paragraphs:
                 self._fail(summary, IngestError(raw.origin, "clean", "no article text left after cleaning"))
                 continue
-            if doc.doc_id in seen or self.store.has_document(doc.doc_id):
-                self.store.add_origin(doc.doc_id, raw.origin, raw_text_hash(raw.text))
+            raw_key = raw_text_hash(raw.text)
+            if doc.doc_id in seen:
+                chunk.copies.append((doc.doc_id, raw.origin, raw_key))
+                summary.duplicates += 1
+                continue
+            if self.store.has_document(doc.doc_id):
+                self.store.add_origin(doc.doc_id, raw.origin, raw_key)
                 summary.duplicates += 1
                 continue
             seen.add(doc.doc_id)
+            chunk.doc_of_raw[raw_key] = doc.doc_id
             chunk.docs.append(doc)
             chunk.line_hashes[doc.doc_id] = hashes
         return chunk
 
     def _new_raws(
-        self, items: list[RawDocument | IngestError], summary: IngestSummary, progress: Progress | None
+        self,
+        items: list[RawDocument | IngestError],
+        summary: IngestSummary,
+        progress: Progress | None,
+        chunk: _Chunk,
     ) -> list[tuple[RawDocument, list[str]]]:
         """Record read errors, drop raw texts already stored (a re-read), hash lines."""
         out, seen = [], set()
@@ -128,9 +143,12 @@ class Pipeline:
                 continue
             key = raw_text_hash(item.text)
             known = self.store.doc_id_for_raw(key)
-            if known is not None or key in seen:
-                if known is not None:
-                    self.store.add_origin(known, item.origin, key)
+            if known is not None:
+                self.store.add_origin(known, item.origin, key)
+                summary.duplicates += 1
+                continue
+            if key in seen:
+                chunk.copies.append((key, item.origin, key))
                 summary.duplicates += 1
                 continue
             seen.add(key)
@@ -178,6 +196,10 @@ class Pipeline:
             if extraction:
                 summary.claims += len(extraction.claims)
                 summary.casualties += len(extraction.casualties)
+        for ref, origin, raw_key in chunk.copies:
+            doc_id = chunk.doc_of_raw.get(ref, ref)
+            if self.store.has_document(doc_id):
+                self.store.add_origin(doc_id, origin, raw_key)
 
     def _extract(
         self, docs: list[CleanDocument]
