@@ -139,6 +139,9 @@ def main() -> int:
     )
     parser.add_argument("--docs", type=int, default=None, help="use only the first N documents")
     parser.add_argument("--repeat", type=int, default=1, help="repeat the corpus K times")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="measure each side R times, interleaved, and keep the best"
+    )
     args = parser.parse_args()
     if not CORPUS.exists():
         console.print(f"skipped: corpus not found at {CORPUS}")
@@ -146,11 +149,17 @@ def main() -> int:
     texts = load_texts(args.docs, args.repeat)
     words = sum(len(t.split()) for t in texts)
     console.print(f"{len(texts)} documents, {words:,} words")
-    baseline = time_spacy(texts)
-    rows = [("spaCy nlp.pipe, full pipeline", baseline, 0)]
-    for workers in (1, 2):
-        seconds, failed = time_briefwire(texts, workers)
-        rows.append((f"clean + nlp + extract, workers={workers}", seconds, failed))
+    # Other jobs share this machine: interleave the sides and keep each one's best round.
+    sides = {"spaCy nlp.pipe, full pipeline": 0, "clean + nlp + extract, workers=1": 1}
+    sides["clean + nlp + extract, workers=2"] = 2
+    best: dict[str, tuple[float, int]] = {}
+    for _ in range(max(1, args.rounds)):
+        for name, workers in sides.items():
+            seconds, failed = time_briefwire(texts, workers) if workers else (time_spacy(texts), 0)
+            if name not in best or seconds < best[name][0]:
+                best[name] = (seconds, failed)
+    baseline = best["spaCy nlp.pipe, full pipeline"][0]
+    rows = [(name, seconds, failed) for name, (seconds, failed) in best.items()]
     table = Table(title="words per second (same texts, same run)")
     for column in ("run", "seconds", "words/s", "ratio to spaCy", "failed docs"):
         table.add_column(column, justify="left" if column == "run" else "right")

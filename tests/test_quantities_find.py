@@ -77,7 +77,16 @@ def test_quantities_bracketed_conversion_is_not_a_second_quantity(english: Backe
     assert [m.quantity.value for m in found] == [30_000.0]
 
 
+def test_quantities_range_keeps_its_maximum(english: Backend) -> None:
+    [mention] = quantities(english, "Officials said 150-200 reservists were sent to the camp.")
+    assert (mention.quantity.value, mention.quantity.value_max) == (150.0, 200.0)
+    assert mention.noun == "reservists"
+
+
 MUST_NOT_FIND = [
+    "On October 10 soldiers were sent to the front.",
+    "Since September 21, 2022 reservists have been leaving.",
+    "In 2022 reservists were called up for the first time.",
     "Ivan Petrov, 28, was buried in his home town.",
     "A 42-year-old electrician was called up anyway.",
     "Petrov, 37, resident of a village near the city, was detained.",

@@ -22,10 +22,12 @@ from dataclasses import dataclass, replace
 from briefwire.extract.quantity_patterns import (
     NON_COUNT_NOUNS,
     NUMBER_RE,
+    RANGE_RE,
     RU_NON_COUNT,
     ParsedNumber,
     approx_before,
     parse_number,
+    parse_range,
 )
 from briefwire.models import Quantity
 from briefwire.nlp import Sentence, Token
@@ -52,7 +54,18 @@ _ID_BEFORE = re.compile(
     r"|статьи|статья|ч|часть|пункт|номер|в/ч|части)\.?|[#№])\s*$",
     re.I,
 )
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$")
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|from|during|of|before|after|в|с|до)\s*$", re.I)
+_MONTH_AFTER = re.compile(
+    rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b|^\s+[а-я]+(?:ря|та|ля|ая|ня|ста)\b"
+)
 _OF = re.compile(r"^\s*of\s+", re.I)
+# "four or more children", "10 or fewer people": an open bound between number and noun.
+_OPEN_BOUND = re.compile(r"^\s*(?:or|and)\s+(?:more|fewer|less|over|above|under)\b", re.I)
 _LINKERS = {"and", "or", "и", "или"}
 _NOUNISH = {"NOUN", "PROPN"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
@@ -63,9 +76,11 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
     """Return the count-like quantities of ``sentence`` in text order."""
     mentions: list[QuantityMention] = []
     pending: list[tuple[QuantityMention, bool]] = []  # (mention without noun, approx from before)
+    ranges = _ranges(sentence)
+    mentions.extend(ranges)
     for match in NUMBER_RE.finditer(sentence.text):
         parsed = parse_number(match)
-        if parsed is None:
+        if parsed is None or _covered(sentence.start + match.start(), ranges):
             continue
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if _excluded(sentence, match.start(), match.end(), parsed, mentions):
@@ -86,6 +101,25 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _ranges(sentence: Sentence) -> list[QuantityMention]:
+    """Ranges ("between 20 and 30 people") as one quantity with ``value_max``."""
+    found: list[QuantityMention] = []
+    for match in RANGE_RE.finditer(sentence.text):
+        parsed = parse_range(match)
+        if parsed is None or _excluded(sentence, match.start(), match.end(), parsed, found):
+            continue
+        lead = match.start("lo") if match.group("between") and match.group("between").lower() == "from" else 0
+        start = sentence.start + (lead or match.start())
+        mention = _build(sentence, start, sentence.start + match.end(), parsed)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _covered(position: int, mentions: list[QuantityMention]) -> bool:
+    return any(m.start <= position < m.end for m in mentions)
+
+
 def _excluded(
     sentence: Sentence, start: int, end: int, parsed: ParsedNumber, found: list[QuantityMention]
 ) -> bool:
@@ -94,7 +128,11 @@ def _excluded(
     before, after = text[max(0, start - 40) : start], text[end : end + 40]
     if _AGE_AFTER.search(after) or _AGE_BEFORE.search(before) or _ID_BEFORE.search(before):
         return True
-    if parsed.kind == "plain" and _in_entity(sentence, sentence.start + start, {"DATE", "TIME"}):
+    if parsed.kind == "plain" and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
+        return True  # a day of the month
+    if parsed.year_like and _YEAR_PREPOSITION.search(before):
+        return True  # "in 2022 reservists were ..."
+    if parsed.kind == "plain" and _in_entity(sentence, sentence.start + start, {"TIME"}):
         return True
     return _inside_conversion(sentence, start, found)
 
@@ -116,7 +154,8 @@ def _inside_conversion(sentence: Sentence, start: int, found: list[QuantityMenti
 def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> QuantityMention | None:
     """A mention for the number at document offsets ``start:end``, or None if not a count."""
     approx, approx_start = approx_before(sentence.text, start - sentence.start)
-    approx = approx or parsed.approx
+    rest = sentence.text[end - sentence.start :]
+    approx = approx or parsed.approx or _OPEN_BOUND.match(rest) is not None
     if parsed.value == 1 and parsed.kind == "plain" and not approx_start_is_limiter(sentence, start):
         return None
     _noun_start, noun_end, noun = _counted_noun(sentence, end, parsed)
@@ -164,6 +203,9 @@ def _tokens_after(sentence: Sentence, position: int) -> list[Token]:
 def _counted_noun(sentence: Sentence, end: int, parsed: ParsedNumber) -> tuple[int, int, str | None]:
     """(start, end, text) of the noun phrase the number counts, (end, end, None) if none."""
     rest = sentence.text[end - sentence.start :]
+    bound = _OPEN_BOUND.match(rest)
+    if bound:
+        end, rest = end + bound.end(), rest[bound.end() :]
     of = _OF.match(rest)
     if parsed.needs_of and of is None:
         return end, end, None
@@ -193,7 +235,7 @@ def _counted_noun(sentence: Sentence, end: int, parsed: ParsedNumber) -> tuple[i
 
 def _in_np(token: Token, chain: list[Token]) -> bool:
     """Whether ``token`` can continue the noun phrase after a number."""
-    if token.ent in {"DATE", "TIME"} or token.pos == "NUM":
+    if token.ent == "TIME" or token.pos == "NUM" or (token.ent == "DATE" and token.pos == "PROPN"):
         return False
     if token.pos in _MODIFIER_POS or token.tag in {"VBN", "VBG", "POS", "HYPH"}:
         return not (token.pos == "PROPN" and chain and chain[-1].pos == "NOUN")

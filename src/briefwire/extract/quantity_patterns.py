@@ -69,6 +69,14 @@ NUMBER_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+_SIMPLE = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD}"
+# "between 20 and 30", "20-30", "20 to 30" (one quantity with a maximum).
+RANGE_RE = re.compile(
+    rf"(?<![\w$€£₽.,\-‑/:+#№])(?:(?P<between>between|from|от)\s+)?(?P<lo>{_SIMPLE})"
+    rf"(?:\s*[-–—]\s*|\s+(?P<word>to|and|до|и)\s+)(?P<hi>{_SIMPLE})(?![\w\-‑/:]|[.,]\d)",
+    re.IGNORECASE,
+)
+
 _APPROX_RE = re.compile(
     r"(?:\b(?:more\s+than|over|at\s+least|nearly|almost|about|around|approximately|roughly"
     r"|some|up\s+to|as\s+many\s+as|less\s+than|fewer\s+than|an\s+estimated|estimated"
@@ -159,6 +167,27 @@ def parse_number(match: re.Match[str]) -> ParsedNumber | None:
         large=large,
         year_like=year_like,
     )
+
+
+def parse_range(match: re.Match[str]) -> ParsedNumber | None:
+    """A :data:`RANGE_RE` match as one number with a maximum; None when it is no range."""
+    word = (match.group("word") or "").lower()
+    if word in {"and", "и"} and not match.group("between"):
+        return None  # "30 criminal and 100 ..." is two quantities, not a range
+    low, high = _simple_value(match.group("lo")), _simple_value(match.group("hi"))
+    if low is None or high is None or high <= low:
+        return None
+    raw = match.group("lo")
+    year_like = bool(re.fullmatch(r"\d{4}", raw)) and 1800 <= low <= 2100
+    return ParsedNumber(
+        low, "plain", value_max=high, large=high >= 1000 and not year_like, year_like=year_like
+    )
+
+
+def _simple_value(raw: str) -> float | None:
+    if raw[0].isdigit():
+        return float(raw.replace(",", ""))
+    return _words_value(raw)
 
 
 def approx_before(text: str, index: int) -> tuple[bool, int | None]:
