@@ -49,6 +49,10 @@ class BriefItem:
     status: str | None = None
     independent_sources: int = 1
     new: bool = False
+    type: str | None = None
+    region: str | None = None
+    date_precision: str | None = None
+    outlets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Brief:
     sections: tuple[BriefSection, ...]
     casualties: tuple[dict[str, Any], ...] = ()
     key_numbers: tuple[tuple[str, str], ...] = ()
+    figures: tuple[tuple[str, str], ...] = ()  # (a quantity, what it counts and who says so)
     events_per_day: dict[str, dict[str, int]] = field(default_factory=dict)
     casualties_by_region: dict[str, int] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
@@ -97,7 +102,8 @@ def build_brief(
     made = _unique(_event_items(data) if use_events else _passage_items(data))
     if since is None:  # no previous brief to be new against
         made = [replace(i, new=False) for i in made]
-    sections = _sections(made)
+    developing, rest = _developing_story(made)
+    sections = ((developing,) if developing else ()) + _sections(rest)
     notes = []
     if data.undated_documents:
         notes.append(
@@ -110,6 +116,7 @@ def build_brief(
         sections,
         casualties=persons,
         key_numbers=_key_numbers(data, made),
+        figures=_figures(made),
         events_per_day=_per_day(made),
         casualties_by_region=_by_region(persons),
         notes=tuple(notes),
@@ -193,6 +200,10 @@ def _event_items(data: BriefInput) -> list[BriefItem]:
                 status=ev.get("status"),
                 independent_sources=ev.get("independent_sources") or 1,
                 new=ev["event_id"] not in data.previous_keys,
+                type=ev.get("type"),
+                region=loc.get("admin1") or None,
+                date_precision=ev.get("date_precision"),
+                outlets=tuple(dict.fromkeys(s for s in ev.get("sources") or [] if s)),
             )
         )
     return out
@@ -245,7 +256,7 @@ def _key_numbers(data: BriefInput, items: list[BriefItem]) -> tuple[tuple[str, s
 def _per_day(items: list[BriefItem]) -> dict[str, dict[str, int]]:
     out: dict[str, Counter[str]] = defaultdict(Counter)
     for i in items:
-        if i.date and len(i.date) >= 10:
+        if i.date and len(i.date) >= 10 and i.date_precision in (None, "day"):
             out[i.date[:10]][i.theme] += 1
     return {d: dict(c) for d, c in sorted(out.items())}
 
@@ -253,3 +264,58 @@ def _per_day(items: list[BriefItem]) -> dict[str, dict[str, int]]:
 def _by_region(persons: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     c = Counter(p.get("home_region") or "unknown" for p in persons)
     return dict(c.most_common())
+
+
+# How an editor would title a story dominated by one kind of event.
+STORY_NOUNS = {
+    "protest_or_appeal": "Protests",
+    "attack_on_draft_office": "Attacks on draft offices",
+    "repression_or_prosecution": "Arrests and prosecutions",
+    "flight_or_emigration": "Flight from the draft",
+    "draft_notice": "Round-ups and draft notices",
+    "casualty": "Deaths",
+    "incident_or_crime": "Incidents",
+    "wrongful_mobilization": "Wrongful call-ups",
+    "release_or_return": "Releases of wrongly mobilized men",
+}
+STORY_MIN_ITEMS = 4
+STORY_DOMINANCE = 3.0
+
+
+def _developing_story(items: list[BriefItem]) -> tuple[BriefSection | None, list[BriefItem]]:
+    """A region carrying far more of the period's events than any other, from several outlets.
+
+    "Far more" means at least STORY_MIN_ITEMS events and STORY_DOMINANCE times the average of the
+    other regions with events; its items move from the standing sections into a section of their own.
+    """
+    by_region: dict[str, list[BriefItem]] = defaultdict(list)
+    for item in items:
+        if item.region:
+            by_region[item.region].append(item)
+    if not by_region:
+        return None, items
+    region, members = max(by_region.items(), key=lambda kv: len(kv[1]))
+    others = [len(v) for k, v in by_region.items() if k != region]
+    usual = sum(others) / len(others) if others else 1.0
+    outlets = {o for i in members for o in (i.outlets or tuple(c.outlet or c.origin for c in i.citations))}
+    if len(members) < STORY_MIN_ITEMS or len(members) < STORY_DOMINANCE * usual or len(outlets) < 2:
+        return None, items
+    types = Counter(i.type for i in members if i.type)
+    top, n = types.most_common(1)[0] if types else (None, 0)
+    noun = STORY_NOUNS.get(top or "", "Developing story") if n * 2 >= len(members) else "Developing story"
+    section = BriefSection(f"{noun} in {region}", tuple(sorted(members, key=_item_order)), developing=True)
+    chosen = {id(i) for i in members}
+    return section, [i for i in items if id(i) not in chosen]
+
+
+def _figures(items: list[BriefItem], most: int = 6) -> tuple[tuple[str, str], ...]:
+    """The period's key numbers: quantities of the best-corroborated events."""
+    with_numbers = sorted(
+        (i for i in items if i.quantity), key=lambda i: (-i.independent_sources, i.date or "")
+    )
+    out = []
+    for i in with_numbers[:most]:
+        who = f" ({i.attribution})" if i.attribution else ""
+        context = i.text if len(i.text) <= 110 else i.text[:109].rsplit(" ", 1)[0] + "…"
+        out.append((i.quantity or "", context + who))
+    return tuple(out)

@@ -44,12 +44,14 @@ def render_html(brief: Brief) -> str:
     ]
     if brief.key_numbers:
         nums = "".join(f"<li><b>{escape(v)}</b> {escape(k)}</li>" for k, v in brief.key_numbers)
-        parts.append(f'<div class="box"><b>Key numbers</b><ul>{nums}</ul></div>')
+        figs = "".join(f"<li><b>{escape(v)}</b> — {escape(w)}</li>" for v, w in brief.figures)
+        parts.append(f'<div class="box"><b>Key numbers</b><ul>{nums}</ul><ul>{figs}</ul></div>')
     charts = _charts(brief)
     if charts:
         parts.append(f'<div class="charts">{charts}</div>')
     for section in brief.sections:
-        parts.append(f"<h2>{escape(section.title)}</h2><ul>")
+        label = "Developing: " if section.developing else ""
+        parts.append(f"<h2>{escape(label + section.title)}</h2><ul>")
         parts += [_item(i) for i in section.items]
         parts.append("</ul>")
     if brief.casualties:

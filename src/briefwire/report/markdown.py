@@ -54,8 +54,12 @@ def render_markdown(brief: Brief) -> str:
     lines = [f"# Mobilization brief: {period_title(brief)}", ""]
     if brief.key_numbers:
         lines += ["**Key numbers:** " + "; ".join(f"{v} {k}" for k, v in brief.key_numbers), ""]
+    for value, what in brief.figures:
+        lines.append(f"> **{_md(value)}** — {_md(what)}  ")
+    if brief.figures:
+        lines.append("")
     for section in brief.sections:
-        lines += [f"## {section.title}", ""]
+        lines += [f"## {'Developing: ' if section.developing else ''}{_md(section.title)}", ""]
         for item in section.items:
             details = item_details(item)
             head = ("**new** " if item.new else "") + _md(item.text)
