@@ -175,3 +175,21 @@ def _in(date: str | None, since: str | None, until: str | None) -> bool:
         return False
     day = date[:10]
     return (since is None or day >= since) and (until is None or day <= until)
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the review desk (blocks). Refuses a non-loopback address until accounts exist."""
+    from briefwire import web  # noqa: PLC0415 - the web stack loads only for the desk
+
+    web.serve(Path(db), host, port)
+
+
+def user_add(ws: Workspace, name: str, role: str, password: str) -> None:
+    """Create a review-desk account, or reset its role and password."""
+    from briefwire.web.auth import add_user  # noqa: PLC0415
+
+    add_user(ws.store, name, role, password)
+
+
+def users(ws: Workspace) -> list[dict[str, Any]]:
+    return ws.store.users()

@@ -203,3 +203,62 @@ def errors(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     with api.Workspace(db) as ws:
         rows: list[dict[str, Any]] = api.errors(ws)
     print_rows(rows, _fmt(fmt), columns=("at", "stage", "origin", "reason", "retryable"))
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; another than loopback needs accounts.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Run the review desk: the event queue, evidence, edits, the casualty register, the brief.
+
+    Example: briefwire serve --db ledger.db --port 8000
+    """
+    from briefwire.web import UnsafeBindError  # noqa: PLC0415
+
+    typer.echo(f"review desk on http://{host}:{port}/ (ledger {db}); Ctrl-C stops it", err=True)
+    try:
+        api.serve(db, host, port)
+    except UnsafeBindError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+user_app = typer.Typer(no_args_is_help=True, help="Review-desk accounts.")
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument(help="Login name (no spaces).")],
+    role: Annotated[str, typer.Option(help="editor (can change things) or viewer (read only).")] = "editor",
+    db: DbOption = DEFAULT_DB,
+    password: Annotated[str | None, typer.Option(help="Asked for when not given (preferred).")] = None,
+) -> None:
+    """Create an account for the review desk, or reset its role and password.
+
+    Example: briefwire user add olga --role editor --db ledger.db
+    """
+    if password is None:
+        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    with api.Workspace(db) as ws:
+        try:
+            api.user_add(ws, name, role, password)
+        except ValueError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+    typer.echo(f"user {name} ({role}) saved in {db}")
+
+
+@user_app.command("list")
+def user_list(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
+    """List review-desk accounts.
+
+    Example: briefwire user list --db ledger.db
+    """
+    with api.Workspace(db) as ws:
+        rows = api.users(ws)
+    print_rows(rows, _fmt(fmt), columns=("name", "role", "created_at"))

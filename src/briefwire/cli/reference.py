@@ -9,14 +9,23 @@ from .app import app
 
 
 def command_names() -> list[str]:
-    group = typer.main.get_command(app)
-    return sorted(getattr(group, "commands", {}))
+    """Every command, sub-commands of a group as 'group sub'."""
+    names = []
+    for name, cmd in getattr(typer.main.get_command(app), "commands", {}).items():
+        subs = getattr(cmd, "commands", None)
+        names += [f"{name} {s}" for s in subs] if subs else [name]
+    return sorted(names)
 
 
 def help_text(name: str) -> str:
     """What `briefwire NAME --help` prints, at a fixed width so the reference is stable."""
-    result = CliRunner().invoke(app, [*name.split(), "--help"], terminal_width=100, prog_name="briefwire",
-                                env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
+    result = CliRunner().invoke(
+        app,
+        [*name.split(), "--help"],
+        terminal_width=100,
+        prog_name="briefwire",
+        env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"},
+    )
     return result.output
 
 
@@ -28,4 +37,4 @@ def reference() -> str:
 
 
 if __name__ == "__main__":
-    print(reference())  # noqa: T201
+    print(reference())

@@ -11,6 +11,7 @@ from .db import connect, migrate, transaction
 from .documents import DocumentStore, DocumentToSave, raw_text_hash, text_hash
 from .events import EventFilter, EventStore
 from .review import ReviewStore
+from .web_queries import WebQueries
 
 __all__ = [
     "DocumentToSave",
@@ -26,7 +27,7 @@ __all__ = [
 ]
 
 
-class Store(ReviewStore, EventStore, ClaimStore, DocumentStore):
+class Store(WebQueries, ReviewStore, EventStore, ClaimStore, DocumentStore):
     """A briefwire ledger in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:
