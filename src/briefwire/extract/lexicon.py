@@ -24,6 +24,16 @@ class TypeLexicon:
     patterns: tuple[tuple[re.Pattern[str], float], ...]
     negative: tuple[re.Pattern[str], ...]
     needs_anchor: bool
+    any_cue: re.Pattern[str]  # all patterns in one: most sentences fail it in one search
+
+    def weight(self, low: str) -> float:
+        """Summed weight of the cues in lower-cased ``low`` (0 when a negative cue vetoes)."""
+        if not self.any_cue.search(low):
+            return 0.0
+        total = sum(w for pat, w in self.patterns if pat.search(low))
+        if total and any(neg.search(low) for neg in self.negative):
+            return 0.0
+        return total
 
 
 @dataclass(frozen=True)
@@ -49,8 +59,8 @@ class Taxonomy:
         for lex in self.types:
             if lex.needs_anchor and not anchored:
                 continue
-            total = sum(w for pat, w in lex.patterns if pat.search(low))
-            if total and not any(neg.search(low) for neg in lex.negative):
+            total = lex.weight(low)
+            if total:
                 scores[lex.name] = total
         return scores
 
@@ -78,9 +88,9 @@ def compile_pattern(source: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_body(source)})(?![\w])")
 
 
-def _compile_any(sources: list[str]) -> re.Pattern[str]:
+def _compile_any(sources: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     body = "|".join(f"(?:{_body(s)})" for s in sources)
-    return re.compile(rf"(?<!\w)(?:{body})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{body})(?![\w])", flags)
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +107,7 @@ def load_taxonomy() -> Taxonomy:
             patterns=tuple((compile_pattern(p), float(w)) for p, w in spec["patterns"]),
             negative=tuple(compile_pattern(p) for p in spec.get("negative", [])),
             needs_anchor=name in needs,
+            any_cue=_compile_any([p for p, _ in spec["patterns"]], flags=0),
         )
         for name, spec in data["types"].items()
     )

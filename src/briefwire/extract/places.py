@@ -57,10 +57,16 @@ def to_location(place: Any) -> Location:
 
 def find_places(text: str, offset: int = 0) -> list[PlaceHit]:
     """Places the gazetteer finds in ``text``; offsets shifted by ``offset``."""
+    return list(_find_cached(text, offset))
+
+
+@lru_cache(maxsize=512)
+def _find_cached(text: str, offset: int) -> tuple[PlaceHit, ...]:
+    # A sentence is looked up several times (its claims, its paragraph, casualties).
     gaz = _gazetteer()
     if gaz is None:
-        return []
-    return [PlaceHit(m.start + offset, m.end + offset, to_location(m.place)) for m in gaz.find(text)]
+        return ()
+    return tuple(PlaceHit(m.start + offset, m.end + offset, to_location(m.place)) for m in gaz.find(text))
 
 
 def sentence_places(sentence: Sentence) -> list[PlaceHit]:
