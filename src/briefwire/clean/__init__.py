@@ -9,6 +9,7 @@ so that lines an outlet repeats across documents are learned as boilerplate.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -19,6 +20,9 @@ from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
 from briefwire.clean.text import Line, line_key, normalize_text, split_lines, text_hash
 from briefwire.models import CleanDocument, RawDocument, RemovedSpan
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 __all__ = ["CleanOptions", "clean", "line_hashes", "normalize_text"]
 
@@ -118,6 +122,5 @@ def _in_order(removed: list[RemovedSpan]) -> list[RemovedSpan]:
 
 def detect_language(text: str) -> str:
     """ "ru" when Cyrillic letters outnumber Latin ones, else "en"."""
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
-    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
-    return "ru" if cyrillic > latin else "en"
+    cyrillic = len(_CYRILLIC.findall(text))
+    return "ru" if cyrillic > len(_LATIN.findall(text)) else "en"

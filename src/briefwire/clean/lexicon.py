@@ -15,6 +15,7 @@ LANGUAGES = ("en", "ru")
 _SECTION = re.compile(r"^\[(\w+)\]$")
 
 
+@lru_cache(maxsize=8192)
 def phrase_key(text: str) -> str:
     """Casefolded words of ``text``, punctuation at word edges dropped, single spaces."""
     words = (w.strip(".,:;!?()[]«»\"'“”‘’…—–-") for w in text.casefold().split())
@@ -28,9 +29,13 @@ class Lexicon:
     keys: dict[str, frozenset[str]]
     patterns: dict[str, re.Pattern[str]]
     phrases: dict[str, tuple[str, ...]]  # as written (casefolded), punctuation kept
+    longest: dict[str, int]  # words in the longest phrase of each section
 
     def is_line(self, section: str, text: str) -> bool:
         """The whole line is one phrase of ``section``."""
+        # cheap length check first: most lines are far longer than any phrase
+        if text.count(" ") > self.longest.get(section, 0) + 3:
+            return False
         return phrase_key(text) in self.keys.get(section, frozenset())
 
     def count(self, section: str, text: str) -> int:
@@ -76,4 +81,5 @@ def lexicon() -> Lexicon:
     keys = {s: frozenset(phrase_key(p) for p in ps) for s, ps in merged.items()}
     patterns = {s: _pattern(ps) for s, ps in merged.items()}
     as_written = {s: tuple(ps) for s, ps in merged.items()}
-    return Lexicon(keys, patterns, as_written)
+    longest = {s: max((len(k.split()) for k in ks), default=0) for s, ks in keys.items()}
+    return Lexicon(keys, patterns, as_written, longest)

@@ -96,6 +96,8 @@ def _is_prompt(line: Line, lex: Lexicon, section: str) -> bool:
     """A call to action: a short button-like line with the cue near its start, a longer one
     whose sentence opens with it ("Sign up for ..."), or one with two cues ("... Subscribe
     with your e-mail")."""
+    if line.words > 30 or not lex.has(section, line.text):
+        return False
     words = [w for w in phrase_key(line.text).split() if any(ch.isalpha() for ch in w)]
     button = line.words <= 5 or line.text.rstrip()[-1:] not in ".!?"
     if line.words <= 12 and button and lex.has(section, " ".join(words[:4])):
