@@ -16,7 +16,7 @@ PIECES = [
     "Support us",
     "Your support keeps us going. Donate now",
     "Recruits wait in Omsk on March 3, 2023. IVAN PETROV/AFP/Getty Images",
-    "Gavriil Grigorov/Sputnik via Reuters",
+    "Olga Ivanova/Sputnik via Reuters",
     "About the writer",
     "Read more",
     ".",
