@@ -118,3 +118,23 @@ def test_pubdate_future_date_is_not_a_lower_bound() -> None:
         "A man was handed a summons for March 20 after he complained on Friday.\n"
     )
     assert published(text).date == "2023-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "mobilization_20221006_perm.jpg\n\n"
+            "Вчера в Перми мобилизованных отправили на полигон, сообщили родственники.\n",
+            "2022-10-06",  # a file name's date bounds publication from below, nothing more
+        ),
+        (
+            "Мобилизованные у военкомата в Перми, 6 октября 2022 года. Фото: Иван Петров / ТАСС\n\n"
+            "В пятницу губернатор пообещал вернуть домой тех, кого призвали по ошибке.\n",
+            "2022-10-07",
+        ),
+    ],
+)
+def test_pubdate_infers_from_russian_clues(text: str, date: str) -> None:
+    value = published(text)
+    assert (value.date, value.basis) == (date, "inferred")
