@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from briefwire.clean import clean
+from briefwire.clean import clean, line_hashes
 from briefwire.models import CleanDocument, RawDocument
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -107,3 +107,18 @@ def test_pubdate_seed_with_stated_date_is_exact(
     for key in stated:
         assert cleaned[key].published.date == gold[key]["published"]["date"]
         assert cleaned[key].published.basis == "dateline"
+
+
+def test_clean_seed_reprint_paragraphs_survive_outlet_learning(gold: dict[str, Any]) -> None:
+    """001 re-uses paragraphs of 000 (same outlet): learning must not take them for template."""
+    raws = {
+        key: RawDocument(str(SEEDS / key), (SEEDS / key).read_text(encoding="utf-8"), "text") for key in gold
+    }
+    reprint = next(k for k, g in gold.items() if g.get("reused_from"))
+    source = gold[reprint]["reused_from"]["doc"]
+    learned = dict.fromkeys(line_hashes(raws[source]), 1)
+    doc = clean(raws[reprint], learned)
+    paragraphs = [norm(p.text) for p in doc.paragraphs]
+    lines = raws[reprint].text.splitlines()
+    for number, _ in gold[reprint]["reused_from"]["line_pairs"]:
+        assert kept(lines[number - 1], paragraphs), number
