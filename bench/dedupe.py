@@ -5,7 +5,8 @@ corpus is not big enough for 200k distinct paragraphs, so a paragraph is three s
 of one channel's stream, d sentences apart (d = 1 is three adjacent sentences; larger d
 combine nearby posts). Seven odd strides partition each stream seven ways, and any two
 paragraphs of different strides share at most one sentence: related text (candidates to
-confirm and reject), not copies. Then 8 % light-edited copies of earlier paragraphs are
+confirm and reject, sometimes partial re-use), not copies. Paragraphs arrive in the order
+of their posts' dates, across channels. Then 8 % light-edited copies of earlier paragraphs are
 mixed in (quote style, a changed or dropped word, an attribution prefix, a dropped
 sentence), and the benchmark reports how many of them were linked back to their source.
 
@@ -53,7 +54,8 @@ class Item:
     source: int | None = None  # for an injected copy: the item it copies
 
 
-def sentences_by_channel() -> list[list[str]]:
+def sentences_by_channel() -> list[list[tuple[str, str]]]:
+    """Per channel, its sentences in posting order, each with its post's date."""
     streams = []
     for path in sorted(CORPUS.glob("*.json")):
         posts = sorted(json.loads(path.read_text(encoding="utf-8")), key=lambda p: p["date"])
@@ -61,18 +63,27 @@ def sentences_by_channel() -> list[list[str]]:
         for post in posts:
             text = _URL.sub("", _LINK.sub(r"\1", post["text"])).replace("**", "").replace("__", "")
             for line in text.splitlines():
-                stream.extend(s.strip() for s in _SENTENCE.split(line) if len(s.split()) >= 5)
+                stream.extend((post["date"], s.strip()) for s in _SENTENCE.split(line) if len(s.split()) >= 5)
         streams.append(stream)
     return streams
 
 
-def base_items(streams: list[list[str]]) -> list[str]:
-    items = []
+def base_items(streams: list[list[tuple[str, str]]], rng: random.Random) -> list[str]:
+    """Three-sentence paragraphs of every stride, in the order their first post appeared.
+
+    Time order matters: paragraphs that share a sentence come from nearby posts, so each new
+    paragraph meets a bounded number of related ones, as in a real stream, however big the
+    index already is.
+    """
+    dated = []
     for stream in streams:
         for d in STRIDES:
             for block in range(0, len(stream) - 3 * d + 1, 3 * d):
-                items.extend(" ".join(stream[i + k * d] for k in range(3)) for i in range(block, block + d))
-    return items
+                for i in range(block, block + d):
+                    text = " ".join(stream[i + k * d][1] for k in range(3))
+                    dated.append((stream[i][0], rng.random(), text))
+    dated.sort()
+    return [text for _, _, text in dated]
 
 
 def light_edit(text: str, rng: random.Random) -> str:
@@ -98,8 +109,7 @@ def light_edit(text: str, rng: random.Random) -> str:
 
 def build_items(n: int, seed: int = 7) -> list[Item]:
     rng = random.Random(seed)
-    pool = base_items(sentences_by_channel())
-    rng.shuffle(pool)
+    pool = base_items(sentences_by_channel(), rng)
     items: list[Item] = []
     taken = 0
     while len(items) < n and taken < len(pool):
@@ -129,7 +139,7 @@ def as_document(number: int, texts: list[str]) -> CleanDocument:
 
 def index_run(items: list[Item], docs_of: int, out: mp.Queue) -> None:  # type: ignore[type-arg]
     """Index ``items`` in documents of ``docs_of`` paragraphs; runs in its own process."""
-    rss_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_start = start_peak_memory()
     docs = [
         as_document(k, [it.text for it in items[s : s + docs_of]])
         for k, s in enumerate(range(0, len(items), docs_of))
@@ -143,7 +153,7 @@ def index_run(items: list[Item], docs_of: int, out: mp.Queue) -> None:  # type: 
     )
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("index", total=len(docs))
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         for k, doc in enumerate(docs):
             sigs = deduper.signatures(doc)
             result = deduper.check(doc, sigs)
@@ -153,12 +163,13 @@ def index_run(items: list[Item], docs_of: int, out: mp.Queue) -> None:  # type: 
                 found[k * docs_of + link.index] = int(link.other_doc_id[6:]) * docs_of + link.other_index
             if k % 64 == 0:
                 bar.update(task, completed=k + 1)
-        seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_start
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    peak_kb = peak_memory_kb() - rss_start
     out.put(
         {
             "n": len(items),
             "seconds": seconds,
+            "cpu": cpu,
             "peak_mb": peak_kb / 1024,
             "links": len(found),
             "near": near,
@@ -166,6 +177,27 @@ def index_run(items: list[Item], docs_of: int, out: mp.Queue) -> None:  # type: 
             **deduper.stats(),
         }
     )
+
+
+def _status_kb(field: str) -> int | None:
+    try:
+        match = re.search(rf"^{field}:\s+(\d+) kB", Path("/proc/self/status").read_text(), re.M)
+    except OSError:
+        return None
+    return int(match.group(1)) if match else None
+
+
+def start_peak_memory() -> int:
+    """Current RSS in KB, after resetting the peak to it (Linux), so the peak is this run's."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return _status_kb("VmRSS") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def peak_memory_kb() -> int:
+    return _status_kb("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def copy_recall(items: list[Item], found: dict[int, int]) -> tuple[int, int]:
@@ -182,17 +214,18 @@ def signature_speed(items: list[Item], n: int = 3000) -> tuple[float, float]:
 
     sample = [it.text for it in items[:n]]
     deduper = Deduper()
-    started = time.perf_counter()
-    for s in range(0, n, 8):
-        deduper.signatures(as_document(s, sample[s : s + 8]))
-    ours = n / (time.perf_counter() - started)
-    started = time.perf_counter()
+    docs = [as_document(s, sample[s : s + 8]) for s in range(0, n, 8)]
+    started = time.process_time()
+    for doc in docs:
+        deduper.signatures(doc)
+    ours = n / (time.process_time() - started)
+    started = time.process_time()
     for text in sample:
         m = MinHash(num_perm=128)
         toks = words(text)
         for i in range(max(1, len(toks) - 4)):
             m.update(" ".join(toks[i : i + 5]).encode())
-    theirs = n / (time.perf_counter() - started)
+    theirs = n / (time.process_time() - started)
     return ours, theirs
 
 
@@ -222,15 +255,18 @@ def main() -> None:
         hits, copies = r["recall"]
         per_paragraph = (r["index_bytes"] + r["shingle_bytes"]) / r["n"]
         console.print(
-            f"{r['n']:>7,} paragraphs: {r['seconds']:6.1f} s, {r['n'] / r['seconds']:8,.0f} paragraphs/s, "
-            f"peak RSS +{r['peak_mb']:,.0f} MB, index {per_paragraph:,.0f} B/paragraph, "
-            f"{r['links']:,} re-used paragraphs linked, {r['near']:,} near-duplicate docs, "
-            f"injected copies found {hits:,}/{copies:,} ({hits / max(copies, 1):.1%})"
+            f"{r['n']:>7,} paragraphs: CPU {r['cpu']:6.1f} s ({r['n'] / r['cpu']:,.0f} paragraphs/s), "
+            f"wall {r['seconds']:6.1f} s ({r['n'] / r['seconds']:,.0f}/s); peak RSS +{r['peak_mb']:,.0f} MB; "
+            f"index {per_paragraph:,.0f} B/paragraph; {r['links']:,} paragraphs linked as re-use, "
+            f"{r['near']:,} near-duplicate documents; injected copies found {hits:,}/{copies:,} "
+            f"({hits / max(copies, 1):.1%})"
         )
-    ratio = results[1]["seconds"] / results[0]["seconds"]
+    small, large = results
+    ratio = large["cpu"] / small["cpu"]
     verdict = "ok" if ratio <= 2.3 else "ABOVE TARGET"
     console.print(
-        f"time ratio {results[1]['n']:,} / {results[0]['n']:,}: {ratio:.2f} (target ≤ 2.3: {verdict})"
+        f"time ratio {large['n']:,} / {small['n']:,}: {ratio:.2f} on CPU time (target ≤ 2.3: {verdict}); "
+        f"{large['seconds'] / small['seconds']:.2f} on wall time (other work on the machine adds noise)"
     )
 
 

@@ -130,21 +130,18 @@ class BandTable:
         return np.concatenate(positions), np.concatenate(items)
 
     def _lookup_pending(self, flat: U64, positions: list[I64], items: list[U32]) -> None:
-        wanted = set(flat.tolist())
+        keys = flat.tolist()
+        wanted = set(keys)
         for table in (self._single, self._multi):
-            found = table.keys() & wanted  # set operations in C, not a loop per key
+            found = table.keys() & wanted  # set operations in C, not a dict lookup per key
             if not found:
                 continue
-            at = np.flatnonzero(np.isin(flat, np.fromiter(found, dtype=np.uint64, count=len(found))))
+            at = [i for i, key in enumerate(keys) if key in found]
             if table is self._single:
-                positions.append(at.astype(np.int64))
-                items.append(
-                    np.fromiter(
-                        map(self._single.__getitem__, flat[at].tolist()), dtype=np.uint32, count=len(at)
-                    )
-                )
+                positions.append(np.asarray(at, dtype=np.int64))
+                items.append(np.asarray([self._single[keys[i]] for i in at], dtype=np.uint32))
                 continue
-            for i, key in zip(at.tolist(), flat[at].tolist(), strict=True):
-                tail = self._multi[key][-self.max_bucket :]
+            for i in at:
+                tail = self._multi[keys[i]][-self.max_bucket :]
                 positions.append(np.full(len(tail), i, dtype=np.int64))
                 items.append(np.asarray(tail, dtype=np.uint32))

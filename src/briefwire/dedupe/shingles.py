@@ -14,7 +14,6 @@ MurmurHash3 mixer): signatures are stored and compared with ones made in a later
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from collections.abc import Sequence
 
@@ -37,10 +36,14 @@ _S33 = np.uint64(33)
 
 
 def _char_table() -> npt.NDArray[np.int8]:
-    """Per BMP code point: 1 letter/digit, -1 in-word mark (dropped), 0 separator."""
-    table = np.fromiter((chr(c).isalnum() for c in range(_BMP)), dtype=np.int8, count=_BMP)
+    """Per BMP code point: 1 letter/digit, 3 newline, -1 dropped (in-word marks, combining
+    accents such as Russian stress marks), 0 separator; the extra last entry (2) = astral."""
+    chars = [chr(c) for c in range(_BMP)]
+    table = np.fromiter((c.isalnum() for c in chars), dtype=np.int8, count=_BMP)
+    table[[c for c in range(_BMP) if unicodedata.category(chars[c]) in ("Mn", "Me")]] = -1
     table[[ord(c) for c in _IN_WORD_MARKS]] = -1
-    return table
+    table[_NEWLINE] = 3
+    return np.append(table, np.int8(2))
 
 
 _TABLE = _char_table()
@@ -62,30 +65,38 @@ def _powers(base: int, n: int) -> U64:
     return np.cumprod(out, dtype=np.uint64)[:n]
 
 
+# Long enough for most documents; longer ones compute their own.
+_POWERS = _powers(_CHAR_POLY, 1 << 16)
+_INVERSE_POWERS = _powers(_CHAR_POLY_INV, 1 << 16)
+
+
+def _power_table(table: U64, base: int, n: int) -> U64:
+    return table[:n] if n <= len(table) else _powers(base, n)
+
+
 def _classify(codes: U32) -> npt.NDArray[np.int8]:
-    kinds = np.zeros(len(codes), dtype=np.int8)
-    low = codes < _BMP
-    kinds[low] = _TABLE[codes[low]]
-    if not low.all():  # astral letters are rare (emoji are not letters): ask Python per distinct one
-        astral, where = np.unique(codes[~low], return_inverse=True)
-        letters = np.fromiter((chr(c).isalnum() for c in astral.tolist()), dtype=np.int8, count=len(astral))
-        kinds[~low] = letters[where]
+    kinds = _TABLE[np.minimum(codes, _BMP)]
+    astral = np.flatnonzero(kinds == 2)
+    if len(astral):  # astral letters are rare (emoji are not letters): ask Python for these few
+        kinds[astral] = [chr(c).isalnum() for c in codes[astral].tolist()]
     return kinds
 
 
 def _code_points(texts: Sequence[str]) -> U32:
-    """Folded code points of all texts, one newline between texts and none inside them."""
+    """Folded code points of all texts, one newline between texts and none inside them.
+
+    Letters and digits keep their code point, separators become 0, dropped marks vanish.
+    NFC (not NFKC) is enough: it joins letters with their accents, and compatibility forms
+    (full-width letters, ligatures) are rare in news text while NFKC is costly to apply.
+    """
     joined = "\n".join(t.replace("\n", " ") for t in texts)
-    if not unicodedata.is_normalized("NFKC", joined):  # the check is ~40x cheaper than normalising
-        joined = unicodedata.normalize("NFKC", joined)
-    folded = joined.casefold().replace("ё", "е")
-    if sys.byteorder != "little":  # pragma: no cover - numpy reads native order below
-        raise RuntimeError("big-endian machines are not supported")
-    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    if not unicodedata.is_normalized("NFC", joined):
+        joined = unicodedata.normalize("NFC", joined)
+    codes = np.frombuffer(joined.casefold().replace("ё", "е").encode("utf-32-le"), dtype="<u4")
     kinds = _classify(codes)
-    keep = kinds >= 0
-    codes, kinds = codes[keep], kinds[keep]
-    return np.where((kinds > 0) | (codes == _NEWLINE), codes, 0).astype(np.uint32)
+    out = np.where(kinds > 0, codes, 0)
+    dropped = kinds < 0
+    return out[~dropped] if dropped.any() else out
 
 
 def _words(codes: U32) -> tuple[I64, I64, U64]:
@@ -95,8 +106,14 @@ def _words(codes: U32) -> tuple[I64, I64, U64]:
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     # h(word) = sum(code[i] * P**(i - start)), from prefix sums of code * P**i.
     prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
-    np.cumsum(codes.astype(np.uint64) * _powers(_CHAR_POLY, len(codes)), dtype=np.uint64, out=prefix[1:])
-    raw = (prefix[ends] - prefix[starts]) * _powers(_CHAR_POLY_INV, len(codes) + 1)[starts]
+    np.cumsum(
+        codes.astype(np.uint64) * _power_table(_POWERS, _CHAR_POLY, len(codes)),
+        dtype=np.uint64,
+        out=prefix[1:],
+    )
+    raw = (prefix[ends] - prefix[starts]) * _power_table(_INVERSE_POWERS, _CHAR_POLY_INV, len(codes) + 1)[
+        starts
+    ]
     return starts, ends, fmix64(raw)
 
 
