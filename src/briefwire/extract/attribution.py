@@ -205,7 +205,7 @@ def _subject_of_reporting_verb(sentence: Sentence) -> tuple[str, int] | None:
         if tok.tag == "VBN" and i > 0 and tokens[i - 1].lemma == "be":
             continue  # passive ("it was announced"): the subject is not the claimant
         j = _skip_citing(tokens, i - 1)
-        while j >= 0 and tokens[j].pos in {"AUX", "ADV", "PART"}:
+        while j >= 0 and (tokens[j].pos in {"AUX", "ADV", "PART"} or tokens[j].text == ","):
             j -= 1
         span = _noun_phrase_before(tokens, j)
         if span is None:
@@ -249,6 +249,11 @@ def _noun_phrase_before(tokens: tuple[Token, ...], j: int) -> tuple[int, int] | 
         k -= 1
     while k <= j and (tokens[k].pos in {"PUNCT", "CCONJ"} or tokens[k].ent in {"DATE", "TIME"}):
         k += 1
+    if k <= j and tokens[k].pos == "ADP":
+        # "In the Rostov region, Governor X wrote": the subject follows the last comma
+        commas = [c for c in range(k, j) if tokens[c].text == ","]
+        if commas and commas[-1] + 1 <= j:
+            return tokens[commas[-1] + 1].start, tokens[j].end
     if k > j or tokens[k].pos == "ADP":
         return _before_relative(tokens, k)  # "a wife of a man who is held in X claims": not X
     return tokens[k].start, tokens[j].end
@@ -269,7 +274,16 @@ def _subject_piece(who: str, at_start: bool) -> str:
     pieces = [p.strip() for p in who.split(",") if p.strip()]
     if not pieces:
         return who
-    return pieces[0] if at_start else pieces[-1]
+    if not at_start:
+        return pieces[-1]
+    if len(pieces) > 1 and not _is_name(pieces[0]) and _is_name(pieces[1]):
+        return f"{pieces[0]} {pieces[1]}"  # "the republic's head, Radiy Khabirov"
+    return pieces[0]
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
 
 
 def _cited(text: str) -> str | None:
@@ -290,7 +304,8 @@ _CLAIMANT_HEAD = re.compile(
     r"experts?|analysts?|group|organi[sz]ation|movement|council|he|she|they|it|we|i|"
     r"man|woman|men|women|soldiers?|servicem[ae]n|draftees?|recruits?|spouse|volunteers?|activists?|"
     r"lawyers?|journalists?|blogger|correspondent|reporters?|governors?|ministers?|veterans?|"
-    r"report|study|survey|investigation|statement|"
+    r"report|study|survey|investigation|statement|administration|government|department|"
+    r"headquarters|command|city hall|parliament|duma|assembly|prosecutors?|lawmakers?|"
     r"tass|ria|interfax|reuters|meduza|verstka|istories|bbc|isw|[A-Z][a-z]+ [A-Z][a-z]+)\b",
 )
 
