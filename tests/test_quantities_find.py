@@ -77,6 +77,13 @@ def test_quantities_bracketed_conversion_is_not_a_second_quantity(english: Backe
     assert [m.quantity.value for m in found] == [30_000.0]
 
 
+def test_quantities_elliptic_number_borrows_only_from_the_next_coordinated_count(english: Backend) -> None:
+    found = quantities(english, "Prosecutors opened 30 criminal cases, and the police arrested 5 men.")
+    assert [(m.quantity.value, m.noun) for m in found] == [(30.0, "criminal cases"), (5.0, "men")]
+    found = quantities(english, "They opened 30 criminal and then arrested 5 men.")
+    assert [(m.quantity.value, m.noun) for m in found] == [(5.0, "men")]
+
+
 def test_quantities_range_keeps_its_maximum(english: Backend) -> None:
     [mention] = quantities(english, "Officials said 150-200 reservists were sent to the camp.")
     assert (mention.quantity.value, mention.quantity.value_max) == (150.0, 200.0)

@@ -61,12 +61,26 @@ _MONTH_NAMES = (
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$")
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|from|during|of|before|after|в|с|до)\s*$", re.I)
 _MONTH_AFTER = re.compile(
-    rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b|^\s+[а-я]+(?:ря|та|ля|ая|ня|ста)\b"
-)
+    rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b"
+)  # Russian month names after a number are caught as non-count nouns (RU_NON_COUNT)
 _OF = re.compile(r"^\s*of\s+", re.I)
 # "four or more children", "10 or fewer people": an open bound between number and noun.
 _OPEN_BOUND = re.compile(r"^\s*(?:or|and)\s+(?:more|fewer|less|over|above|under)\b", re.I)
 _LINKERS = {"and", "or", "и", "или"}
+_HEDGE_WORDS = {
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "almost",
+    "over",
+    "at",
+    "least",
+    "more",
+    "than",
+    "up",
+    "to",
+}
 _NOUNISH = {"NOUN", "PROPN"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
 _SKIP_IN_NP = {"the", "a", "an", "its", "their", "his", "her", "our", "all", "these", "those"}
@@ -85,6 +99,8 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if _excluded(sentence, match.start(), match.end(), parsed, mentions):
             continue
+        if pending and not _linked(sentence, pending[-1][0].end, start):
+            pending = []
         mention = _build(sentence, start, end, parsed)
         if mention is None:
             elliptic = _elliptic(sentence, start, end, parsed)
@@ -114,6 +130,12 @@ def _ranges(sentence: Sentence) -> list[QuantityMention]:
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _linked(sentence: Sentence, end: int, start: int) -> bool:
+    """Whether only a linker (and a hedge) stands between an elliptic number and the next one."""
+    between = sentence.text[end - sentence.start : start - sentence.start].lower().split()
+    return bool(between) and between[0] in _LINKERS and all(w in _HEDGE_WORDS for w in between[1:])
 
 
 def _covered(position: int, mentions: list[QuantityMention]) -> bool:
@@ -156,7 +178,7 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
     approx, approx_start = approx_before(sentence.text, start - sentence.start)
     rest = sentence.text[end - sentence.start :]
     approx = approx or parsed.approx or _OPEN_BOUND.match(rest) is not None
-    if parsed.value == 1 and parsed.kind == "plain" and not approx_start_is_limiter(sentence, start):
+    if parsed.value == 1 and parsed.kind == "plain" and not _one_is_counted(sentence, start):
         return None
     _noun_start, noun_end, noun = _counted_noun(sentence, end, parsed)
     counted, unit = _unit(parsed, noun)
@@ -172,7 +194,7 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
     return QuantityMention(span_start, span_end, _slice(sentence, span_start, span_end), quantity, noun)
 
 
-def approx_start_is_limiter(sentence: Sentence, start: int) -> bool:
+def _one_is_counted(sentence: Sentence, start: int) -> bool:
     """ "one" counts only after a limiter ("only one", "at least one", "more than one")."""
     before = sentence.text[: start - sentence.start].rstrip().lower()
     return before.endswith(("only", "just", "at least", "more than", "than", "single"))
