@@ -31,9 +31,12 @@ _WEEKDAY_RU = re.compile(
 _YESTERDAY = re.compile(r"(?<!\w)(yesterday|вчера)(?!\w)", re.IGNORECASE)
 _TODAY = re.compile(r"(?<!\w)(today|сегодня)(?!\w)", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"|„[^“”]*[“”]")
+# Words that put a date ahead of the writer: right before it ("for March 20", "до 5 мая"),
+# or a little earlier in the clause ("is scheduled to meet on Friday").
 _FUTURE_CUE = re.compile(
-    r"\b(?:for|until|till|by|before|will|next|scheduled|planned|deadline|до|к|на|следующ\w*)"
-    r"\s+(?:[\w,]+\s+){0,2}$",
+    r"(?:\b(?:for|until|till|by|before|next|до|к|на|следующ\w*)\s+(?:the\s+)?$)"
+    r"|(?:\b(?:will|would|scheduled|planned|plans|deadline|expected|намечен\w*|планиру\w*)"
+    r"\s+(?:[\w,]+\s+){0,3}$)",
     re.IGNORECASE,
 )
 _FILE_PHOTO = re.compile(r"\b(?:file|archive|архив\w*)\b", re.IGNORECASE)
