@@ -202,7 +202,7 @@ def _subject_of_reporting_verb(sentence: Sentence) -> tuple[str, int] | None:
             continue
         if quoted[tok.start - sentence.start] == " " and tok.text.strip():
             continue  # inside quoted speech
-        if tok.tag == "VBN" and i > 0 and tokens[i - 1].lemma == "be":
+        if tok.tag == "VBN" and _after_be(tokens, i):
             continue  # passive ("it was announced"): the subject is not the claimant
         j = _skip_citing(tokens, i - 1)
         while j >= 0 and (tokens[j].pos in {"AUX", "ADV", "PART"} or tokens[j].text == ","):
@@ -216,6 +216,13 @@ def _subject_of_reporting_verb(sentence: Sentence) -> tuple[str, int] | None:
         if _looks_like_claimant(who):
             return who, tok.start - sentence.start
     return None
+
+
+def _after_be(tokens: tuple[Token, ...], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and tokens[j].pos == "ADV":
+        j -= 1
+    return j >= 0 and tokens[j].lemma == "be"
 
 
 def _skip_citing(tokens: tuple[Token, ...], j: int) -> int:

@@ -429,8 +429,12 @@ def _date_of_death(found: Found, sents: list[Sentence], published: DateValue) ->
         lo, hi = s.start + offset, s.start + offset + len(region)
         for span, value in sentence_dates(s, published):
             inside = lo <= span.start < hi or (span.start - s.start) < 20
-            if inside and (best is None or abs(span.start - anchor) < best[0]):
-                best = (abs(span.start - anchor), value)
+            # a date after "killed" tells when; one before it may date the call-up instead
+            distance = span.start - anchor if span.start >= anchor else 1000 + anchor - span.start
+            if (span.start - s.start) < 20:
+                distance = min(distance, 500)  # "On November 16, X was killed"
+            if inside and (best is None or distance < best[0]):
+                best = (distance, value)
         if best is not None:
             break
     return best[1] if best else DateValue.unknown()

@@ -82,9 +82,16 @@ class SentenceContext:
 
 def event_types(text: str, on_topic: bool) -> list[tuple[str, float]]:
     """Event types whose cues reach the threshold, best first."""
-    scores = load_taxonomy().score(text, anchored=True if on_topic else None)
+    taxonomy = load_taxonomy()
+    scores = taxonomy.score(text, anchored=True if on_topic else None)
     kept = [(t, s) for t, s in scores.items() if s >= MIN_SCORE]
-    return sorted(kept, key=lambda ts: (-ts[1], PRIORITY.index(ts[0]) if ts[0] in PRIORITY else 99))
+
+    def rank(ts: tuple[str, float]) -> tuple[float, bool, int]:
+        # equal weight: a type named by one strong cue beats one pieced together from weak cues
+        order = PRIORITY.index(ts[0]) if ts[0] in PRIORITY else len(PRIORITY)
+        return (-ts[1], not taxonomy.strong(text, ts[0]), order)
+
+    return sorted(kept, key=rank)
 
 
 def chosen_types(text: str, on_topic: bool, speaker: str | None) -> list[tuple[str, float]]:
@@ -109,7 +116,6 @@ def chosen_types(text: str, on_topic: bool, speaker: str | None) -> list[tuple[s
             event_type not in taxonomy.never_secondary
             and event_type not in implied
             and taxonomy.strong(text, event_type)
-            and taxonomy.strong(text, chosen[0][0])
         ):
             chosen.append((event_type, score))
     return chosen
