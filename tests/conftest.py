@@ -48,8 +48,9 @@ def make_doc(
         paras.append(Paragraph(i, pos, pos + len(p), p))
         text += p
         pos += len(p)
-    raw = RawDocument(origin=origin, text=text, format="text", url=url, outlet=outlet, title=title,
-                      published=published)
+    raw = RawDocument(
+        origin=origin, text=text, format="text", url=url, outlet=outlet, title=title, published=published
+    )
     doc_id = hashlib.sha256(text.encode()).hexdigest()[:20]
     date = DateValue(published, "day", "metadata") if published else DateValue.unknown()
     return CleanDocument(raw, doc_id, text, tuple(paras), tuple(removed), title, None, date, "en")
@@ -58,5 +59,8 @@ def make_doc(
 def save(store: Store, doc: CleanDocument, themes: Sequence[str | None] = (), **kw: object) -> None:
     """Save a hand-built document with no re-use unless a DedupeResult is given."""
     dedupe = kw.pop("dedupe", None) or DedupeResult(doc.doc_id, None, None, None, ())
-    store.save_document(DocumentToSave(doc=doc, dedupe=dedupe, themes=list(themes), passage_signatures=[],
-                                       doc_signature=None, **kw))  # type: ignore[arg-type]
+    store.save_document(
+        DocumentToSave(
+            doc=doc, dedupe=dedupe, themes=list(themes), passage_signatures=[], doc_signature=None, **kw
+        )
+    )  # type: ignore[arg-type]

@@ -35,7 +35,9 @@ def test_cli_every_command_has_help_with_an_example(name: str) -> None:
 def test_cli_reference_in_docs_is_current() -> None:
     doc = REPO / "docs" / "cli.md"
     assert doc.exists(), "docs/cli.md is missing: run `make docs`"
-    assert doc.read_text(encoding="utf-8").strip() == reference().strip(), "docs/cli.md is stale: run `make docs`"
+    assert doc.read_text(encoding="utf-8").strip() == reference().strip(), (
+        "docs/cli.md is stale: run `make docs`"
+    )
 
 
 def test_cli_ingest_then_list_show_search_export(tmp_path: Path) -> None:
@@ -85,7 +87,13 @@ def test_cli_db_from_environment(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text(ARTICLE, encoding="utf-8")
     env = {**os.environ, "BRIEFWIRE_DB": str(db)}
-    done = subprocess.run([sys.executable, "-m", "briefwire", "ingest", str(src), "--no-extract"], env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefwire", "ingest", str(src), "--no-extract"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert db.exists()

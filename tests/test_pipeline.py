@@ -91,11 +91,14 @@ def test_pipeline_killed_half_way_leaves_whole_documents_and_a_rerun_finishes(tm
     assert 0 < stored < 400, "the ingest was not interrupted half-way; make the corpus larger"
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    orphans = conn.execute("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS "
-                           "(SELECT 1 FROM passages p WHERE p.doc_id = d.doc_id)").fetchone()[0]
+    orphans = conn.execute(
+        "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS "
+        "(SELECT 1 FROM passages p WHERE p.doc_id = d.doc_id)"
+    ).fetchone()[0]
     assert orphans == 0
-    short = conn.execute("SELECT COUNT(*) FROM (SELECT doc_id, COUNT(*) n FROM passages GROUP BY doc_id) "
-                         "WHERE n != 2").fetchone()[0]
+    short = conn.execute(
+        "SELECT COUNT(*) FROM (SELECT doc_id, COUNT(*) n FROM passages GROUP BY doc_id) WHERE n != 2"
+    ).fetchone()[0]
     assert short == 0, "a document was stored with some of its passages missing"
     conn.close()
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)

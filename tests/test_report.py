@@ -8,24 +8,42 @@ import json
 import re
 
 from briefwire import api
-from briefwire.models import DedupeResult, ReuseLink
+from briefwire.models import DedupeResult, RemovedSpan, ReuseLink
 from briefwire.report import FIELDS, render_html, render_markdown
 from briefwire.store import Store
 
 from .conftest import make_doc, save
 
 DRAFT = "Army Recruitment and Draft"
-SHARED_PARA = "Officers in Dagestan drove through the streets with loudspeakers calling men to the enlistment office."
+SHARED_PARA = (
+    "Officers in Dagestan drove through the streets with loudspeakers calling men to the enlistment office."
+)
 
 
 def _ledger(store: Store) -> tuple[str, str]:
-    first = make_doc([SHARED_PARA, "The governor was furious."], origin="a.txt", outlet="Outlet A",
-                     published="2022-09-28", title="First report", url="https://a.example/1")
-    second = make_doc(["A follow-up with new detail.", SHARED_PARA], origin="b.txt", outlet="Outlet B",
-                      published="2022-09-29", title="Follow-up", url="https://b.example/2")
+    first = make_doc(
+        [SHARED_PARA, "The governor was furious."],
+        origin="a.txt",
+        outlet="Outlet A",
+        published="2022-09-28",
+        title="First report",
+        url="https://a.example/1",
+    )
+    second = make_doc(
+        ["A follow-up with new detail.", SHARED_PARA],
+        origin="b.txt",
+        outlet="Outlet B",
+        published="2022-09-29",
+        title="Follow-up",
+        url="https://b.example/2",
+    )
     save(store, first, themes=[DRAFT, "Authorities and Legislation"])
-    save(store, second, themes=[DRAFT, DRAFT],
-         dedupe=DedupeResult(second.doc_id, None, None, None, (ReuseLink(1, first.doc_id, 0, 1.0),)))
+    save(
+        store,
+        second,
+        themes=[DRAFT, DRAFT],
+        dedupe=DedupeResult(second.doc_id, None, None, None, (ReuseLink(1, first.doc_id, 0, 1.0),)),
+    )
     return first.doc_id, second.doc_id
 
 
@@ -51,7 +69,7 @@ def test_brief_period_keeps_only_documents_published_in_it(tmp_path) -> None:
 
 
 def test_brief_html_is_self_contained_and_escapes_source_text(tmp_path) -> None:
-    hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> draft office notice'
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)> draft office notice"
     with api.Workspace(tmp_path / "l.db") as ws:
         doc = make_doc([hostile], url="javascript:alert(3)", title="<b>t</b>")
         save(ws.store, doc, themes=[DRAFT])
@@ -59,7 +77,7 @@ def test_brief_html_is_self_contained_and_escapes_source_text(tmp_path) -> None:
     assert "<script>" not in page and "onerror=alert" not in page.replace("onerror=alert(2)&gt;", "")
     assert "&lt;script&gt;" in page
     assert 'href="javascript:' not in page
-    assert not re.search(r'<(script|link|img)[^>]+(src|href)=', page)  # nothing loaded from elsewhere
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)  # nothing loaded from elsewhere
 
 
 def test_export_every_kind_has_exactly_the_schema_fields(tmp_path) -> None:
@@ -84,3 +102,16 @@ def test_export_passages_marks_reuse_and_boilerplate(tmp_path) -> None:
     reused = [r for r in rows if r["reused_from"]]
     assert [(r["doc_id"], r["reused_from"]) for r in reused] == [(second, first)]
     assert all(r["is_boilerplate"] is False for r in rows)
+
+
+def test_export_passages_title_is_metadata_not_boilerplate(tmp_path) -> None:
+    removed = [
+        RemovedSpan(0, 20, "Governors act at last", "title"),
+        RemovedSpan(22, 35, "ADVERTISEMENT", "ad"),
+    ]
+    with api.Workspace(tmp_path / "l.db") as ws:
+        save(ws.store, make_doc(["Body text of the story."], removed=removed))
+        out = io.StringIO()
+        api.export(ws, "passages", "jsonl", out)
+    flags = {r["text"]: r["is_boilerplate"] for r in map(json.loads, out.getvalue().splitlines())}
+    assert flags == {"Body text of the story.": False, "Governors act at last": False, "ADVERTISEMENT": True}

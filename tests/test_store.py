@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,10 @@ def test_store_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
 
 
 def test_store_round_trips_document_with_removed_text(store: Store) -> None:
-    doc = make_doc(["First paragraph about draft notices.", "Second one."],
-                   removed=[RemovedSpan(0, 13, "ADVERTISEMENT", "ad slot")])
+    doc = make_doc(
+        ["First paragraph about draft notices.", "Second one."],
+        removed=[RemovedSpan(0, 13, "ADVERTISEMENT", "ad slot")],
+    )
     save(store, doc, themes=["Army Recruitment and Draft", None])
     back = store.document(doc.doc_id[:8])
     assert back is not None
@@ -58,7 +61,11 @@ def test_store_reused_from_points_to_earliest_published_copy(store: Store) -> No
     early = make_doc([shared + " He added more.", "Other text."], origin="early", published="2022-10-01")
     save(store, late)
     # The earlier article is ingested second but published first: it is the original.
-    save(store, early, dedupe=DedupeResult(early.doc_id, None, None, None, (ReuseLink(0, late.doc_id, 1, 0.9),)))
+    save(
+        store,
+        early,
+        dedupe=DedupeResult(early.doc_id, None, None, None, (ReuseLink(0, late.doc_id, 1, 0.9),)),
+    )
     by_origin = {p["origin"]: p for p in store.passages() if p["reuse_group"]}
     assert by_origin["late"]["reused_from"] == early.doc_id
     assert by_origin["early"]["reused_from"] is None
@@ -80,8 +87,6 @@ def test_store_records_ingest_error(store: Store) -> None:
 def test_store_survives_a_second_writer_holding_the_lock(tmp_path: Path) -> None:
     a, b = Store(tmp_path / "x.db"), Store(tmp_path / "x.db")
     b.conn.execute("BEGIN IMMEDIATE")
-    import threading
-
     threading.Timer(0.3, lambda: b.conn.execute("COMMIT")).start()
     save(a, make_doc(["Written while another connection held the write lock."]))
     assert a.stats()["documents"] == 1
@@ -89,14 +94,16 @@ def test_store_survives_a_second_writer_holding_the_lock(tmp_path: Path) -> None
     b.close()
 
 
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                min_size=1, max_size=60).filter(lambda s: s.strip() == s and "\n" not in s and s)
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=60
+).filter(lambda s: s.strip() == s and "\n" not in s and s)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(paragraphs=st.lists(texts, min_size=1, max_size=5, unique=True), title=st.one_of(st.none(), texts))
-def test_store_round_trip_any_text(tmp_path_factory: pytest.TempPathFactory, paragraphs: list[str],
-                                   title: str | None) -> None:
+def test_store_round_trip_any_text(
+    tmp_path_factory: pytest.TempPathFactory, paragraphs: list[str], title: str | None
+) -> None:
     path = tmp_path_factory.mktemp("rt") / "l.db"
     doc = make_doc(paragraphs, title=title)
     with Store(path) as st_:
@@ -106,7 +113,7 @@ def test_store_round_trip_any_text(tmp_path_factory: pytest.TempPathFactory, par
     assert back is not None
     assert back["title"] == title
     assert [p["text"] for p in back["passages"]] == paragraphs
-    assert all(doc.text[p["start"]:p["end"]] == p["text"] for p in back["passages"])
+    assert all(doc.text[p["start"] : p["end"]] == p["text"] for p in back["passages"])
 
 
 def test_store_is_a_real_sqlite_file(store: Store) -> None:

@@ -104,6 +104,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     ),
 }
 KINDS = tuple(FIELDS)
+# Reasons for which cleaning moves a line out of the body into metadata (see briefwire.clean).
+METADATA_REASONS = frozenset({"title", "dek", "dateline", "dateline_prefix"})
 
 
 def shape(kind: str, row: Mapping[str, Any]) -> dict[str, Any]:
@@ -128,12 +130,14 @@ def passage_rows(
             {**p, "is_boilerplate": False, "event_types": types, "reuse_group": p.get("reuse_group")},
         )
     for r in removed:
+        # A title, dek or dateline left the body as metadata: removed, but not junk.
+        junk = r.get("reason") not in METADATA_REASONS
         yield shape(
             "passages",
             {
                 **r,
                 "index": None,
-                "is_boilerplate": True,
+                "is_boilerplate": junk,
                 "theme": None,
                 "event_types": [],
                 "reuse_group": None,
