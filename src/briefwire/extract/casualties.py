@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from briefwire.extract.lexicon import compile_pattern
-from briefwire.extract.places import PlaceHit, sentence_places
+from briefwire.extract.places import PlaceHit, lookup, sentence_places
 from briefwire.extract.when import sentence_dates
 from briefwire.models import Casualty, DateValue
 from briefwire.nlp import Sentence, Span, Token
@@ -30,6 +30,9 @@ _NOMINAL_DEATH = re.compile(
 )
 _VERBAL_DEATH = re.compile(
     r"\b(?:killed|died|perished|fell|lost (?:his|her|their) li(?:fe|ves)|confirmed dead|dead)\b", re.I
+)
+_PLACE_LEAD = re.compile(
+    r"\b(?:from|in|near|at|outside|of the town of|of the village of|resident of|native of)\s+(?:the\s+)?$"
 )
 _PRONOUN_START = re.compile(r"^\W*(?:he|she)\b", re.I)
 _AGE_AFTER = re.compile(r"^,\s*(\d{1,2}),")
@@ -201,11 +204,12 @@ def _is_rank_word(word: str) -> bool:
 
 
 def _is_place_word(sentence: Sentence, ent: Span) -> bool:
-    """A PERSON tag on a place ("from Kamchatka"): the words before it say it is a place."""
+    """A PERSON tag on a place ("from Kamchatka", "in the Kherson region")."""
     before = sentence.text[max(0, ent.start - sentence.start - 25) : ent.start - sentence.start].lower()
-    return bool(
-        re.search(r"\b(?:from|in|near|of the town of|of the village of|resident of|native of)\s+$", before)
-    )
+    if _PLACE_LEAD.search(before):
+        return True
+    # a lone word the gazetteer knows as a place is a place, whatever the NER says
+    return len(ent.text.split()) == 1 and lookup(ent.text) is not None
 
 
 def _possessive(sentence: Sentence, ent: Span) -> bool:
