@@ -21,6 +21,7 @@ datasketch's default per-shingle MinHash measured in the same process.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import multiprocessing as mp
 import random
@@ -139,11 +140,12 @@ def as_document(number: int, texts: list[str]) -> CleanDocument:
 
 def index_run(items: list[Item], docs_of: int, out: mp.Queue) -> None:  # type: ignore[type-arg]
     """Index ``items`` in documents of ``docs_of`` paragraphs; runs in its own process."""
-    rss_start = start_peak_memory()
     docs = [
         as_document(k, [it.text for it in items[s : s + docs_of]])
         for k, s in enumerate(range(0, len(items), docs_of))
     ]
+    gc.collect()
+    rss_start = start_peak_memory()  # after the input is built: the peak is the index's
     deduper, found, near = Deduper(), {}, 0
     columns = (
         TextColumn(f"{len(items):>7,} paragraphs"),

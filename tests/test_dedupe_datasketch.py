@@ -68,9 +68,12 @@ def test_dedupe_band_table_caps_huge_buckets_to_the_most_recent() -> None:
     table = BandTable(max_bucket=5)
     same = np.full((40, 1), 99, dtype=np.uint64)
     table.add_bulk(same[:20], np.arange(20, dtype=np.uint32))
-    table.add(same[20:], np.arange(20, 40, dtype=np.uint32))
-    _, found = table.lookup(np.array([[99]], dtype=np.uint64))
-    assert sorted(found.tolist()) == [15, 16, 17, 18, 19, 35, 36, 37, 38, 39]
+    table.add(same[20:22], np.arange(20, 22, dtype=np.uint32))
+    assert sorted(table.lookup(np.array([[99]], dtype=np.uint64))[1].tolist()) == [17, 18, 19, 20, 21]
+    table.add(same[22:], np.arange(22, 40, dtype=np.uint32))
+    table.flush()
+    positions, found = table.lookup(np.array([[7, 99]], dtype=np.uint64))
+    assert positions.tolist() == [1] * 5 and sorted(found.tolist()) == [35, 36, 37, 38, 39]
 
 
 def test_dedupe_words_fold_case_quotes_apostrophes_and_yo() -> None:

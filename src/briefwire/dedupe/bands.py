@@ -89,59 +89,71 @@ class BandTable:
         self._push_run(np.concatenate((keys, multi_keys)), np.concatenate((ids, multi_ids)))
 
     def _push_run(self, keys: U64, ids: U32) -> None:
-        # Ids arrive in increasing order, so a stable sort on keys keeps each bucket in
-        # insertion order, and merging two sorted runs is a linear pass for timsort.
+        # Ids arrive in increasing order; a stable sort keeps each bucket in that order.
         order = np.argsort(keys, kind="stable")
         self._runs.append((keys[order], ids[order]))
         while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
-            newer_keys, newer_ids = self._runs.pop()
-            older_keys, older_ids = self._runs.pop()
-            keys = np.concatenate((older_keys, newer_keys))
-            order = np.argsort(keys, kind="stable")
-            self._runs.append((keys[order], np.concatenate((older_ids, newer_ids))[order]))
+            newer = self._runs.pop()
+            self._runs.append(_merge(self._runs.pop(), newer))
 
     def lookup(self, keys: U64) -> tuple[I64, U32]:
         """All (position in ``keys.ravel()``, item id) pairs with equal keys.
 
-        Per key and run at most ``max_bucket`` items are returned, the most recent ones.
+        Per key at most ``max_bucket`` items are returned, the most recent ones: a paragraph
+        repeated thousands of times (a channel footer) costs no more than a rare one.
         """
         flat = keys.ravel()
-        order = np.argsort(flat)  # sorted needles make numpy's binary searches cheaper
-        needles = flat[order]
+        quota = np.full(len(flat), self.max_bucket, dtype=np.int64)
         positions: list[I64] = []
         items: list[U32] = []
-        for run_keys, run_ids in self._runs:
+        if self._pending:
+            self._lookup_pending(flat, quota, positions, items)
+        order = np.argsort(flat)  # sorted needles make numpy's binary searches cheaper
+        needles = flat[order]
+        for run_keys, run_ids in reversed(self._runs):  # newest first
             lo = np.searchsorted(run_keys, needles, side="left")
-            hit = np.flatnonzero(run_keys[np.minimum(lo, len(run_keys) - 1)] == needles)
+            hit = np.flatnonzero(
+                (run_keys[np.minimum(lo, len(run_keys) - 1)] == needles) & (quota[order] > 0)
+            )
             if not len(hit):
                 continue
-            lo = lo[hit]
+            at = order[hit]
             hi = np.searchsorted(run_keys, needles[hit], side="right")
-            lo = np.maximum(lo, hi - self.max_bucket)
-            counts = hi - lo
-            total = int(counts.sum())
-            positions.append(np.repeat(order[hit], counts))
-            starts = np.repeat(lo - (np.cumsum(counts) - counts), counts)
-            items.append(run_ids[starts + np.arange(total)])
-        if self._pending:
-            self._lookup_pending(flat, positions, items)
+            counts = np.minimum(hi - lo[hit], quota[at])
+            quota[at] -= counts
+            positions.append(np.repeat(at, counts))
+            starts = np.repeat(hi - counts - (np.cumsum(counts) - counts), counts)
+            items.append(run_ids[starts + np.arange(int(counts.sum()))])
         if not positions:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.uint32)
         return np.concatenate(positions), np.concatenate(items)
 
-    def _lookup_pending(self, flat: U64, positions: list[I64], items: list[U32]) -> None:
+    def _lookup_pending(self, flat: U64, quota: I64, positions: list[I64], items: list[U32]) -> None:
         keys = flat.tolist()
         wanted = set(keys)
-        for table in (self._single, self._multi):
-            found = table.keys() & wanted  # set operations in C, not a dict lookup per key
-            if not found:
-                continue
-            at = [i for i, key in enumerate(keys) if key in found]
-            if table is self._single:
-                positions.append(np.asarray(at, dtype=np.int64))
-                items.append(np.asarray([self._single[keys[i]] for i in at], dtype=np.uint32))
-                continue
-            for i in at:
-                tail = self._multi[keys[i]][-self.max_bucket :]
-                positions.append(np.full(len(tail), i, dtype=np.int64))
-                items.append(np.asarray(tail, dtype=np.uint32))
+        single = self._single.keys() & wanted  # set operations in C, not a dict lookup per key
+        if single:
+            at = [i for i, key in enumerate(keys) if key in single]
+            positions.append(np.asarray(at, dtype=np.int64))
+            items.append(np.asarray([self._single[keys[i]] for i in at], dtype=np.uint32))
+            quota[at] -= 1
+        multi = self._multi.keys() & wanted
+        if not multi:
+            return
+        for i in [i for i, key in enumerate(keys) if key in multi]:
+            tail = self._multi[keys[i]][-self.max_bucket :]
+            positions.append(np.full(len(tail), i, dtype=np.int64))
+            items.append(np.asarray(tail, dtype=np.uint32))
+            quota[i] -= len(tail)
+
+
+def _merge(older: tuple[U64, U32], newer: tuple[U64, U32]) -> tuple[U64, U32]:
+    """Merge two sorted runs in one linear pass; newer entries go after equal older keys."""
+    at = np.searchsorted(older[0], newer[0], side="right") + np.arange(len(newer[0]))
+    keys = np.empty(len(older[0]) + len(newer[0]), dtype=np.uint64)
+    ids = np.empty(len(keys), dtype=np.uint32)
+    from_older = np.ones(len(keys), dtype=bool)
+    from_older[at] = False
+    keys[at], ids[at] = newer
+    keys[from_older], ids[from_older] = older
+    return keys, ids

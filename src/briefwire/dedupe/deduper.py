@@ -204,7 +204,7 @@ class Deduper:
         indexes = [doc.paragraphs[r].index for r in prep.rows]
         self._add_items([number] * len(indexes), indexes, prep.sets, prep.keys, bulk=False)
         if prep.doc is not None and prep.doc_keys is not None:
-            self._add_document(number, prep.doc.minhash, prep.doc_keys, bulk=False)
+            self._add_document(number, prep.doc.minhash, prep.doc_keys)
         self._last = None
 
     def _number(self, doc_id: str) -> int:
@@ -224,10 +224,9 @@ class Deduper:
         ids = np.arange(first, len(self._item_sets), dtype=np.uint32)
         (self._paragraphs.add_bulk if bulk else self._paragraphs.add)(keys, ids)
 
-    def _add_document(self, number: int, minhash: U32, keys: U64, bulk: bool) -> None:
+    def _add_document(self, number: int, minhash: U32, keys: U64) -> None:
         self._doc_minhash[number] = minhash
-        ids = np.array([number], dtype=np.uint32)
-        (self._documents.add_bulk if bulk else self._documents.add)(keys, ids)
+        self._documents.add(keys, np.array([number], dtype=np.uint32))
 
     # ---- preparing signatures ------------------------------------------------------------
     def _prepare(self, doc: CleanDocument, sigs: Signatures) -> _Prepared:
@@ -290,20 +289,30 @@ class Deduper:
         the rest of the index is still built.
         """
         known = set(self._doc_number)
-        entries = iter(paragraph_signatures)
-        while chunk := list(islice(entries, _LOAD_CHUNK)):
+        # Documents first: they come in ingest order, so they get the same numbers (which
+        # break ties between equally good matches) as when they were added one by one.
+        documents = iter(document_signatures)
+        while doc_chunk := list(islice(documents, _LOAD_CHUNK)):
+            self._load_documents([e for e in doc_chunk if e[0] not in known])
+        paragraphs = iter(paragraph_signatures)
+        while chunk := list(islice(paragraphs, _LOAD_CHUNK)):
             self._load_paragraphs([e for e in chunk if e[0] not in known])
-        for doc_id, blob in document_signatures:
-            if doc_id in known:
-                continue
+        self._last = None
+
+    def _load_documents(self, chunk: list[tuple[str, bytes]]) -> None:
+        numbers, minhashes = [], []
+        for doc_id, blob in chunk:
             try:
-                sketch = self._document_sketch(blob)
+                minhashes.append(self._document_sketch(blob).minhash)
             except SignatureError as exc:
                 self.load_errors.append(f"document {doc_id}: {exc}")
                 continue
-            keys = band_keys(sketch.minhash[None, :], *self._doc_bands)
-            self._add_document(self._number(doc_id), sketch.minhash, keys, bulk=True)
-        self._last = None
+            numbers.append(self._number(doc_id))
+        if not numbers:
+            return
+        self._doc_minhash.update(zip(numbers, minhashes, strict=True))
+        keys = band_keys(np.stack(minhashes), *self._doc_bands)
+        self._documents.add_bulk(keys, np.asarray(numbers, dtype=np.uint32))
 
     def _load_paragraphs(self, chunk: list[tuple[str, int, bytes]]) -> None:
         numbers, indexes, sets = [], [], []

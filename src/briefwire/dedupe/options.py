@@ -43,7 +43,7 @@ class DedupeOptions:
     short_match_jaccard: float = 0.7
     near_duplicate_threshold: float = 0.8
     max_candidates: int = 32
-    max_bucket: int = 64
+    max_bucket: int = 32
 
     def __post_init__(self) -> None:
         for name in (
