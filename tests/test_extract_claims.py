@@ -143,3 +143,28 @@ def test_extract_types_on_written_dev_set() -> None:
         else:
             right += got[:1] == [row["type"]]
     assert right / len(rows) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Мобилизованный из Курска погиб под Бахмутом, сообщила его сестра.", "casualty"),
+        ("В Казани сотрудники военкомата вручали повестки у входа в метро.", "draft_notice"),
+        ("Жены мобилизованных записали видеообращение к губернатору.", "protest_or_appeal"),
+        (
+            "На границе с Грузией выстроилась очередь на границе из машин, мужчины уезжают из России.",
+            "flight_or_emigration",
+        ),
+    ],
+)
+def test_extract_russian_cues_type_russian_sentences(text: str, expected: str) -> None:
+    assert [t for t, _ in chosen_types(text, on_topic=True, speaker=None, language="ru")][:1] == [expected]
+
+
+def test_extract_russian_document_gets_claims_and_attribution() -> None:
+    text = "По словам губернатора, 40 мобилизованных по ошибке мужчин вернули домой."
+    doc = make_doc(text)
+    doc = CleanDocument(doc.raw, doc.doc_id, text, doc.paragraphs, (), None, None, doc.published, "ru")
+    ex = extract(doc, next(iter(get_backend("ru").analyse([text]))))
+    assert [c.type for c in ex.claims] == ["release_or_return"]
+    assert ex.claims[0].claimed_by == ("губернатора",)

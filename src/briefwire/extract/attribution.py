@@ -98,13 +98,15 @@ _DENIAL = re.compile(
     r"called (?:this|the|these|such|that) (?:information|reports?|claims?|news|allegations?|statements?) "
     r"(?:unreliable|false|fake|untrue|a lie|lies|baseless|groundless|fabricated|misleading)|"
     r"(?:is|was|were|are) (?:not true|untrue|false|fake)|did not (?:confirm|happen)|"
-    r"no such (?:cases?|incidents?|orders?))",
+    r"no such (?:cases?|incidents?|orders?)|опроверг\w*|не соответству\w* действительности|"
+    r"назвал\w* (?:эту |эти |данную )?(?:информаци\w*|сообщени\w*) (?:недостоверн\w*|ложн\w*|фейк\w*))",
     re.I,
 )
 _PLANNED = re.compile(
     r"\b(?:will|shall|plans? to|planned to|planning to|intends? to|is going to|are going to|"
     r"to be (?:called|sent|held|paid)|"
-    r"is expected to|are expected to|expects?|would be|next (?:week|month|year)|may start|is to|are to)\b",
+    r"is expected to|are expected to|expects?|would be|next (?:week|month|year)|may start|is to|are to|"
+    r"будет|будут|планиру\w*|намерен\w*|собира\w*ся)\b",
     re.I,
 )
 _ALLEGED = re.compile(
@@ -113,7 +115,9 @@ _ALLEGED = re.compile(
 _REPORTED = re.compile(
     r"\b(?:reportedly|according to|reported|reports|said|says|told|wrote|cited|citing|sources)\b", re.I
 )
-_CONFIRMED = re.compile(r"\b(?:confirmed|confirms|admitted|acknowledged|officially announced)\b", re.I)
+_CONFIRMED = re.compile(
+    r"\b(?:confirmed|confirms|admitted|acknowledged|officially announced|подтвердил\w*|признал\w*)\b", re.I
+)
 # Checked in order: a denial outranks a confirmation, which outranks a plan or an allegation.
 _STANCES = (
     (_DENIAL, "denied"),
@@ -135,7 +139,7 @@ class Attribution:
 def attribute(sentence: Sentence, previous_speaker: str | None = None) -> Attribution:
     """The claimed_by chain a sentence states (empty tuple when it states none)."""
     text = sentence.text
-    who, carrier = _speaker(sentence)
+    who, carrier = _speaker(sentence) if _has_syntax(sentence) else _speaker_ru(text)
     cited = _cited(text)
     channel = _CHANNEL.search(text)
     if who and _PRONOUN.match(who):
@@ -168,6 +172,30 @@ def stance(text: str, attribution: Attribution) -> str:
 def is_denial(text: str) -> bool:
     """Does the sentence deny something (a denial is a claim of its own)?"""
     return _DENIAL.search(text) is not None
+
+
+def _has_syntax(sentence: Sentence) -> bool:
+    """English tokens carry parts of speech; the Russian backend leaves them empty."""
+    return any(t.pos for t in sentence.tokens)
+
+
+_RU_ACCORDING = re.compile(r"\bпо (?:словам|данным|информации|сообщению) (?P<who>[^,.;:]{2,60})", re.I)
+_RU_SAID = re.compile(
+    r"(?P<who>[А-ЯЁA-Z][^,.;:«»\"—]{1,60}?) (?:сообщил[аи]?|заявил[аи]?|рассказал[аи]?|написал[аи]?|пишет|"
+    r"сообщает|передает|передаёт|утверждает|подтвердил[аи]?|отметил[аи]?)\b"
+)
+_RU_AFTER_QUOTE = re.compile(
+    r"[»\"],? — (?:сообщил[аи]?|заявил[аи]?|рассказал[аи]?|написал[аи]?|отметил[аи]?) (?P<who>[^.,;]{2,60})"
+)
+
+
+def _speaker_ru(text: str) -> tuple[str | None, str | None]:
+    """Russian claimants by pattern: "по словам X", "X сообщил", "«…», — заявил X"."""
+    for pattern in (_RU_AFTER_QUOTE, _RU_ACCORDING, _RU_SAID):
+        m = pattern.search(text)
+        if m:
+            return m.group("who").strip(), None
+    return None, None
 
 
 def _speaker(sentence: Sentence) -> tuple[str | None, str | None]:

@@ -78,11 +78,12 @@ class SentenceContext:
     on_topic: bool
     default_chain: tuple[str, ...]
     paragraph_text: str = ""
+    language: str = "en"
 
 
-def event_types(text: str, on_topic: bool) -> list[tuple[str, float]]:
+def event_types(text: str, on_topic: bool, language: str = "en") -> list[tuple[str, float]]:
     """Event types whose cues reach the threshold, best first."""
-    taxonomy = load_taxonomy()
+    taxonomy = load_taxonomy(language)
     scores = taxonomy.score(text, anchored=True if on_topic else None)
     kept = [(t, s) for t, s in scores.items() if s >= MIN_SCORE]
 
@@ -94,15 +95,17 @@ def event_types(text: str, on_topic: bool) -> list[tuple[str, float]]:
     return sorted(kept, key=rank)
 
 
-def chosen_types(text: str, on_topic: bool, speaker: str | None) -> list[tuple[str, float]]:
+def chosen_types(
+    text: str, on_topic: bool, speaker: str | None, language: str = "en"
+) -> list[tuple[str, float]]:
     """The one or two types a sentence states.
 
     The best type always; a second when it has a strong cue of its own (someone "fled Russia
     as police raided her home" states two events). With no type at all, an official's
     statement on the topic is a policy statement.
     """
-    taxonomy = load_taxonomy()
-    ranked = event_types(text, on_topic)
+    taxonomy = load_taxonomy(language)
+    ranked = event_types(text, on_topic, language)
     if not ranked:
         anchored = on_topic or taxonomy.has_anchor(text)
         quoted = text.lstrip()[:1] in {'"', "“", "«"}

@@ -24,7 +24,7 @@ from briefwire.nlp import Analysis, Sentence
 
 _SOLDIER_COUNT = re.compile(
     r"men|soldier|servicem|troop|mobiliz|draftee|conscript|fighter|commander|officer|reservist|"
-    r"recruit|volunteer|prisoner|convict"
+    r"recruit|volunteer|prisoner|convict|мобилизованн|военнослужащ|солдат|бойц|боец|человек|контрактник"
 )
 
 
@@ -43,7 +43,8 @@ class _State:
 
 def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
     """Claims, casualties and per-paragraph themes of ``doc`` (offsets index ``doc.text``)."""
-    on_topic = load_taxonomy().has_anchor(f"{doc.title or ''}\n{doc.text}")
+    language = "ru" if (analysis.language or doc.language).startswith("ru") else "en"
+    on_topic = load_taxonomy(language).has_anchor(f"{doc.title or ''}\n{doc.text}")
     by_paragraph = _sentences_by_paragraph(doc, analysis)
     persons = frozenset(e.text for s in analysis.sentences for e in s.entities if e.label == "PERSON")
     surnames = frozenset(p.split()[-1].lower() for p in persons if len(p.split()) > 1)
@@ -53,12 +54,12 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
         sents = by_paragraph.get(para.index, [])
         places = tuple(h for s in sents for h in sentence_places(s))
         ctx = SentenceContext(
-            doc.doc_id, para.index, places, doc.published, on_topic, default_chain, para.text
+            doc.doc_id, para.index, places, doc.published, on_topic, default_chain, para.text, language
         )
         state.speaker = None  # "he said" looks back within its own paragraph only
         for i, sentence in enumerate(sents):
             _sentence(state, sentence, sents[i + 1 :], ctx)
-    themes = tuple(_theme(para.text, para.index, state.claims, on_topic) for para in doc.paragraphs)
+    themes = tuple(_theme(p.text, p.index, state.claims, on_topic, language) for p in doc.paragraphs)
     return Extraction(tuple(state.claims), tuple(state.casualties), themes)
 
 
@@ -74,8 +75,9 @@ def _sentence(state: _State, sentence: Sentence, following: list[Sentence], ctx:
     if is_denial(sentence.text):
         _denial(state, sentence, ctx, att)
         return
-    named = _named_deaths(state, sentence, following, ctx, att)
-    types = chosen_types(sentence.text, ctx.on_topic, att.speaker)
+    # the casualty rules read English; other languages get typed claims and group counts
+    named = ctx.language == "en" and _named_deaths(state, sentence, following, ctx, att)
+    types = chosen_types(sentence.text, ctx.on_topic, att.speaker, ctx.language)
     for event_type, score in types:
         if event_type == "casualty":
             _group_casualty(state, sentence, score, ctx, att, named=named)
@@ -182,13 +184,17 @@ def _group_casualty(
         for q in counts:
             claim = make_claim(sentence, "casualty", score, ctx, att)
             state.claims.append(replace(claim, quantity=q.quantity))
-    elif not named and sentence.start not in state.covered and sentence_places(sentence) and score >= 3:
+    elif (
+        not named
+        and sentence.start not in state.covered
+        and (ctx.language != "en" or (sentence_places(sentence) and score >= 3))
+    ):  # without English name rules, a death report in another language is claimed as such
         state.claims.append(make_claim(sentence, "casualty", score, ctx, att))
 
 
 def _denial(state: _State, sentence: Sentence, ctx: SentenceContext, att: Attribution) -> None:
     """A denial is a claim of its own, pointing at the latest claim it can deny."""
-    own = event_types(sentence.text, ctx.on_topic)
+    own = event_types(sentence.text, ctx.on_topic, ctx.language)
     target = _denied_target(state, ctx.paragraph_index, own[0][0] if own else None)
     if target is None and not own:
         return
@@ -214,13 +220,13 @@ def _remember_speaker(state: _State, sentence: Sentence) -> None:
         state.speaker = people[-1]
 
 
-def _theme(text: str, index: int, claims: list[Claim], on_topic: bool) -> str | None:
+def _theme(text: str, index: int, claims: list[Claim], on_topic: bool, language: str) -> str | None:
     from_claims = theme_of_claims(c.type for c in claims if c.paragraph_index == index)
     if from_claims:
         return from_claims
-    theme = passage_theme(text)
+    theme = passage_theme(text, language=language)
     if theme is None and on_topic:
-        contextual = passage_theme(text, on_topic=True)
+        contextual = passage_theme(text, on_topic=True, language=language)
         return contextual if contextual != OTHER else None
     return theme
 

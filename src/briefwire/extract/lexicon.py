@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 _PROFILE = "mobilization"
 
@@ -52,7 +53,7 @@ class Taxonomy:
         ``anchored`` says whether the text is known to be on-topic; None looks for an anchor
         word in the text itself.
         """
-        low = text.lower()
+        low = _lower(text)
         if anchored is None:
             anchored = self.anchor.search(low) is not None
         scores: dict[str, float] = {}
@@ -66,7 +67,7 @@ class Taxonomy:
 
     def strong(self, text: str, event_type: str) -> bool:
         """Does ``text`` carry a cue of weight 2 or more for ``event_type``?"""
-        low = text.lower()
+        low = _lower(text)
         return any(
             w >= 2 and p.search(low) for lex in self.types if lex.name == event_type for p, w in lex.patterns
         )
@@ -76,7 +77,11 @@ class Taxonomy:
         return self.official.search(speaker) is not None
 
     def has_anchor(self, text: str) -> bool:
-        return self.anchor.search(text.lower()) is not None
+        return self.anchor.search(_lower(text)) is not None
+
+
+def _lower(text: str) -> str:
+    return text.lower().replace("ё", "е")
 
 
 def _body(source: str) -> str:
@@ -93,11 +98,23 @@ def _compile_any(sources: list[str], flags: int = re.IGNORECASE) -> re.Pattern[s
     return re.compile(rf"(?<!\w)(?:{body})(?![\w])", flags)
 
 
-@lru_cache(maxsize=1)
-def load_taxonomy() -> Taxonomy:
-    """The profile's taxonomy (read once per process)."""
-    path = resources.files("briefwire.profiles").joinpath(_PROFILE, "taxonomy.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+def _read(name: str) -> dict[str, Any]:
+    path = resources.files("briefwire.profiles").joinpath(_PROFILE, name)
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=4)
+def load_taxonomy(language: str = "en") -> Taxonomy:
+    """The profile's taxonomy for a language (read once per process; English when the profile
+    has no cues of that language). Themes and settings are shared; cues are per language."""
+    data = _read("taxonomy.json")
+    cues = data
+    if language != "en":
+        try:
+            cues = _read(f"taxonomy_{language}.json")
+        except FileNotFoundError:
+            cues = data
     themes = tuple(t["name"] for t in data["themes"])
     theme_of = {typ: t["name"] for t in data["themes"] for typ in t["types"]}
     needs = set(data["needs_anchor"])
@@ -109,14 +126,14 @@ def load_taxonomy() -> Taxonomy:
             needs_anchor=name in needs,
             any_cue=_compile_any([p for p, _ in spec["patterns"]], flags=0),
         )
-        for name, spec in data["types"].items()
+        for name, spec in cues["types"].items()
     )
     return Taxonomy(
         themes,
         theme_of,
         types,
-        _compile_any(data["anchors"]),
-        _compile_any(data["official_speakers"]),
+        _compile_any(cues["anchors"]),
+        _compile_any(cues["official_speakers"]),
         {k: frozenset(v) for k, v in data.get("subsumes", {}).items()},
         frozenset(data.get("never_secondary", [])),
     )

@@ -24,20 +24,20 @@ def theme_of_type(event_type: str) -> str:
     return load_taxonomy().theme_of.get(event_type, OTHER)
 
 
-def passage_theme(text: str, on_topic: bool = False) -> str | None:
+def passage_theme(text: str, on_topic: bool = False, language: str = "en") -> str | None:
     """The theme of one paragraph, or None when it is off-topic.
 
     A paragraph is on-topic when it has a mobilization/war cue of its own, or when the caller
     knows its document is on-topic (``on_topic``), so "183 men were returned" in an article
     about the draft is classified although the paragraph alone never says "mobilization".
     """
-    taxonomy = load_taxonomy()
+    taxonomy = load_taxonomy(language)
     if not (on_topic or taxonomy.has_anchor(text)):
         return None
     scores = taxonomy.score(text, anchored=True if on_topic else None)
     if not scores:
         return OTHER
-    best, score = max(scores.items(), key=lambda kv: (kv[1], -_order(kv[0])))
+    best, score = max(scores.items(), key=lambda kv: (kv[1], -_order(kv[0], language)))
     return theme_of_type(best) if score >= _MIN_SCORE else OTHER
 
 
@@ -49,6 +49,6 @@ def theme_of_claims(types: Iterable[str]) -> str | None:
     return counts.most_common(1)[0][0]
 
 
-def _order(event_type: str) -> int:
-    names = [lex.name for lex in load_taxonomy().types]
+def _order(event_type: str, language: str) -> int:
+    names = [lex.name for lex in load_taxonomy(language).types]
     return names.index(event_type) if event_type in names else len(names)
