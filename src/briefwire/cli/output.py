@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -87,10 +88,15 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
         f"[bold]near-duplicates[/bold] {summary.near_duplicates}  "
         f"[bold]re-used paragraphs[/bold] {summary.reused_paragraphs}  "
         f"[bold]claims[/bold] {summary.claims}  [bold]casualties[/bold] {summary.casualties}  "
-        f"[bold]errors[/bold] {len(summary.errors)}  -> {db}"
+        f"[bold]errors[/bold] {len(summary.errors)}  -> {db}",
+        soft_wrap=True,
     )
     for e in summary.errors:
-        err.print(f"[red]error[/red] {e.origin}: [{e.stage}] {e.reason}", markup=False, highlight=False)
+        err.print(
+            f"[red]error[/red] {escape(e.origin)}: \\[{e.stage}] {escape(e.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def print_document(doc: dict[str, Any], fmt: str) -> None:
@@ -112,7 +118,7 @@ def print_document(doc: dict[str, Any], fmt: str) -> None:
         "near_duplicate_of",
     ):
         if doc.get(key):
-            out.print(f"{key}: {doc[key]}", markup=False, highlight=False)
+            out.print(f"{key}: {doc[key]}", markup=False, highlight=False, soft_wrap=True)
     out.print("\n[bold]text[/bold]")
     for p in doc["passages"]:
         origin = f"  (re-used from {p['reused_from']})" if p.get("reused_from") else ""
@@ -122,7 +128,9 @@ def print_document(doc: dict[str, Any], fmt: str) -> None:
     if doc["removed"]:
         out.print("[bold]removed by cleaning[/bold]")
         for r in doc["removed"]:
-            out.print(f"- {r['reason']}: {_short(r['text'], 100)}", markup=False, highlight=False)
+            out.print(
+                f"- {r['reason']}: {_short(r['text'], 100)}", markup=False, highlight=False, soft_wrap=True
+            )
     if doc.get("claims"):
         out.print("\n[bold]claims[/bold]")
         for c in doc["claims"]:
