@@ -168,3 +168,35 @@ def test_extract_russian_document_gets_claims_and_attribution() -> None:
     ex = extract(doc, next(iter(get_backend("ru").analyse([text]))))
     assert [c.type for c in ex.claims] == ["release_or_return"]
     assert ex.claims[0].claimed_by == ("губернатора",)
+
+
+def test_extract_count_in_next_sentence_continues_the_claim(run: Run) -> None:
+    _, ex = run(
+        "In Tula, students of a technical college sew winter clothes for mobilized soldiers. "
+        "They have already made 240 hats."
+    )
+    assert [(c.type, c.quantity.value if c.quantity else None) for c in ex.claims] == [
+        ("aid_or_fundraising", None),
+        ("aid_or_fundraising", 240),
+    ]
+
+
+def test_extract_quotation_takes_its_tag_as_claimant(run: Run) -> None:
+    _, ex = run("“Draft notices are handed out at every metro exit,” the activist Olga Petrova wrote.")
+    assert ex.claims[0].type == "draft_notice"
+    assert ex.claims[0].claimed_by == ("the activist Olga Petrova",)
+
+
+def test_extract_empty_document_gives_empty_extraction(run: Run) -> None:
+    doc, ex = run("")
+    assert (ex.claims, ex.casualties, ex.passage_themes) == ((), (), ())
+    assert doc.paragraphs == ()
+
+
+def test_extract_story_paragraph_without_cue_keeps_the_theme_before_it(run: Run) -> None:
+    _, ex = run(
+        "Hundreds of men fled to Kazakhstan to avoid the draft, border guards said.\n\n"
+        "Many of them left behind jobs, flats and families, and some had only a backpack with them.\n\n"
+        "Comments are closed."
+    )
+    assert ex.passage_themes == ("Society and Economy", "Society and Economy", None)

@@ -59,7 +59,9 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
         state.speaker = None  # "he said" looks back within its own paragraph only
         for i, sentence in enumerate(sents):
             _sentence(state, sentence, sents[i + 1 :], ctx)
-    themes = tuple(_theme(p.text, p.index, state.claims, on_topic, language) for p in doc.paragraphs)
+    themes = _continue_themes(
+        [_theme(p.text, p.index, state.claims, on_topic, language) for p in doc.paragraphs], doc, on_topic
+    )
     return Extraction(tuple(state.claims), tuple(state.casualties), themes)
 
 
@@ -229,6 +231,16 @@ def _theme(text: str, index: int, claims: list[Claim], on_topic: bool, language:
         contextual = passage_theme(text, on_topic=True, language=language)
         return contextual if contextual != OTHER else None
     return theme
+
+
+def _continue_themes(themes: list[str | None], doc: CleanDocument, on_topic: bool) -> tuple[str | None, ...]:
+    """A substantial paragraph with no cue of its own in an on-topic document goes on with the
+    story of the paragraph before it ("Male employees left en masse ..." after "officials fled")."""
+    out = list(themes)
+    for i in range(1, len(out)):
+        if out[i] is None and on_topic and out[i - 1] and len(doc.paragraphs[i].text.split()) >= 12:
+            out[i] = out[i - 1]
+    return tuple(out)
 
 
 def _default_chain(doc: CleanDocument) -> tuple[str, ...]:
