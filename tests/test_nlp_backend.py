@@ -97,3 +97,12 @@ def test_nlp_split_blocks_cuts_long_lines_at_spaces() -> None:
     assert text[blocks[-1][0] : blocks[-1][1]] == "tail"
     joined = " ".join(text[s:e] for s, e in blocks)
     assert joined.split() == text.split()
+
+
+def test_nlp_bracketed_conversion_stays_in_its_sentence(english: Backend) -> None:
+    text = "A school fair raised 59,000 rubles [USD 970] for first-aid kits. Volunteers sewed gloves."
+    [result] = list(english.analyse([text]))
+    assert [s.text for s in result.sentences] == [
+        "A school fair raised 59,000 rubles [USD 970] for first-aid kits.",
+        "Volunteers sewed gloves.",
+    ]

@@ -15,10 +15,12 @@ function (it is pickled by name).
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -34,6 +36,7 @@ __all__ = ["ExtractFunction", "ExtractionError", "run_extraction"]
 T = TypeVar("T")
 ExtractFunction = Callable[[CleanDocument, Analysis], Any]
 _IN_FLIGHT_PER_WORKER = 2
+_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,30 @@ def run_extraction(
     yield from _run_parallel(batches, workers, extract_fn)
 
 
+@contextmanager
+def _one_thread_per_worker() -> Iterator[None]:
+    """Workers inherit single-threaded BLAS/OpenMP settings while they are being started.
+
+    Two workers with two BLAS threads each on two cores fight over them; one process per core
+    is the intended use. Variables the user has set are left alone.
+    """
+    added = [name for name in _THREAD_VARIABLES if name not in os.environ]
+    os.environ.update(dict.fromkeys(added, "1"))
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
+
+
 def _run_parallel(
+    batches: Iterator[list[CleanDocument]], workers: int, extract_fn: ExtractFunction
+) -> Iterator[tuple[CleanDocument, Any] | ExtractionError]:
+    with _one_thread_per_worker():
+        yield from _run_pool(batches, workers, extract_fn)
+
+
+def _run_pool(
     batches: Iterator[list[CleanDocument]], workers: int, extract_fn: ExtractFunction
 ) -> Iterator[tuple[CleanDocument, Any] | ExtractionError]:
     context = multiprocessing.get_context("spawn")
