@@ -193,3 +193,67 @@ def user_add(ws: Workspace, name: str, role: str, password: str) -> None:
 
 def users(ws: Workspace) -> list[dict[str, Any]]:
     return ws.store.users()
+
+
+# ---- entities and merge explanations (link stage) ---------------------------------------------
+def entities(ws: Workspace, kind: str | None = None) -> list[dict[str, Any]]:
+    """People, organisations and places link resolved, with aliases and how often each is named."""
+    return ws.store.entities(kind)
+
+
+def entity(ws: Workspace, name: str) -> dict[str, Any] | None:
+    """One entity by key, name or any spelling (Latin or Cyrillic, any romanisation), with its events."""
+    from briefwire.link.names import parse_name, same_person  # noqa: PLC0415
+
+    found = ws.store.entity_by_alias(name)
+    wanted = parse_name(name) if found is None else None
+    if wanted is not None:
+        for row in ws.store.entities("person"):
+            names = [parse_name(a) for a in row["aliases"]]
+            if any(n is not None and n.full == wanted.full and same_person(n, wanted) for n in names):
+                found = ws.store.entity_by_alias(row["entity_key"])
+                break
+    if found is None:
+        return None
+    keys = {m["claim_key"] for m in found["mentions"] if m.get("claim_key")}
+    claims = ws.store.claims()
+    found["events"] = sorted({c["event_id"] for c in claims if c["claim_id"] in keys and c["event_id"]})
+    return found
+
+
+def why(ws: Workspace, event_id: str) -> dict[str, Any] | None:
+    """How an event was assembled: each merge decision in words, the near misses, the sources."""
+    from briefwire.link.explain import describe_row  # noqa: PLC0415
+
+    event = ws.store.event(event_id)
+    if event is None:
+        matches = [e for e in ws.store.events()[0] if e["event_id"].startswith(event_id)]
+        event = matches[0] if len(matches) == 1 else None
+    if event is None:
+        return None
+    claims = {c["claim_id"]: c for c in ws.store.claims()}
+    members = set(event["claims"])
+
+    def label(key: str) -> str:
+        c = claims.get(key)
+        if c is None:
+            return key
+        source = c.get("outlet") or c["origin"].rsplit("/", 1)[-1]
+        return f"{source} {(c.get('published') or '')[:10]} ({c['type']}: {c['quote'][:60]!r})"
+
+    labels = {k: label(k) for k in claims}
+    pairs = ws.store.link_pairs(members)
+    joined = [describe_row(p, labels) for p in pairs if p["merged"]]
+    missed = [describe_row(p, labels) for p in pairs if not p["merged"]][:5]
+    details = ws.store.link_details("event", event["event_id"]) or {}
+    return {
+        "event_id": event["event_id"],
+        "summary": event["summary"],
+        "status": event["status"],
+        "independent_sources": event["independent_sources"],
+        "claims": [labels[k] for k in event["claims"] if k in labels],
+        "joined": joined,
+        "not_joined": missed,
+        "explanation": event.get("explanation") or [],
+        "details": details,
+    }

@@ -34,6 +34,7 @@ class PipelineOptions:
     link: bool = True
     chunk_size: int = 64
     read: ingest.ReadOptions | None = None
+    link_options: link_stage.LinkOptions | None = None
 
 
 @dataclass
@@ -85,13 +86,29 @@ class Pipeline:
             chunk = self._clean_chunk(items, summary, progress)
             self._store_chunk(chunk, summary)
         if self.options.link and self.options.extract:
-            self.link()
+            self.link(incremental=True)
         return summary
 
-    def link(self) -> None:
-        """Re-link claims into events and casualty mentions into persons (decisions honoured)."""
-        result = link_stage.link(self.store.claims(), self.store.casualty_mentions(), self.store.decisions())
-        self.store.replace_links(result.events, result.persons)
+    def link(self, incremental: bool = False) -> None:
+        """Re-link claims into events and casualty mentions into persons (decisions honoured).
+
+        ``incremental``: only claims not yet in an event, and what they can touch, are re-linked.
+        """
+        claims = self.store.claims()
+        new = frozenset(c["claim_id"] for c in claims if not c.get("event_id")) if incremental else None
+        inp = link_stage.LinkInput(
+            claims=claims,
+            mentions=self.store.casualty_mentions(),
+            decisions=self.store.decisions(),
+            passages=self.store.passages(),
+            documents=self.store.link_documents(),
+            new_claims=new,
+        )
+        result = link_stage.link(inp, self.options.link_options)
+        self.store.replace_links(result.events, result.persons, scope_claim_keys=result.scope_claim_keys)
+        self.store.save_link_output(
+            result.entities, result.pairs, result.details, result.person_details, result.scope_claim_keys
+        )
 
     # ---- stages ------------------------------------------------------------------------
     def _clean_chunk(

@@ -262,3 +262,80 @@ def user_list(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     with api.Workspace(db) as ws:
         rows = api.users(ws)
     print_rows(rows, _fmt(fmt), columns=("name", "role", "created_at"))
+
+
+@app.command()
+def entities(
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = "table",
+    kind: Annotated[str | None, typer.Option(help="person, organisation or place.")] = None,
+) -> None:
+    """People, organisations and places named in the ledger, with their spellings.
+
+    Example: briefwire entities --kind person
+    """
+    with api.Workspace(db) as ws:
+        rows = api.entities(ws, kind)
+    for r in rows:
+        r["aliases"] = "; ".join(r["aliases"])
+    columns = ("entity_key", "kind", "name", "code", "n_mentions", "n_documents", "aliases")
+    print_rows(rows, _fmt(fmt), columns=columns)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="A name in any spelling or script, or an entity key.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = "table",
+) -> None:
+    """One entity: its spellings, where it is named, and the events it takes part in.
+
+    Example: briefwire entity "Алексей Воронин"
+    """
+    with api.Workspace(db) as ws:
+        row = api.entity(ws, name)
+    if row is None:
+        typer.echo(f"error: no entity named {name!r} (see `briefwire entities`)", err=True)
+        raise typer.Exit(1)
+    if _fmt(fmt) == "json":
+        typer.echo(json.dumps(row, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{row['name']} ({row['kind']}, {row['entity_key']})")
+    typer.echo("spellings: " + "; ".join(row["aliases"]))
+    typer.echo("events: " + (", ".join(row["events"]) or "none"))
+    print_rows(row["mentions"], _fmt(fmt), columns=("doc_id", "surface", "role", "origin"))
+
+
+@app.command()
+def why(
+    event_id: Annotated[str, typer.Argument(help="An event id (or a unique prefix of one).")],
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = "table",
+) -> None:
+    """Explain an event: which claims were joined and why, what was kept apart, who confirms it.
+
+    Example: briefwire why 3f9a1c2b
+    """
+    with api.Workspace(db) as ws:
+        result = api.why(ws, event_id)
+    if result is None:
+        typer.echo(f"error: no single event matches {event_id!r} (see `briefwire export events`)", err=True)
+        raise typer.Exit(1)
+    if _fmt(fmt) == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"event {result['event_id']}: {result['summary']}")
+    typer.echo(f"status {result['status']}, {result['independent_sources']} independent source(s)")
+    typer.echo("claims:")
+    for line in result["claims"]:
+        typer.echo(f"  - {line}")
+    typer.echo("merge decisions:" if result["joined"] else "merge decisions: none (a single claim)")
+    for line in result["joined"]:
+        typer.echo(f"  - {line}")
+    if result["not_joined"]:
+        typer.echo("closest claims kept apart:")
+        for line in result["not_joined"]:
+            typer.echo(f"  - {line}")
+    for line in result["explanation"][1:]:
+        if not line.startswith(("joined", "not joined")):
+            typer.echo(line)

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import check_floors, evaluate
+from .merge import merge_scores
 
 HERE = Path.cwd()
 
@@ -21,11 +22,17 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, default=HERE.parent / "shared" / "gold" / "seeds.json")
     ap.add_argument("--baseline", type=Path, default=HERE / "eval" / "baseline.json")
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--pairs", type=Path, default=HERE / "eval" / "merge_pairs.jsonl")
     args = ap.parse_args()
     if not args.gold.exists():
         print(f"no annotation at {args.gold}: nothing to score", file=sys.stderr)  # noqa: T201
         return 2
     scores = evaluate(args.inputs, args.gold, args.workers)
+    if args.pairs.exists():  # merging: labelled claim pairs over the examples and the seeds
+        inputs = [HERE / "examples", args.inputs]
+        scores |= merge_scores(
+            inputs, args.pairs, args.pairs.with_name("merge_expectations.json"), args.workers
+        )
     floors = json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline.exists() else {}
     table = Table("metric", "value", "floor")
     for name, value in scores.items():

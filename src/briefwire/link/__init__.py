@@ -1,122 +1,129 @@
 """Link: claims about the same happening become events; casualty mentions become persons.
 
-Entry point: ``link(claims, mentions, decisions) -> LinkResult``. It takes the rows the store
-gives back (plain dicts in the export shape) and human decisions, and returns plain
-``LinkedEvent`` / ``LinkedPerson`` records for the store to write.
+Entry point: ``link(LinkInput, LinkOptions) -> LinkResult``. Plain rows in (the store's claims,
+casualty mentions, passages, documents and human decisions), plain records out: events with
+their independent sources, claimants and status; the casualty register; the entities named;
+and every scored pair with its features, so that ``briefwire why`` can explain each merge.
 
-This is the first linker (``link.single.v1``): one event per claim, a denial joined to the claim
-it denies, and casualty mentions grouped by normalised name. Cross-document merging arrives
-with the linking issue behind the same entry point.
+Steps: resolve people (``entities``), score candidate claim pairs (``features``), cluster them
+under reviewers' constraints (``merge``), then count sources and settle status
+(``corroborate``) and build the register (``register``). With ``LinkInput.new_claims`` only the
+claims that share a block (type and weeks) with new claims are re-linked (``scope``).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from briefwire.models import Actor, DateValue, LinkedEvent, LinkedPerson, Location, Quantity
+from briefwire.models import LinkedEvent, LinkedPerson
 
-LINKER = "link.single.v1"
-PERSON_FIELDS = (
-    "age",
-    "born",
-    "rank",
-    "status",
-    "home_region",
-    "home_region_code",
-    "home_town",
-    "occupation",
-    "unit",
-    "date_of_death",
-    "date_precision",
-    "place_of_death",
-)
+from .entities import Entity, org_profile, organisation_entities, place_entities, resolve_people
+from .events import assemble_events
+from .features import PairScore
+from .merge import Constraints, claim_infos, cluster
+from .register import person_details, persons
+from .scope import affected_claims
+from .similarity import default_similarity
+
+LINKER = "link.merge.v1"
+
+
+@dataclass(frozen=True)
+class LinkInput:
+    """Everything link reads, as the store returns it (lists of plain dicts)."""
+
+    claims: Sequence[dict[str, Any]]
+    mentions: Sequence[dict[str, Any]] = ()
+    decisions: Sequence[dict[str, Any]] = ()
+    passages: Sequence[dict[str, Any]] = ()  # doc_id, index, reuse_group, reused_from
+    documents: Sequence[dict[str, Any]] = ()  # doc_id, outlet, forwarded_from, published, origin
+    new_claims: frozenset[str] | None = None  # claim keys added since the last link (None: all)
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    embeddings: bool = True  # sentence embeddings; False uses word overlap (fast, for tests)
+    profile: str = "mobilization"
 
 
 @dataclass(frozen=True)
 class LinkResult:
     events: tuple[LinkedEvent, ...]
     persons: tuple[LinkedPerson, ...]
+    entities: tuple[Entity, ...] = ()
+    pairs: tuple[PairScore, ...] = ()
+    details: Mapping[str, dict[str, Any]] = field(default_factory=dict)  # event_key -> details
+    person_details: Mapping[str, dict[str, Any]] = field(default_factory=dict)  # person_key -> details
+    scope_claim_keys: tuple[str, ...] | None = None  # None: everything was re-linked
 
 
-def link(
-    claims: Sequence[dict[str, Any]],
-    mentions: Sequence[dict[str, Any]],
-    decisions: Sequence[dict[str, Any]] = (),
-) -> LinkResult:
-    rejected = {d["target_key"] for d in decisions if d["target_kind"] == "claim" and d["action"] == "reject"}
-    kept = [c for c in claims if c["claim_id"] not in rejected]
-    return LinkResult(tuple(_events(kept)), tuple(_persons(mentions)))
-
-
-def _events(claims: Sequence[dict[str, Any]]) -> list[LinkedEvent]:
-    by_key = {c["claim_id"]: c for c in claims}
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for c in claims:
-        anchor = c["denies"] if c.get("denies") in by_key else c["claim_id"]
-        groups.setdefault(anchor, []).append(c)
-    return [_event(by_key[anchor], members) for anchor, members in groups.items()]
-
-
-def _event(anchor: dict[str, Any], members: list[dict[str, Any]]) -> LinkedEvent:
-    sources = list(dict.fromkeys(m.get("outlet") or m["origin"] for m in members))
-    stances = {m["stance"] for m in members}
-    status = "disputed" if "denied" in stances else "confirmed" if "confirmed" in stances else "reported"
-    loc, qty = anchor.get("location"), anchor.get("quantity")
-    return LinkedEvent(
-        event_key=anchor["claim_id"],
-        type=anchor["type"],
-        theme=anchor["theme"],
-        summary=anchor["summary"],
-        date=DateValue(anchor["date"], anchor["date_precision"], anchor["date_basis"]),
-        location=Location(**loc) if loc else None,
-        actors=tuple(Actor(**a) for a in anchor.get("actors") or []),
-        quantity=Quantity(**qty) if qty else None,
-        status=status,
-        first_reported=min((m["published"] for m in members if m.get("published")), default=None),
-        independent_sources=len(sources),
-        sources=tuple(sources),
-        claim_keys=tuple(m["claim_id"] for m in members),
-        explanation=(f"{LINKER}: one event per claim; {len(members) - 1} denial(s) attached",),
+def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
+    options = options or LinkOptions()
+    rejected = {
+        d["target_key"] for d in inp.decisions if d["target_kind"] == "claim" and d["action"] == "reject"
+    }
+    claims = [c for c in inp.claims if c["claim_id"] not in rejected]
+    scope: tuple[str, ...] | None = None
+    if inp.new_claims is not None:
+        chosen = affected_claims(claims, inp.new_claims)
+        scope = tuple(sorted(c["claim_id"] for c in chosen))
+        claims = chosen
+    documents = {d["doc_id"]: d for d in inp.documents}
+    reuse = reuse_groups(inp.passages)
+    people = resolve_people(inp.claims, inp.mentions)
+    orgs = org_profile(options.profile)
+    infos = claim_infos(claims, people, reuse, orgs)
+    sim = default_similarity(options.embeddings).matrix([c.get("quote") or c["summary"] for c in claims])
+    clustering = cluster(infos, sim, constraints(inp.decisions))
+    events, details = assemble_events(
+        claims,
+        clustering,
+        documents=documents,
+        reuse=reuse,
+        people=people,
+        orgs=orgs,
+        decisions=inp.decisions,
+    )
+    entities = (*people.entities(), *organisation_entities(inp.claims, orgs), *place_entities(inp.claims))
+    register = persons(inp.mentions, people, documents, reuse)
+    return LinkResult(
+        events=tuple(events),
+        persons=tuple(register),
+        entities=entities,
+        pairs=tuple(clustering.pairs.values()),
+        details=details,
+        scope_claim_keys=scope,
+        person_details={p.person_key: person_details(p, inp.mentions, documents) for p in register},
     )
 
 
-def person_key_of(name: str) -> str:
-    """Surname plus the first letters of the first name, folded: 'Aleksey Martynov' ~ 'Alexei Martynov'."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    for a, b in (("kh", "h"), ("yev", "ev"), ("iy", "y"), ("ei", "e"), ("ey", "e"), ("x", "ks")):
-        folded = folded.replace(a, b)
-    tokens = [t for t in re.findall(r"[a-z]+", folded) if len(t) > 1] or [name.lower()]
-    first = tokens[0][:3] if len(tokens) > 1 else ""
-    return f"{tokens[-1]}|{first}"
+def reuse_groups(passages: Sequence[dict[str, Any]]) -> dict[tuple[str, int], int]:
+    """(doc_id, paragraph index) -> re-use group, only for paragraphs shared by two documents."""
+    members: dict[int, set[str]] = {}
+    for p in passages:
+        if p.get("reuse_group") is not None:
+            members.setdefault(p["reuse_group"], set()).add(p["doc_id"])
+    return {
+        (p["doc_id"], p["index"]): p["reuse_group"]
+        for p in passages
+        if p.get("reuse_group") is not None and len(members[p["reuse_group"]]) > 1
+    }
 
 
-def _persons(mentions: Sequence[dict[str, Any]]) -> list[LinkedPerson]:
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for m in mentions:
-        groups[person_key_of(m["name"])].append(m)
-    out = []
-    for members in groups.values():
-        fields: dict[str, object] = {}
-        for f in PERSON_FIELDS:
-            values = [m[f] for m in members if m.get(f) not in (None, "", "unknown")]
-            if values:
-                fields[f] = values[0]
-        names = list(dict.fromkeys(m["name"] for m in members))
-        outlets = {m.get("outlet") or m["origin"] for m in members}
-        out.append(
-            LinkedPerson(
-                person_key=members[0]["mention_key"],
-                name=max(names, key=len),
-                variants=tuple(names),
-                mention_keys=tuple(m["mention_key"] for m in members),
-                first_reported=min((m["published"] for m in members if m.get("published")), default=None),
-                independent_sources=len(outlets),
-                fields=fields,
-            )
-        )
-    return out
+def constraints(decisions: Sequence[dict[str, Any]]) -> Constraints:
+    """Reviewers' merges (must-link) and splits (a claim stands alone); later decisions win."""
+    must: list[tuple[str, str]] = []
+    alone: set[str] = set()
+    for d in decisions:
+        if d["target_kind"] == "event" and d["action"] == "merge" and isinstance(d.get("value"), str):
+            must.append((d["target_key"], d["value"]))
+        elif d["target_kind"] == "claim" and d["action"] == "split":
+            alone.add(d["target_key"])
+        elif d["target_kind"] == "claim" and d["action"] == "reset":
+            alone.discard(d["target_key"])
+    return Constraints(tuple(must), frozenset(alone))
+
+
+__all__ = ["LINKER", "LinkInput", "LinkOptions", "LinkResult", "link"]

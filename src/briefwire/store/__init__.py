@@ -9,6 +9,7 @@ from types import TracebackType
 from .claims import ClaimStore, claim_key, mention_key
 from .db import connect, migrate, transaction
 from .documents import DocumentStore, DocumentToSave, raw_text_hash, text_hash
+from .entities import EntityStore
 from .events import EventFilter, EventStore
 from .review import ReviewStore
 from .web_queries import WebQueries
@@ -27,7 +28,7 @@ __all__ = [
 ]
 
 
-class Store(WebQueries, ReviewStore, EventStore, ClaimStore, DocumentStore):
+class Store(EntityStore, WebQueries, ReviewStore, EventStore, ClaimStore, DocumentStore):
     """A briefwire ledger in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:

@@ -46,13 +46,22 @@ class EventStore:
         persons: Sequence[LinkedPerson],
         scope_claim_keys: Sequence[str] | None = None,
     ) -> None:
-        """Store link's output. With a scope, only events touching those claims are replaced."""
+        """Store link's output. With a scope, only events touching those claims are replaced.
+
+        Persons are always replaced whole (the register is small and re-linked in full).
+        """
         with transaction(self.conn):
             if scope_claim_keys is None:
                 self.conn.execute("UPDATE claims SET event_id = NULL")
                 self.conn.execute("DELETE FROM events")
-                self.conn.execute("UPDATE casualty_mentions SET person_id = NULL")
-                self.conn.execute("DELETE FROM persons")
+            else:
+                # events any scoped claim belonged to are rebuilt from link's output
+                self.conn.executemany(
+                    "DELETE FROM events WHERE event_id = (SELECT event_id FROM claims WHERE claim_key = ?)",
+                    [(k,) for k in scope_claim_keys],
+                )
+            self.conn.execute("UPDATE casualty_mentions SET person_id = NULL")
+            self.conn.execute("DELETE FROM persons")
             for ev in events:
                 self.conn.execute("DELETE FROM events WHERE event_key = ?", (ev.event_key,))
                 cur = self.conn.execute(

@@ -1,0 +1,189 @@
+"""Independent sources, primary claimants, status and contradictions of one event.
+
+Sources are counted as *independent units*: documents of one outlet are one unit; a forwarded
+Telegram post belongs to the channel it was forwarded from; documents whose claim paragraphs
+re-use the same text (a reprint, a copied paragraph) are one unit; a claim that names another
+source of the event as its claimant ("according to Open Window") joins that source's unit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .entities import _VAGUE, OrgProfile, PersonIndex, person_surfaces
+
+
+@dataclass
+class Corroboration:
+    sources: list[str]
+    units: list[list[str]]
+    claimants: list[str]
+    status: str
+    reason: str
+    values: list[dict[str, Any]] = field(default_factory=list)
+    denials: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def independent(self) -> int:
+        return len(self.units)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "sources": self.sources,
+            "units": self.units,
+            "independent_sources": self.independent,
+            "claimants": self.claimants,
+            "status": self.status,
+            "status_reason": self.reason,
+            "values": self.values,
+            "denials": self.denials,
+        }
+
+
+def source_name(doc: Mapping[str, Any]) -> str:
+    name = doc.get("forwarded_from") or doc.get("outlet")
+    if name:
+        return str(name)
+    origin = str(doc.get("origin") or doc["doc_id"])
+    return origin.rsplit("/", 1)[-1]
+
+
+def corroborate(
+    claims: Sequence[dict[str, Any]],
+    documents: Mapping[str, Mapping[str, Any]],
+    reuse: Mapping[tuple[str, int], int],
+    people: PersonIndex,
+    orgs: OrgProfile,
+) -> Corroboration:
+    docs = list(dict.fromkeys(c["doc_id"] for c in claims))
+    unit_of = {d: _unit(documents.get(d, {"doc_id": d})) for d in docs}
+    parent = {u: u for u in unit_of.values()}
+
+    def find(u: str) -> str:
+        while parent[u] != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    by_group: dict[int, str] = {}
+    names = {u: source_name(documents.get(d, {"doc_id": d})) for d, u in unit_of.items()}
+    for c in claims:
+        unit = unit_of[c["doc_id"]]
+        group = reuse.get((c["doc_id"], c.get("paragraph_index") or -1))
+        if group is not None:
+            union(unit, by_group.setdefault(group, unit))
+        for who in c.get("claimed_by") or []:
+            for other, name in names.items():
+                if other != unit and name.casefold() in who.casefold():
+                    union(unit, other)
+    units: dict[str, list[str]] = {}
+    for d in docs:
+        units.setdefault(find(unit_of[d]), [])
+        name = source_name(documents.get(d, {"doc_id": d}))
+        if name not in units[find(unit_of[d])]:
+            units[find(unit_of[d])].append(name)
+    sources = list(dict.fromkeys(n for members in units.values() for n in members))
+    claimants = _claimants(claims, documents, people, orgs)
+    values = _values(claims, documents)
+    denials = [
+        {
+            "claim_id": c["claim_id"],
+            "source": source_name(documents.get(c["doc_id"], {"doc_id": c["doc_id"]})),
+            "quote": c.get("quote"),
+        }
+        for c in claims
+        if c.get("stance") == "denied"
+    ]
+    status, reason = _status(claims, list(units.values()), values, denials, orgs)
+    return Corroboration(sources, list(units.values()), claimants, status, reason, values, denials)
+
+
+def _unit(doc: Mapping[str, Any]) -> str:
+    if doc.get("forwarded_from"):
+        return f"channel:{doc['forwarded_from']}"
+    if doc.get("outlet"):
+        return f"outlet:{doc['outlet']}"
+    return f"doc:{doc['doc_id']}"
+
+
+def _claimants(
+    claims: Sequence[dict[str, Any]],
+    documents: Mapping[str, Mapping[str, Any]],
+    people: PersonIndex,
+    orgs: OrgProfile,
+) -> list[str]:
+    out: list[str] = []
+    for c in claims:
+        outlet = str((documents.get(c["doc_id"]) or {}).get("outlet") or "")
+        found: list[str] = []
+        for surface, role in person_surfaces(c):
+            if role == "claimant":
+                key = people.resolve(c["doc_id"], surface)
+                found.append(people.name(key) if key else surface)
+        for who in c.get("claimed_by") or []:
+            org = orgs.find(who)
+            if org is not None:
+                found.append(org.name)
+            elif (
+                not found
+                and not _VAGUE.match(who.strip())
+                and (not outlet or outlet.casefold() not in who.casefold())
+            ):
+                found.append(who)
+        out.extend(f for f in found if f not in out and f != outlet)
+    return out
+
+
+def _values(
+    claims: Sequence[dict[str, Any]], documents: Mapping[str, Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each distinct number the event's claims give, with its sources (only when they differ)."""
+    seen: list[dict[str, Any]] = []
+    for c in claims:
+        q = c.get("quantity") or {}
+        if q.get("value") is None:
+            continue
+        src = source_name(documents.get(c["doc_id"], {"doc_id": c["doc_id"]}))
+        for v in seen:
+            if math.isclose(v["value"], q["value"], rel_tol=0.05):
+                if src not in v["sources"]:
+                    v["sources"].append(src)
+                v["docs"].add(c["doc_id"])
+                break
+        else:
+            seen.append({"value": q["value"], "unit": q.get("unit"), "sources": [src], "docs": {c["doc_id"]}})
+    if len(seen) < 2 or len(set().union(*(v["docs"] for v in seen))) < 2:
+        return []
+    return [{k: v for k, v in item.items() if k != "docs"} for item in seen]
+
+
+def _status(
+    claims: Sequence[dict[str, Any]],
+    units: list[list[str]],
+    values: list[dict[str, Any]],
+    denials: list[dict[str, Any]],
+    orgs: OrgProfile,
+) -> tuple[str, str]:
+    if denials:
+        return "disputed", f"{len(denials)} claim(s) deny it"
+    if values:
+        shown = "; ".join(f"{v['value']:g} ({', '.join(v['sources'])})" for v in values)
+        return "disputed", f"sources give different numbers: {shown}"
+    official = [
+        who
+        for c in claims
+        if c.get("stance") in ("reported", "asserted", "confirmed")
+        for who in c.get("claimed_by") or []
+        if orgs.is_official(who)
+    ]
+    if official:
+        return "confirmed", f"asserted by an official body: {official[0]}"
+    if len(units) >= 2:
+        return "confirmed", f"{len(units)} independent sources"
+    return "reported", "one independent source, no official body"

