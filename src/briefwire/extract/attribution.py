@@ -97,7 +97,7 @@ _DENIAL = re.compile(
     r"dismissed (?:the |these |such )?(?:reports?|claims?|allegations?|information)|"
     r"called (?:this|the|these|such|that) (?:information|reports?|claims?|news|allegations?|statements?) "
     r"(?:unreliable|false|fake|untrue|a lie|lies|baseless|groundless|fabricated|misleading)|"
-    r"(?:is|was|were|are) (?:not true|untrue|false|fake)|did not (?:confirm|happen)|"
+    r"(?:is|was|were|are) (?:not true|untrue|false|fake)|did not happen|"
     r"no such (?:cases?|incidents?|orders?)|опроверг\w*|не соответству\w* действительности|"
     r"назвал\w* (?:эту |эти |данную )?(?:информаци\w*|сообщени\w*) (?:недостоверн\w*|ложн\w*|фейк\w*))",
     re.I,
@@ -225,7 +225,8 @@ def _subject_of_reporting_verb(sentence: Sentence) -> tuple[str, int] | None:
     """The noun phrase before the first reporting verb outside quotes, and where the verb ends."""
     tokens = sentence.tokens
     quoted = _without_quotes(sentence.text)
-    for i, tok in enumerate(tokens):
+    for i in _reporting_order(tokens):
+        tok = tokens[i]
         if tok.lemma.lower() not in _REPORT_LEMMAS or tok.pos not in {"VERB", "AUX"}:
             continue
         if quoted[tok.start - sentence.start] == " " and tok.text.strip():
@@ -244,6 +245,18 @@ def _subject_of_reporting_verb(sentence: Sentence) -> tuple[str, int] | None:
         if _looks_like_claimant(who):
             return who, tok.start - sentence.start
     return None
+
+
+def _reporting_order(tokens: tuple[Token, ...]) -> list[int]:
+    """Token indexes to try as the reporting verb: a closing tag (", two employees said.") first."""
+    order = list(range(len(tokens)))
+    last = len(tokens) - 1
+    while last >= 0 and tokens[last].pos == "PUNCT":
+        last -= 1
+    if last > 0:
+        order.remove(last)
+        order.insert(0, last)
+    return order
 
 
 def _after_be(tokens: tuple[Token, ...], i: int) -> bool:
@@ -341,6 +354,7 @@ _CLAIMANT_HEAD = re.compile(
     r"lawyers?|journalists?|blogger|correspondent|reporters?|governors?|ministers?|veterans?|"
     r"report|study|survey|investigation|statement|administration|government|department|"
     r"headquarters|command|city hall|parliament|duma|assembly|prosecutors?|lawmakers?|"
+    r"employees|workers|staff|employers|doctors|teachers|students|"
     r"tass|ria|interfax|reuters|meduza|verstka|istories|bbc|isw|[A-Z][a-z]+ [A-Z][a-z]+)\b",
 )
 

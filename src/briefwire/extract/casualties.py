@@ -225,7 +225,7 @@ def build(found: Found, doc_id: str, published: DateValue) -> Casualty:
     after = sent.text[where + len(found.name) :] if where >= 0 else ""
     before = sent.text[:where] if where >= 0 else ""
     home, death_place = _places(found, ctx_sents)
-    rank = _rank(before)
+    rank = _rank(before) or _rank_in_apposition(after)
     return Casualty(
         doc_id=doc_id,
         name=found.name,
@@ -239,7 +239,7 @@ def build(found: Found, doc_id: str, published: DateValue) -> Casualty:
         home_region=(home.location.admin1 or home.location.name) if home else None,
         home_region_code=home.location.admin1_code if home else None,
         home_town=home.location.name if home and home.location.precision == "settlement" else None,
-        occupation=_occupation(before, after),
+        occupation=_occupation_unless_rank(before, after, rank),
         unit=_unit(found.clause),
         date_of_death=_date_of_death(found, ctx_sents, published),
         place_of_death=death_place.location.name if death_place else None,
@@ -352,6 +352,21 @@ def _rank(before: str) -> str | None:
     return None
 
 
+def _rank_in_apposition(after: str) -> str | None:
+    """ "Ildar S., a 41-year-old junior sergeant from ...": the rank named right after the name."""
+    m = re.match(
+        r",\s*(?:an?\s+|the\s+)?(?:\d{1,2}-year-old\s+)?(?:mobilized\s+|contract\s+)?([a-z][a-z ]{2,30})",
+        after,
+    )
+    if not m:
+        return None
+    words = m.group(1).lower()
+    for rank in lexicon().ranks:
+        if words == rank or words.startswith(rank + " "):
+            return rank.title()
+    return None
+
+
 def _status(found: Found, rank: str | None) -> str:
     lex = lexicon()
     for text in (found.clause, " ".join(s.text for s in found.extra)):
@@ -400,6 +415,14 @@ def _region(found: Found, s: Sentence) -> tuple[int, int]:
         return s.start, s.end
     lo = s.start + s.text.find(found.clause)
     return lo, lo + len(found.clause)
+
+
+def _occupation_unless_rank(before: str, after: str, rank: str | None) -> str | None:
+    """The occupation, unless what looks like one only restates the rank."""
+    occupation = _occupation(before, after)
+    if occupation and rank and rank.lower() in occupation.lower():
+        return None
+    return occupation
 
 
 def _occupation(before: str, after: str) -> str | None:

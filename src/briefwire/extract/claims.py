@@ -128,7 +128,10 @@ def sentence_claims(
     sentence: Sentence, event_type: str, score: float, ctx: SentenceContext, attribution: Attribution
 ) -> list[Claim]:
     """Claims of one type stated by a sentence: one per counted quantity, at least one."""
-    quantities: list[Quantity | None] = [q.quantity for q in claim_quantities(sentence)]
+    # a count inside the attribution ("two employees said") counts sources, not the event
+    quantities: list[Quantity | None] = [
+        q.quantity for q in claim_quantities(sentence) if not any(q.text in c for c in attribution.chain)
+    ]
     base = make_claim(sentence, event_type, score, ctx, attribution)
     return [_with_quantity(base, q) for q in quantities or [None]]
 
