@@ -77,3 +77,15 @@ def test_attribution_denial_detection_ignores_plain_reports() -> None:
     assert is_denial("The Eastern district press office called the information unreliable.")
     assert not is_denial("The press office said the information would be checked.")
     assert Attribution(()).chain == ()
+
+
+def test_attribution_closing_tag_names_the_claimant() -> None:
+    chain = _chain("Managers told staff to stay home if they got a summons, two employees of the plant said.")
+    assert chain == ("two employees of the plant",)
+
+
+def test_attribution_unconfirmed_is_not_denied() -> None:
+    sentence = _sentences(
+        "Local channels reported that he had been served a summons, which police did not confirm."
+    )[0]
+    assert stance(sentence.text, attribute(sentence)) != "denied"
