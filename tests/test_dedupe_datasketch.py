@@ -39,14 +39,15 @@ def test_dedupe_minhash_values_equal_datasketch() -> None:
 
 
 @pytest.mark.parametrize("threshold", [0.3, 0.8])
-def test_dedupe_band_table_finds_what_datasketch_lsh_finds(threshold: float) -> None:
+@pytest.mark.parametrize("directory_min", [1 << 16, 1, 3000], ids=["search", "directory", "mixed"])
+def test_dedupe_band_table_finds_what_datasketch_lsh_finds(threshold: float, directory_min: int) -> None:
     rng = np.random.default_rng(5)
     sets = related_sets(rng, 400)
     bands, rows = band_params(threshold, 0.98, 128)
     minhashes = MinHasher(128, 1).minhashes(sets)
     keys = band_keys(minhashes, bands, rows)
     lsh = MinHashLSH(num_perm=128, params=(bands, rows))
-    table = BandTable(max_bucket=10_000)
+    table = BandTable(max_bucket=10_000, directory_min=directory_min)
     for i, row in enumerate(minhashes[:300]):
         lsh.insert(i, MinHash(seed=1, hashvalues=row, scheme="affine32"))
     # Some of the index in sorted runs, some still pending: both must answer.

@@ -6,8 +6,9 @@ queries (a test compares it with ``MinHashLSH`` on the same MinHashes) from sort
 of 64-bit keys and 32-bit ids: 12 bytes per band per item.
 
 New entries go to a small dict; when it fills up it is sorted into a run, and runs of
-similar size are merged (like a binary counter), so there are O(log n) runs, each key is
-copied O(log n) times, and a lookup is a few vectorised binary searches.
+similar size are merged (like a binary counter), so there are O(log n) runs and each key
+is copied O(log n) times. A lookup is one vectorised search per run; big runs carry a
+directory so that it costs about the same at 10k or 10M keys (see ``runs.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from briefwire.dedupe.runs import Run, merge
 from briefwire.dedupe.shingles import U64
 
 I64 = npt.NDArray[np.int64]
@@ -26,20 +28,21 @@ _PENDING_LIMIT = 1 << 16
 class BandTable:
     """A multimap from 64-bit band keys to item ids (ids grow as items are added)."""
 
-    def __init__(self, max_bucket: int) -> None:
+    def __init__(self, max_bucket: int, directory_min: int = 1 << 16) -> None:
         self.max_bucket = max_bucket
-        self._runs: list[tuple[U64, U32]] = []
+        self.directory_min = directory_min
+        self._runs: list[Run] = []
         # Not yet sorted into a run: keys seen once map to their item, repeated keys to a list.
         self._single: dict[int, int] = {}
         self._multi: dict[int, list[int]] = {}
         self._pending = 0
 
     def __len__(self) -> int:
-        return self._pending + sum(len(k) for k, _ in self._runs)
+        return self._pending + sum(len(run) for run in self._runs)
 
     def nbytes(self) -> int:
         """Memory held by the sorted runs (the pending entries are bounded and few)."""
-        return sum(k.nbytes + v.nbytes for k, v in self._runs)
+        return sum(run.nbytes for run in self._runs)
 
     def add(self, keys: U64, item_ids: U32) -> None:
         """Add ``keys[i, :]`` for item ``item_ids[i]`` (keys: items x bands)."""
@@ -91,10 +94,10 @@ class BandTable:
     def _push_run(self, keys: U64, ids: U32) -> None:
         # Ids arrive in increasing order; a stable sort keeps each bucket in that order.
         order = np.argsort(keys, kind="stable")
-        self._runs.append((keys[order], ids[order]))
-        while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
+        self._runs.append(Run(keys[order], ids[order], self.directory_min))
+        while len(self._runs) > 1 and len(self._runs[-2]) <= 2 * len(self._runs[-1]):
             newer = self._runs.pop()
-            self._runs.append(_merge(self._runs.pop(), newer))
+            self._runs.append(merge(self._runs.pop(), newer, self.directory_min))
 
     def lookup(self, keys: U64) -> tuple[I64, U32]:
         """All (position in ``keys.ravel()``, item id) pairs with equal keys.
@@ -110,20 +113,18 @@ class BandTable:
             self._lookup_pending(flat, quota, positions, items)
         order = np.argsort(flat)  # sorted needles make numpy's binary searches cheaper
         needles = flat[order]
-        for run_keys, run_ids in reversed(self._runs):  # newest first
-            lo = np.searchsorted(run_keys, needles, side="left")
-            hit = np.flatnonzero(
-                (run_keys[np.minimum(lo, len(run_keys) - 1)] == needles) & (quota[order] > 0)
-            )
+        for run in reversed(self._runs):  # newest first
+            open_ = np.flatnonzero(quota[order] > 0)
+            lo, hi = run.find(needles[open_])
+            hit = np.flatnonzero(hi > lo)
             if not len(hit):
                 continue
-            at = order[hit]
-            hi = np.searchsorted(run_keys, needles[hit], side="right")
-            counts = np.minimum(hi - lo[hit], quota[at])
+            at = order[open_[hit]]
+            counts = np.minimum(hi[hit] - lo[hit], quota[at])
             quota[at] -= counts
             positions.append(np.repeat(at, counts))
-            starts = np.repeat(hi - counts - (np.cumsum(counts) - counts), counts)
-            items.append(run_ids[starts + np.arange(int(counts.sum()))])
+            starts = np.repeat(hi[hit] - counts - (np.cumsum(counts) - counts), counts)
+            items.append(run.ids[starts + np.arange(int(counts.sum()))])
         if not positions:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.uint32)
         return np.concatenate(positions), np.concatenate(items)
@@ -145,15 +146,3 @@ class BandTable:
             positions.append(np.full(len(tail), i, dtype=np.int64))
             items.append(np.asarray(tail, dtype=np.uint32))
             quota[i] -= len(tail)
-
-
-def _merge(older: tuple[U64, U32], newer: tuple[U64, U32]) -> tuple[U64, U32]:
-    """Merge two sorted runs in one linear pass; newer entries go after equal older keys."""
-    at = np.searchsorted(older[0], newer[0], side="right") + np.arange(len(newer[0]))
-    keys = np.empty(len(older[0]) + len(newer[0]), dtype=np.uint64)
-    ids = np.empty(len(keys), dtype=np.uint32)
-    from_older = np.ones(len(keys), dtype=bool)
-    from_older[at] = False
-    keys[at], ids[at] = newer
-    keys[from_older], ids[from_older] = older
-    return keys, ids
