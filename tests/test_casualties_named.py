@@ -111,3 +111,12 @@ def test_casualty_people_listed_together_share_the_predicate(run: Run) -> None:
         "Mobilized soldiers Ivan Petrenko and Alexei Morozov from the Altai region were killed last week."
     )
     assert sorted(c.name for c in ex.casualties) == ["Alexei Morozov", "Ivan Petrenko"]
+
+
+def test_casualty_list_of_the_dead_keeps_each_home_apart(run: Run) -> None:
+    ex = run(
+        "Among the dead are Private Ivan Petrov from Kursk and Sergeant Pavel Sidorov from Oryol, "
+        "the regional governor said."
+    )
+    got = {c.name: (c.rank, c.home_region_code) for c in ex.casualties}
+    assert got == {"Ivan Petrov": ("Private", "RU-KRS"), "Pavel Sidorov": ("Sergeant", "RU-ORL")}

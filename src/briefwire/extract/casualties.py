@@ -26,7 +26,10 @@ _REPORTING = re.compile(
     r"confirmed|added|noted|posted)\b"
 )
 _NOMINAL_DEATH = re.compile(
-    r"\b(?:death|killing|funeral|burial|body|murder|loss) of (?:the )?[^.;]{0,50}$", re.I
+    r"\b(?:(?:death|killing|funeral|burial|body|murder|loss) of (?:the )?|among the (?:dead|killed|fallen)|"
+    r"the (?:dead|killed|fallen) (?:are|were|include[sd]?)|(?:killed|dead) (?:are|were|include[sd]?))"
+    r"[^.;]{0,50}$",
+    re.I,
 )
 _VERBAL_DEATH = re.compile(
     r"\b(?:killed|died|perished|fell|lost (?:his|her|their) li(?:fe|ves)|confirmed dead|dead)\b", re.I
@@ -104,6 +107,8 @@ class Found:
     clause: str
     extra: list[Sentence] = field(default_factory=list)
     paragraph_text: str = ""
+    window: tuple[int, int] = (0, 0)  # document offsets: previous name's end .. next name's start
+    name_start: int = 0
 
 
 def died_in(
@@ -131,7 +136,9 @@ def died_in(
         context = f"{paragraph_text} {' '.join(s.text for s in extra)}"
         if not lex.soldier.search(context.lower()):
             continue
-        out.append(Found(_tidy(ent.text), sentence, clause, extra, paragraph_text))
+        lo = people[i - 1].end if i > 0 else sentence.start
+        hi = people[i + 1].start if i + 1 < len(people) else sentence.end
+        out.append(Found(_tidy(ent.text), sentence, clause, extra, paragraph_text, (lo, hi), ent.start))
     return out
 
 
@@ -310,11 +317,15 @@ def _clause(sentence: Sentence, people: list[Span], i: int) -> tuple[str, str]:
         if _has_verb(sentence, people[j - 1].end, people[j].start):
             end = people[j].start - base
             break
+    first = i  # the first name of the list this one belongs to ("A, B and C were killed")
+    while first > 0 and not _has_verb(sentence, people[first - 1].end, people[first].start):
+        first -= 1
+    group_start = people[first - 1].end - base if first > 0 else 0
     own_start = people[i].start - base
-    lead = sentence.text[max(start, own_start - 60) : own_start]
-    nominal = _NOMINAL_DEATH.search(lead)
+    lead_start = max(group_start, people[first].start - base - 60)
+    nominal = _NOMINAL_DEATH.search(sentence.text[lead_start : people[first].start - base])
     if nominal:
-        own_start = max(start, own_start - 60) + nominal.start()
+        own_start = lead_start + nominal.start()
     return sentence.text[start:end], sentence.text[own_start:end]
 
 
@@ -384,11 +395,12 @@ def _status(found: Found, rank: str | None) -> str:
 def _places(found: Found, sents: list[Sentence]) -> tuple[PlaceHit | None, PlaceHit | None]:
     """(home, place of death) among the places of the person's clause and continuation.
 
-    A place after a verbal death cue ("died in a Luhansk hospital") is where they died; a place
-    after "from", "resident of" and the like is home; other Russian places count as home.
+    A place after a verbal death cue ("died in a Luhansk hospital") is where they died. Home is
+    a place between this name and the next one, after "from", "resident of" and the like or
+    any Russian place; one named after the name wins over one before it.
     """
     lex = lexicon()
-    home: PlaceHit | None = None
+    homes: list[tuple[bool, int, PlaceHit]] = []
     death: PlaceHit | None = None
     for s in sents:
         lo, hi = _region(found, s)
@@ -398,16 +410,23 @@ def _places(found: Found, sents: list[Sentence]) -> tuple[PlaceHit | None, Place
                 continue
             lead = s.text[max(0, hit.start - s.start - 40) : hit.start - s.start]
             after_death = cue is not None and hit.start - s.start >= cue.end()
-            if after_death and death is None and lex.death_place_cue.search(lead):
+            from_cue = lex.home_cue.search(lead) is not None  # "from Kursk" is home wherever it stands
+            if after_death and not from_cue and death is None and lex.death_place_cue.search(lead):
                 death = hit
-            elif (
-                not after_death
-                and home is None
-                and hit.location.country != "UA"
-                and (lex.home_cue.search(lead) or hit.location.country == "RU")
-            ):
-                home = hit
-    return home, death
+            elif (from_cue or not after_death) and _home_like(hit, lead) and _in_window(found, s, hit):
+                homes.append((s is found.sentence and hit.start < found.name_start, hit.start, hit))
+    return (min(homes, key=lambda h: (h[0], h[1]))[2] if homes else None), death
+
+
+def _home_like(hit: PlaceHit, lead: str) -> bool:
+    cue = lexicon().home_cue.search(lead)
+    return hit.location.country != "UA" and (cue is not None or hit.location.country == "RU")
+
+
+def _in_window(found: Found, s: Sentence, hit: PlaceHit) -> bool:
+    if s is not found.sentence or found.window == (0, 0):
+        return True
+    return found.window[0] <= hit.start < found.window[1]
 
 
 def _region(found: Found, s: Sentence) -> tuple[int, int]:
