@@ -50,7 +50,11 @@ _TITLES = re.compile(
     r"commander|senator|prosecutor|ombuds\w+|secretary|director)\s*$",
     re.I,
 )
-_LEAD_ATTR = re.compile(r"^(?:according to [^,]{2,80},\s*)", re.I)
+_LEAD_ATTR = re.compile(
+    r"^(?:according to [^,]{2,80},\s*|(?:however|meanwhile|also|in addition|moreover|at the same time|"
+    r"earlier|later|previously|as a result|in turn|furthermore|besides),\s*)",
+    re.I,
+)
 _TAIL_ATTR = re.compile(
     r",?\s*(?:according to [^,.]{2,80}|[^,.]{2,60} (?:said|wrote|reported|claimed|told [^,.]{1,40}))\.?$",
     re.I,
