@@ -116,14 +116,15 @@ def _named_deaths(
     ]
     for f in found:
         state.covered.update(s.start for s in f.extra)
-        record = build(f, ctx.doc_id, ctx.published)
+        record = replace(build(f, ctx.doc_id, ctx.published), claimed_by=att.chain or ctx.default_chain)
         _add_casualty(state, record)
         key = (_canonical(state, record.name), att.chain or ctx.default_chain)
         if key in state.casualty_claims:
             continue
         state.casualty_claims.add(key)
+        # the claim's place is where the person died; their home region is not the event's place
         location = Location(record.place_of_death) if record.place_of_death else None
-        hit = _place_of(sentence, record.place_of_death)
+        hit = next(filter(None, (_place_of(s, record.place_of_death) for s in [sentence, *f.extra])), None)
         claim = make_claim(
             sentence,
             "casualty",
@@ -134,7 +135,9 @@ def _named_deaths(
             date=record.date_of_death if record.date_of_death.date else None,
             location=hit or location,
         )
-        state.claims.append(replace(claim, start=record.start, end=record.end, quote=record.quote))
+        state.claims.append(
+            replace(claim, start=record.start, end=record.end, quote=record.quote, location=hit or location)
+        )
     return bool(found)
 
 
