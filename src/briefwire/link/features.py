@@ -32,7 +32,7 @@ COMPATIBLE = frozenset(
 THRESHOLD = 0.5
 # Weights of the logistic score; a positive weight pulls two claims together.
 WEIGHTS = {
-    "bias": -3.2,
+    "bias": -4.0,
     "same_type": 1.0,
     "same_person": 4.5,
     "reused_text": 4.0,
@@ -40,11 +40,11 @@ WEIGHTS = {
     "near_dates": 0.9,
     "same_quantity": 1.6,
     "other_quantity": -1.8,
-    "similarity": 4.2,
+    "similarity": 5.0,
     "shared_names": 1.5,
     "same_digest": -2.0,
     "same_article": 0.3,
-    "same_claimant": 1.0,
+    "same_claimant": 1.5,
     "no_dates": -0.8,
     "far_dates": -1.2,
     "other_country": -1.0,
