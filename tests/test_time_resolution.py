@@ -102,6 +102,19 @@ def test_time_unknown_publication_gives_no_relative_date(expression: str) -> Non
     assert resolve_date(expression, DateValue.unknown()) is None
 
 
+def test_time_publication_known_to_the_year_places_dates_without_a_year() -> None:
+    year_only = DateValue("2022-01-01", "year", "inferred")
+    value = resolve_date("on November 16", year_only)
+    assert value is not None
+    assert value.date == "2022-11-16"
+    assert resolve_date("on Thursday", year_only) is None
+    month_only = DateValue("2022-10-01", "month", "inferred")
+    assert resolve_date("on November 16", month_only) == DateValue(
+        "2021-11-16", "day", "explicit", "on November 16"
+    )
+    assert resolve_date("yesterday", month_only) is None
+
+
 def test_time_full_date_needs_no_publication_date() -> None:
     value = resolve_date("November 16, 2022", DateValue.unknown())
     assert value is not None

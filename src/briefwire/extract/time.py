@@ -77,8 +77,8 @@ def resolve_date(expression: str, published: DateValue, context: str = "") -> Da
     text = " ".join(expression.split())
     if not text or _BARE_NUMBER.match(text) or _DURATION.match(text):
         return None  # "28" is an age far more often than a day of the month
-    base = _base(published)
-    found = _absolute(text, base)
+    base, latest = _bases(published)
+    found = _absolute(text, latest)
     if found is not None:
         return found
     if base is None:
@@ -120,13 +120,27 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _base(published: DateValue) -> date | None:
+def _bases(published: DateValue) -> tuple[date | None, date | None]:
+    """(base for relative expressions, latest possible publication day).
+
+    Relative expressions need the publication day itself; a date without a year only needs to
+    know the latest day the document can have been published, so a publication date known to
+    the month or year still places "on November 16" in the right year.
+    """
     if not published.date:
-        return None
+        return None, None
     try:
-        return date.fromisoformat(published.date[:10])
+        known = date.fromisoformat(published.date[:10])
     except ValueError:
-        return None
+        return None, None
+    if published.precision == "year":
+        return None, date(known.year, 12, 31)
+    if published.precision == "month":
+        following = date(known.year + known.month // 12, known.month % 12 + 1, 1)
+        return None, following - timedelta(days=1)
+    if published.precision == "week":
+        return None, known - timedelta(days=known.weekday()) + timedelta(days=6)
+    return known, known
 
 
 def _value(day: date, precision: DatePrecision, basis: str, note: str) -> DateValue:
