@@ -167,6 +167,7 @@ class PersonIndex:
         self._mentions: dict[str, list[EntityMention]] = defaultdict(list)
         self._aliases: dict[str, list[str]] = defaultdict(list)
         self._by_doc: dict[tuple[str, str], str] = {}
+        self._by_surname: dict[str, list[str]] = defaultdict(list)  # surname key -> entity keys
 
     def build(self, items: Iterable[EntityMention]) -> PersonIndex:
         items = list(items)
@@ -184,14 +185,15 @@ class PersonIndex:
         return self
 
     def _match_full(self, p: PersonName) -> str | None:
-        for key, known in self._names.items():
+        for key in self._by_surname.get(p.surname_key, []):
+            known = self._names[key]
             if known.full and same_person(known, p):
                 return key
         return None
 
     def _match_short(self, doc_id: str, p: PersonName) -> str | None:
         same_doc = {k for (d, _), k in self._by_doc.items() if d == doc_id}
-        candidates = [k for k, n in self._names.items() if n.surname_key == p.surname_key and n.full]
+        candidates = [k for k in self._by_surname.get(p.surname_key, []) if self._names[k].full]
         local = [k for k in candidates if k in same_doc]
         if len(local) == 1:
             return local[0]
@@ -203,6 +205,8 @@ class PersonIndex:
             while key in self._names and not same_person(self._names[key], p):
                 key += "'"
         known = self._names.get(key)
+        if key not in self._by_surname[p.surname_key]:
+            self._by_surname[p.surname_key].append(key)
         if (
             known is None
             or (p.full and len(p.surface) > len(known.surface) and not known.full)

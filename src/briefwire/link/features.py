@@ -30,6 +30,7 @@ COMPATIBLE = frozenset(
     }
 )
 THRESHOLD = 0.5
+MAX_GAP_DAYS = 14  # no two claims further apart than this are one happening (see _time_veto)
 # Weights of the logistic score; a positive weight pulls two claims together.
 WEIGHTS = {
     "bias": -4.0,
@@ -159,7 +160,7 @@ def _place_veto(x: ClaimInfo, y: ClaimInfo) -> str | None:
 
 def _time_veto(x: ClaimInfo, y: ClaimInfo, gap: int | None) -> str | None:
     # a date taken from the publication is only a bound: the happening may be days older
-    limit = 14 if (x.day_is_publication or y.day_is_publication) else 3
+    limit = MAX_GAP_DAYS if (x.day_is_publication or y.day_is_publication) else 3
     return f"{gap} days apart" if gap is not None and gap > limit else None
 
 

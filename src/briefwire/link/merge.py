@@ -10,7 +10,7 @@ the Belgorod and the Rostov releases cannot glue them together.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 from .entities import OrgProfile, PersonIndex, person_surfaces
 from .features import (
     COMPATIBLE,
+    MAX_GAP_DAYS,
     THRESHOLD,
     ClaimInfo,
     PairScore,
@@ -151,10 +152,10 @@ def candidate_pairs(infos: Sequence[ClaimInfo]) -> list[tuple[ClaimInfo, ClaimIn
         by_type[info.type].append(info)
     pairs: list[tuple[ClaimInfo, ClaimInfo]] = []
     for group in by_type.values():
-        pairs.extend(combinations(group, 2))
+        pairs.extend(_in_window(group, group))
     for pair in COMPATIBLE:
         a, b = sorted(pair)
-        pairs.extend((x, y) for x in by_type.get(a, []) for y in by_type.get(b, []))
+        pairs.extend(_in_window(by_type.get(a, []), by_type.get(b, [])))
     by_reuse: dict[int, list[ClaimInfo]] = defaultdict(list)
     for info in infos:
         for g in info.reuse_groups:
@@ -165,6 +166,17 @@ def candidate_pairs(infos: Sequence[ClaimInfo]) -> list[tuple[ClaimInfo, ClaimIn
             if frozenset((x.key, y.key)) not in seen:
                 pairs.append((x, y))
     return pairs
+
+
+def _in_window(
+    left: Sequence[ClaimInfo], right: Sequence[ClaimInfo], days: int = MAX_GAP_DAYS
+) -> Iterator[tuple[ClaimInfo, ClaimInfo]]:
+    """Pairs (each once) whose dates are at most ``days`` apart, or where one is undated."""
+    same = left is right
+    for i, x in enumerate(left):
+        for y in right[i + 1 :] if same else right:
+            if x.day is None or y.day is None or abs((x.day - y.day).days) <= days:
+                yield x, y
 
 
 def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> Clustering:

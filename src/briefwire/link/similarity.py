@@ -22,18 +22,23 @@ class Similarity(Protocol):
     def matrix(self, texts: Sequence[str]) -> Any: ...
 
 
+class _Lazy:
+    """``sim[i, j]`` computed when asked: candidate pairs are few, all pairs are many."""
+
+    def __init__(self, fn: Any) -> None:
+        self._fn = fn
+
+    def __getitem__(self, ij: tuple[int, int]) -> float:
+        return float(self._fn(*ij))
+
+
 class LexicalSimilarity:
     """Token-set ratio in [0, 1]: cheap, no model, weaker on paraphrase and across languages."""
 
     name = "lexical"
 
     def matrix(self, texts: Sequence[str]) -> Any:
-        n = len(texts)
-        out = np.eye(n, dtype=np.float32)
-        for i in range(n):
-            for j in range(i + 1, n):
-                out[i, j] = out[j, i] = fuzz.token_set_ratio(texts[i], texts[j]) / 100
-        return out
+        return _Lazy(lambda i, j: fuzz.token_set_ratio(texts[i], texts[j]) / 100)
 
 
 class EmbeddingSimilarity:
@@ -43,9 +48,9 @@ class EmbeddingSimilarity:
 
     def matrix(self, texts: Sequence[str]) -> Any:
         if not texts:
-            return np.zeros((0, 0), dtype=np.float32)
-        vectors = _model().encode(list(texts), normalize_embeddings=True, batch_size=64)
-        return np.asarray(vectors @ vectors.T, dtype=np.float32)
+            return _Lazy(lambda i, j: 0.0)
+        vectors = np.asarray(_model().encode(list(texts), normalize_embeddings=True, batch_size=64))
+        return _Lazy(lambda i, j: vectors[i] @ vectors[j])
 
 
 @functools.cache
@@ -57,8 +62,8 @@ def _model() -> Any:
     from sentence_transformers import SentenceTransformer  # noqa: PLC0415
     from transformers.utils import logging as hf_logging  # noqa: PLC0415
 
-    hf_logging.disable_progress_bar()
-    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
     return SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
 
 
