@@ -22,7 +22,7 @@ from briefwire.dedupe.shingles import U64
 I64 = npt.NDArray[np.int64]
 U32 = npt.NDArray[np.uint32]
 
-_PENDING_LIMIT = 1 << 16
+_PENDING_LIMIT = 1 << 17
 
 
 class BandTable:
@@ -114,13 +114,12 @@ class BandTable:
         order = np.argsort(flat)  # sorted needles make numpy's binary searches cheaper
         needles = flat[order]
         for run in reversed(self._runs):  # newest first
-            open_ = np.flatnonzero(quota[order] > 0)
-            lo, hi = run.find(needles[open_])
+            lo, hi = run.find(needles)
             hit = np.flatnonzero(hi > lo)
             if not len(hit):
                 continue
-            at = order[open_[hit]]
-            counts = np.minimum(hi[hit] - lo[hit], quota[at])
+            at = order[hit]
+            counts = np.minimum(hi[hit] - lo[hit], np.maximum(quota[at], 0))
             quota[at] -= counts
             positions.append(np.repeat(at, counts))
             starts = np.repeat(hi[hit] - counts - (np.cumsum(counts) - counts), counts)

@@ -46,9 +46,9 @@ class Run:
         if self.directory is None:
             return self._search(needles)
         slot = (needles >> np.uint64(64 - self.bits)).astype(np.int64)
-        start = self.directory[slot].astype(np.int64)
-        end = self.directory[slot + 1].astype(np.int64)
-        window = start[:, None] + np.arange(_WINDOW)
+        start = self.directory[slot]
+        end = self.directory[slot + 1]
+        window = start[:, None] + np.arange(_WINDOW)  # int64
         equal = (window < end[:, None]) & (
             self.keys[np.minimum(window, len(self.keys) - 1)] == needles[:, None]
         )
