@@ -218,3 +218,17 @@ def test_dedupe_stricter_confirmation_drops_the_light_edit() -> None:
     strict = Deduper(DedupeOptions(confirm_containment=0.95))
     index(strict, doc([UNION_REPORT], "a"))
     assert check(strict, doc([UNION_REPORT_EDITED], "b")).reuse == ()
+
+
+@pytest.mark.parametrize(
+    "paragraphs", [[], [""], ["😀 🔥 —"], ["only three words"]], ids=["none", "empty", "emoji", "short"]
+)
+def test_dedupe_handles_documents_without_indexable_text(paragraphs: list[str]) -> None:
+    deduper = Deduper()
+    index(deduper, doc([UNION_REPORT], "a"))
+    empty = doc(paragraphs, "b")
+    sigs = deduper.signatures(empty)
+    assert sigs.document is None and all(p is None for p in sigs.paragraphs)
+    assert check(deduper, empty).reuse == ()
+    deduper.add(empty, sigs)
+    assert len(deduper) == 1
