@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import cast
@@ -100,3 +101,23 @@ def test_runner_two_workers_give_the_same_results_as_one() -> None:
     two = list(run_extraction(docs, workers=2, batch_size=3, extract_fn=summarise))
     assert one == two
     assert isinstance(two[-1], ExtractionError)
+
+
+def crash_on_marker(doc: CleanDocument, analysis: Analysis) -> tuple[str, int, tuple[str, ...]]:
+    """Kills its worker process outright on one document, as a native crash would."""
+    if "CRASH" in doc.text:
+        os._exit(3)
+    return summarise(doc, analysis)
+
+
+@pytest.mark.slow
+def test_runner_worker_crash_costs_only_the_document_that_caused_it() -> None:
+    docs = [make_doc(i) for i in range(6)]
+    docs.insert(2, make_doc(99, "This one will CRASH the worker in Kursk."))
+    out = list(run_extraction(docs, workers=2, batch_size=3, extract_fn=crash_on_marker))
+    assert len(out) == len(docs)
+    errors = [o for o in out if isinstance(o, ExtractionError)]
+    assert [(e.doc_id, e.retryable) for e in errors] == [("doc99", True)]
+    assert [o[0].doc_id for o in out if not isinstance(o, ExtractionError)] == [
+        d.doc_id for d in docs if d.doc_id != "doc99"
+    ]

@@ -102,37 +102,65 @@ def _run_parallel(
 def _run_pool(
     batches: Iterator[list[CleanDocument]], workers: int, extract_fn: ExtractFunction
 ) -> Iterator[tuple[CleanDocument, Any] | ExtractionError]:
-    context = multiprocessing.get_context("spawn")
+    pool = _Pool(workers, extract_fn)
     pending: deque[tuple[list[CleanDocument], Future[list[Any]]]] = deque()
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
         while True:
             while len(pending) < workers * _IN_FLIGHT_PER_WORKER:
                 batch = next(batches, None)
                 if batch is None:
                     break
-                pending.append((batch, _submit(executor, batch, extract_fn)))
+                pending.append((batch, pool.submit(batch)))
             if not pending:
                 return
             batch, future = pending.popleft()
             try:
                 results = future.result()
             except BrokenProcessPool:
-                # A worker died (out of memory, a crash in native code): this batch is lost,
-                # the others are sent again to a fresh pool.
-                results = [_died(doc) for doc in batch]
-                executor.shutdown(cancel_futures=True)
-                executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-                pending = deque((b, _submit(executor, b, extract_fn)) for b, _ in pending)
+                # A worker died (out of memory, a crash in native code) and took the pool with
+                # it. Which document did it is unknown: this batch is run again one document at
+                # a time, alone in a fresh pool, so only a document that kills a worker by
+                # itself is reported; the other batches are then sent again.
+                pool.restart()
+                results = pool.isolate(batch)
+                pending = deque((b, pool.submit(b)) for b, _ in pending)
             yield from _pair(batch, results)
     finally:
-        executor.shutdown(cancel_futures=True)
+        pool.shutdown()
 
 
-def _submit(
-    executor: ProcessPoolExecutor, batch: list[CleanDocument], extract_fn: ExtractFunction
-) -> Future[list[Any]]:
-    return executor.submit(process_batch, batch, extract_fn)
+class _Pool:
+    """A spawn-context process pool that can be replaced after a worker dies."""
+
+    def __init__(self, workers: int, extract_fn: ExtractFunction) -> None:
+        self.workers = workers
+        self.extract_fn = extract_fn
+        self.context = multiprocessing.get_context("spawn")
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context)
+
+    def submit(self, batch: list[CleanDocument]) -> Future[list[Any]]:
+        return self.executor.submit(process_batch, batch, self.extract_fn)
+
+    def restart(self) -> None:
+        self.executor.shutdown(cancel_futures=True)
+        self.executor = self._new()
+
+    def isolate(self, batch: list[CleanDocument]) -> list[Any]:
+        """Run each document alone; one that kills its worker becomes an error."""
+        results: list[Any] = []
+        for doc in batch:
+            try:
+                results.extend(self.submit([doc]).result())
+            except BrokenProcessPool:
+                results.append(_died(doc))
+                self.restart()
+        return results
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(cancel_futures=True)
 
 
 def _died(doc: CleanDocument) -> ExtractionError:
