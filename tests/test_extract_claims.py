@@ -195,7 +195,7 @@ def test_extract_empty_document_gives_empty_extraction(run: Run) -> None:
 
 def test_extract_story_paragraph_without_cue_keeps_the_theme_before_it(run: Run) -> None:
     _, ex = run(
-        "Hundreds of men fled to Kazakhstan to avoid the draft, border guards said.\n\n"
+        "Hundreds of men fled Russia for Kazakhstan to avoid the draft, border guards said.\n\n"
         "Many of them left behind jobs, flats and families, and some had only a backpack with them.\n\n"
         "Comments are closed."
     )

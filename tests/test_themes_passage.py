@@ -52,7 +52,7 @@ def test_themes_off_topic_paragraph_has_no_theme() -> None:
 
 
 def test_themes_on_topic_paragraph_without_event_is_other() -> None:
-    assert passage_theme("Historians compare the current war with earlier campaigns.") == "Other"
+    assert passage_theme("Historians compare the current mobilization with earlier call-ups.") == "Other"
 
 
 def test_themes_document_context_makes_a_bare_paragraph_on_topic() -> None:

@@ -111,7 +111,7 @@ def chosen_types(
     taxonomy = load_taxonomy(language)
     ranked = event_types(text, on_topic, language)
     if not ranked:
-        anchored = on_topic or taxonomy.has_anchor(text)
+        anchored = on_topic or taxonomy.has_topic(text)
         quoted = text.lstrip()[:1] in {'"', "“", "«"}
         if speaker and anchored and not quoted and taxonomy.is_official(speaker):
             return [("policy_or_statement", MIN_SCORE)]

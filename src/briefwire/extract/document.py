@@ -44,7 +44,10 @@ class _State:
 def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
     """Claims, casualties and per-paragraph themes of ``doc`` (offsets index ``doc.text``)."""
     language = "ru" if (analysis.language or doc.language).startswith("ru") else "en"
-    on_topic = load_taxonomy(language).has_anchor(f"{doc.title or ''}\n{doc.text}")
+    local = any(h.location.country in {"RU", "UA"} for s in analysis.sentences for h in sentence_places(s))
+    on_topic = load_taxonomy(language).document_on_topic(
+        f"{doc.title or ''}\n{doc.text}", local_places=local, strict=language == "en"
+    )
     by_paragraph = _sentences_by_paragraph(doc, analysis)
     persons = frozenset(e.text for s in analysis.sentences for e in s.entities if e.label == "PERSON")
     surnames = frozenset(p.split()[-1].lower() for p in persons if len(p.split()) > 1)

@@ -46,6 +46,23 @@ class Taxonomy:
     official: re.Pattern[str]
     subsumes: dict[str, frozenset[str]]
     never_secondary: frozenset[str]
+    topic: re.Pattern[str]
+    context: re.Pattern[str]
+
+    def document_on_topic(self, text: str, *, local_places: bool = False, strict: bool = True) -> bool:
+        """Is a whole document about the profile's story (mobilization in Russia's war)?
+
+        It needs a topic word and a context word or a Russian/Ukrainian place
+        (``local_places``): a report on US troops in Afghanistan is not. Without ``strict``
+        (languages whose texts rarely name the country) two different topic words also do.
+        """
+        low = _lower(text)
+        topic = {m.group(0) for m in self.topic.finditer(low)}
+        if not topic:
+            return False
+        if local_places or self.context.search(low) is not None:
+            return True
+        return not strict and len(topic) >= 2
 
     def score(self, text: str, anchored: bool | None = None) -> dict[str, float]:
         """Sum of cue weights per event type found in ``text`` (vetoed types are left out).
@@ -54,8 +71,10 @@ class Taxonomy:
         word in the text itself.
         """
         low = _lower(text)
-        if anchored is None:
-            anchored = self.anchor.search(low) is not None
+        if anchored is None:  # on its own, a sentence needs a word of the story, or war + Russia
+            anchored = self.topic.search(low) is not None or (
+                self.anchor.search(low) is not None and self.context.search(low) is not None
+            )
         scores: dict[str, float] = {}
         for lex in self.types:
             if lex.needs_anchor and not anchored:
@@ -75,6 +94,10 @@ class Taxonomy:
     def is_official(self, speaker: str) -> bool:
         """Is the speaker an official body or office-holder (their word is a statement)?"""
         return self.official.search(speaker) is not None
+
+    def has_topic(self, text: str) -> bool:
+        """Does ``text`` name the story itself (the draft, mobilized men, soldiers ...)?"""
+        return self.topic.search(_lower(text)) is not None
 
     def has_anchor(self, text: str) -> bool:
         return self.anchor.search(_lower(text)) is not None
@@ -136,4 +159,6 @@ def load_taxonomy(language: str = "en") -> Taxonomy:
         _compile_any(cues["official_speakers"]),
         {k: frozenset(v) for k, v in data.get("subsumes", {}).items()},
         frozenset(data.get("never_secondary", [])),
+        _compile_any(cues["topic_anchors"]),
+        _compile_any(cues["context_anchors"]),
     )

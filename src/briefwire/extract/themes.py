@@ -27,12 +27,13 @@ def theme_of_type(event_type: str) -> str:
 def passage_theme(text: str, on_topic: bool = False, language: str = "en") -> str | None:
     """The theme of one paragraph, or None when it is off-topic.
 
-    A paragraph is on-topic when it has a mobilization/war cue of its own, or when the caller
-    knows its document is on-topic (``on_topic``), so "183 men were returned" in an article
-    about the draft is classified although the paragraph alone never says "mobilization".
+    A paragraph is on-topic when its own words name the story (the draft, mobilized men,
+    soldiers), or when the caller knows its document is on-topic (``on_topic``), so "183 men
+    were returned" in an article about the draft is classified although the paragraph alone
+    never says "mobilization".
     """
     taxonomy = load_taxonomy(language)
-    if not (on_topic or taxonomy.has_anchor(text)):
+    if not (on_topic or taxonomy.has_topic(text)):
         return None
     scores = taxonomy.score(text, anchored=True if on_topic else None)
     if not scores:
