@@ -1,10 +1,10 @@
-"""Count-like quantities in a sentence: "more than 370,000 citizens", "59,000 rubles".
+"""Count-like quantities in a sentence: "more than 250,000 people", "48,000 rubles".
 
 Only numbers that count something are returned, because every number we return competes to
-be a claim's quantity: ages ("Martynov, 28,", "a 42-year-old"), years, dates and times,
-durations ("two weeks"), ordinals, identifiers ("military unit 56602", "Article 328"), phone
+be a claim's quantity: ages ("Petrov, 31,", "a 42-year-old"), years, dates and times,
+durations ("two weeks"), ordinals, identifiers ("military unit 12345", "Article 328"), phone
 numbers and bare numbers with nothing counted are left out. A number is kept when it is
-followed by a counted noun ("183 men", "five newly mobilized troops"), is money ("$10,000",
+followed by a counted noun ("140 men", "five newly mobilized troops"), is money ("$10,000",
 "1 million rubles") or a percentage, is a share ("nearly a third of ..."), or is large enough
 to be a count on its own ("300,000", "300 тысяч").
 

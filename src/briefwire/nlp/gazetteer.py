@@ -15,7 +15,7 @@ Usage::
 
     gazetteer = Gazetteer.load()
     gazetteer.lookup("Chelyabinsk region").admin1_code   # 'RU-CHE'
-    [m.place.admin1_code for m in gazetteer.find("Men from Meleuz and Lyskovo")]
+    [m.place.admin1_code for m in gazetteer.find("Men from Sterlitamak and Arzamas")]
 """
 
 from __future__ import annotations
