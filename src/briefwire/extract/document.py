@@ -99,8 +99,8 @@ def _continuation(state: _State, sentence: Sentence, ctx: SentenceContext, att: 
     if not state.claims or state.claims[-1].paragraph_index != ctx.paragraph_index:
         return
     previous = next(c for c in state.claims if c.start == state.claims[-1].start)
-    if previous.end < sentence.start - 2:
-        return
+    if previous.end < sentence.start - 2 or previous.type == "casualty":
+        return  # after a death, "He leaves three children" is about the person, not the event
     for q in claim_quantities(sentence):
         claim = make_claim(sentence, previous.type, 1.5, ctx, att)
         state.claims.append(replace(claim, quantity=q.quantity, claimed_by=att.chain or previous.claimed_by))
