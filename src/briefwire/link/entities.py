@@ -79,8 +79,7 @@ class OrgProfile:
             for alias in org.aliases:
                 a = alias.casefold()
                 # an all-capitals alias (MoD is not, MVD is) must match in capitals: "СК" is no "ск"
-                hay, needle = (text, alias) if alias.isupper() else (folded, a)
-                found = re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", hay)
+                found = _alias_pattern(alias).search(text if alias.isupper() else folded)
                 if found and (best is None or len(a) > best[0]):
                     best = (len(a), org)
         return best[1] if best else None
@@ -91,6 +90,12 @@ class OrgProfile:
             return org.official
         folded = text.casefold()
         return any(re.search(rf"(?<!\w){re.escape(w)}", folded) for w in self.official_words)
+
+
+@functools.cache
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    needle = alias if alias.isupper() else alias.casefold()
+    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
 
 
 @functools.cache
@@ -168,6 +173,7 @@ class PersonIndex:
         self._aliases: dict[str, list[str]] = defaultdict(list)
         self._by_doc: dict[tuple[str, str], str] = {}
         self._by_surname: dict[str, list[str]] = defaultdict(list)  # surname key -> entity keys
+        self._doc_keys: dict[str, set[str]] = {}  # doc_id -> entity keys named there
 
     def build(self, items: Iterable[EntityMention]) -> PersonIndex:
         items = list(items)
@@ -192,7 +198,7 @@ class PersonIndex:
         return None
 
     def _match_short(self, doc_id: str, p: PersonName) -> str | None:
-        same_doc = {k for (d, _), k in self._by_doc.items() if d == doc_id}
+        same_doc = self._doc_keys.get(doc_id, set())
         candidates = [k for k in self._by_surname.get(p.surname_key, []) if self._names[k].full]
         local = [k for k in candidates if k in same_doc]
         if len(local) == 1:
@@ -217,6 +223,7 @@ class PersonIndex:
         if m.surface not in self._aliases[key]:
             self._aliases[key].append(m.surface)
         self._by_doc[(m.doc_id, m.surface)] = key
+        self._doc_keys.setdefault(m.doc_id, set()).add(key)
 
     def resolve(self, doc_id: str, surface: str) -> str | None:
         return self._by_doc.get((doc_id, surface))

