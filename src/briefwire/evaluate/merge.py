@@ -27,15 +27,19 @@ def load_pairs(path: Path) -> list[dict[str, Any]]:
 
 
 def find_claim(side: Mapping[str, Any], claims: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
-    """The claim a pair side names: its file ends the origin, its quote holds the substring."""
+    """The claim a pair side names: its file ends the origin, its quote holds the substring.
+
+    The labelled type picks among claims of one sentence; when extraction now types the
+    sentence differently, the sentence's claim still stands for the happening.
+    """
     hits = [
         c
         for c in claims
-        if c["origin"].split("#", 1)[0].endswith(side["file"])
-        and side["quote"] in c["quote"]
-        and (side.get("type") is None or c["type"] == side["type"])
+        if c["origin"].split("#", 1)[0].endswith(side["file"]) and side["quote"] in c["quote"]
     ]
-    return hits[0] if hits else None
+    typed = [c for c in hits if c["type"] == side.get("type")]
+    chosen = typed or hits
+    return chosen[0] if chosen else None
 
 
 def pairwise(pairs: Iterable[tuple[bool, bool]]) -> dict[str, float]:
