@@ -405,3 +405,13 @@ def test_clean_keeps_post_lines_that_only_look_like_furniture(line: str) -> None
     post = f"{line}\n\nЕщё одна строка поста о мобилизации в регионе."
     doc = clean(RawDocument("tg.json#3", post, "telegram", source_kind="telegram"))
     assert doc.paragraphs[0].text == line
+
+
+def test_clean_drops_feed_footer_appended_by_blog_engines() -> None:
+    text = (
+        "Officials in the region said another group of reservists left for training on Monday.\n\n"
+        "The post Reservists leave for training camps appeared first on Some Regional News."
+    )
+    doc = clean(RawDocument(origin="feed.xml#1", text=text, format="feed"))
+    assert "appeared first" not in doc.text
+    assert [r.reason for r in doc.removed] == ["feed_footer"]

@@ -56,6 +56,7 @@ _LINE_RULES: tuple[tuple[str, Callable[[Line, Lexicon], bool]], ...] = (
     ),
     ("byline", lambda ln, lex: shapes.is_byline(ln.text, lex)),
     ("copyright", lambda ln, lex: _is_copyright(ln.text)),
+    ("feed_footer", lambda ln, lex: _is_feed_footer(ln.text)),
     ("donation", _donation),
 )
 
@@ -81,6 +82,14 @@ def _is_teaser(text: str, lex: Lexicon) -> bool:
         return True
     head, colon, rest = text.partition(":")
     return bool(colon) and len(text.split()) <= 25 and bool(rest.strip()) and (lex.is_line("read_more", head))
+
+
+# Blog engines append "The post <title> appeared first on <site>." to every feed item.
+_FEED_FOOTER = re.compile(r"^(the post|this (post|article|entry)) .{3,300} appeared first on .{2,120}$", re.I)
+
+
+def _is_feed_footer(text: str) -> bool:
+    return len(text.split()) <= 60 and bool(_FEED_FOOTER.match(text.strip()))
 
 
 def _is_copyright(text: str) -> bool:
