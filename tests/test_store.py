@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefwire.models import DedupeResult, IngestError, RemovedSpan, ReuseLink
+from briefwire.models import Claim, DateValue, DedupeResult, IngestError, Quantity, RemovedSpan, ReuseLink
 from briefwire.store import DocumentToSave, Store
 from briefwire.store.db import migration_files
 
@@ -120,3 +120,29 @@ def test_store_is_a_real_sqlite_file(store: Store) -> None:
     save(store, make_doc(["Something."]))
     raw = sqlite3.connect(store.path)
     assert raw.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+
+
+def test_store_keeps_two_claims_of_one_type_on_one_sentence(store: Store) -> None:
+    doc = make_doc(["Authorities opened at least 30 criminal and 100 administrative cases."])
+    base = {
+        "doc_id": doc.doc_id,
+        "type": "repression_or_prosecution",
+        "theme": "x",
+        "summary": "s",
+        "start": 0,
+        "end": len(doc.text),
+        "quote": doc.text,
+        "date": DateValue.unknown(),
+        "location": None,
+        "actors": (),
+        "claimed_by": (),
+        "stance": "asserted",
+        "extractor": "t",
+        "confidence": 0.5,
+    }
+    claims = [
+        Claim(**base, quantity=Quantity(30, "criminal cases")),  # type: ignore[arg-type]
+        Claim(**base, quantity=Quantity(100, "administrative cases")),
+    ]  # type: ignore[arg-type]
+    save(store, doc, claims=claims)
+    assert sorted(c["quantity"]["value"] for c in store.claims()) == [30, 100]

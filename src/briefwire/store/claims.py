@@ -13,7 +13,12 @@ from briefwire.models import Casualty, Claim
 
 
 def claim_key(claim: Claim) -> str:
-    return hashlib.sha256(f"{claim.doc_id}|{claim.start}|{claim.end}|{claim.type}".encode()).hexdigest()[:16]
+    """Stable across re-extraction: the span and type, plus the count and the people it is about,
+    since one sentence can carry several claims of one type ("30 criminal and 100 misdemeanor cases")."""
+    qty = claim.quantity.value if claim.quantity else ""
+    actors = ",".join(a.name for a in claim.actors)
+    raw = f"{claim.doc_id}|{claim.start}|{claim.end}|{claim.type}|{qty}|{actors}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
 def mention_key(c: Casualty) -> str:
