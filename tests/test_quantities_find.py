@@ -32,6 +32,8 @@ MUST_FIND = [
         [(30, True, "criminal cases"), (100, True, "misdemeanor cases")],
     ),
     ("Five newly mobilized troops from the region were killed.", [(5, False, "mobilized troops")]),
+    # the tagger reads "mobilized" right after a digit as a past-tense verb
+    ("Officials said that 7 mobilized men from the region had been killed.", [(7, False, "mobilized men")]),
     ("Two governors admitted that errors had been made.", [(2, False, "governors")]),
     ("Hundreds of thousands of men have left since the decree.", [(200_000, True, "men")]),
     ("A conscript took out a loan of 1 million rubles before he left.", [(1_000_000, False, "rubles")]),

@@ -259,7 +259,13 @@ def _in_np(token: Token, chain: list[Token]) -> bool:
     """Whether ``token`` can continue the noun phrase after a number."""
     if token.ent == "TIME" or token.pos == "NUM" or (token.ent == "DATE" and token.pos == "PROPN"):
         return False
-    if token.pos in _MODIFIER_POS or token.tag in {"VBN", "VBG", "POS", "HYPH"}:
+    # Right after a number the tagger often reads a participle as a past-tense verb
+    # ("7 mobilized men"); the noun check below drops it when no noun follows.
+    if (
+        token.pos in _MODIFIER_POS
+        or token.tag in {"VBN", "VBG", "POS", "HYPH"}
+        or (token.tag == "VBD" and not chain)
+    ):
         return not (token.pos == "PROPN" and chain and chain[-1].pos == "NOUN")
     # "newly mobilized troops": an adverb in -ly may lead into a participle or adjective.
     return token.pos == "ADV" and token.text.lower().endswith("ly")
