@@ -137,24 +137,44 @@ def test_web_bad_edit_is_refused_with_a_reason_and_stores_nothing(
     assert _decisions(client) == []
 
 
-def test_web_merge_records_a_must_link_and_shows_on_both_events(client: TestClient, std: Standard) -> None:
+def _event_of(client: TestClient, claim_key: str) -> str | None:
+    with Store(client.app.state.db_path) as store:  # type: ignore[attr-defined]
+        return next(c["event_id"] for c in store.claims() if c["claim_id"] == claim_key)
+
+
+def test_web_merge_joins_the_two_events_and_records_who_asked(client: TestClient, std: Standard) -> None:
+    draft_claim, protest_claim = (
+        _claims_of(client, std.draft_event)[0],
+        _claims_of(client, std.protest_event)[0],
+    )
     r = post(client, f"/events/{std.draft_event}/merge", {"other": std.protest_event})
     assert r.status_code == 303
     [d] = _decisions(client, "event")
     assert (d["action"], d["target_key"], d["value"]) == ("merge", std.draft_event, std.protest_event)
-    for key, other in ((std.draft_event, std.protest_event), (std.protest_event, std.draft_event)):
-        assert f'merge with <a href="/events/{other}">' in client.get(f"/events/{key}").text
-    assert post(client, f"/events/{std.draft_event}/merge", {"other": std.draft_event}).status_code == 400
+    merged = _event_of(client, draft_claim)
+    assert merged is not None and merged == _event_of(client, protest_claim)
+    assert r.headers["location"] == f"/events/{merged}"
+    assert "Merges made by reviewers" in client.get(f"/events/{merged}").text
     assert post(client, f"/events/{std.draft_event}/merge", {"other": "nope"}).status_code == 400
 
 
-def test_web_split_records_a_cannot_link_on_the_claim(client: TestClient, std: Standard) -> None:
-    claim = std.wire_doc.claim_keys[0]
+def _claims_of(client: TestClient, event_key: str) -> list[str]:
+    with Store(client.app.state.db_path) as store:  # type: ignore[attr-defined]
+        event = store.event(event_key)
+        assert event is not None
+        return list(event["claims"])
+
+
+def test_web_split_takes_the_claim_out_of_its_event(client: TestClient, std: Standard) -> None:
+    claims = _claims_of(client, std.draft_event)
+    assert len(claims) >= 2, "the test ledger's draft event carries two claims"
+    claim = claims[-1]
     r = post(client, f"/events/{std.draft_event}/split", {"claim": claim})
     assert r.status_code == 303
     [d] = _decisions(client, "claim")
     assert (d["target_key"], d["action"], d["value"]) == (claim, "split", std.draft_event)
-    assert "split off by tester" in client.get(f"/events/{std.draft_event}").text
+    assert _event_of(client, claim) != _event_of(client, claims[0])
+    assert r.headers["location"] == f"/events/{_event_of(client, claims[0])}"
     other_claim = std.hostile_doc.claim_keys[0]
     assert post(client, f"/events/{std.draft_event}/split", {"claim": other_claim}).status_code == 400
 

@@ -23,9 +23,10 @@ DEFAULT_DB = "briefwire.db"
 class Workspace:
     """An open ledger: the database plus whatever caches the stages keep for it."""
 
-    def __init__(self, db: str | Path = DEFAULT_DB) -> None:
+    def __init__(self, db: str | Path = DEFAULT_DB, store: Store | None = None) -> None:
+        """Open the ledger at ``db``, or wrap a store already open on it (the web app's)."""
         self.db = Path(db)
-        self.store = Store(self.db)
+        self.store = store if store is not None else Store(self.db)
 
     def close(self) -> None:
         self.store.close()
@@ -49,6 +50,7 @@ def ingest(
 
 
 def relink(ws: Workspace) -> None:
+    """Link all claims again, honouring every reviewer decision (merges, splits, rejections)."""
     Pipeline(ws.store).link()
 
 

@@ -62,6 +62,18 @@ def ingest(
 
 
 @app.command()
+def relink(db: DbOption = DEFAULT_DB) -> None:
+    """Link all claims into events again, honouring every reviewer decision.
+
+    Example: briefwire relink --db ledger.db
+    """
+    with api.Workspace(db) as ws:
+        api.relink(ws)
+        n = len(ws.store.events()[0])
+    typer.echo(f"re-linked: {n} events in {db}")
+
+
+@app.command()
 def docs(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     """List documents in the ledger.
 

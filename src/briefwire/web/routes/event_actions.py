@@ -7,12 +7,22 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from briefwire import api
+
 from ..deps import Editor, StoreDep, flash, render
 from ..forms import FormError, event_edits
 from .events import event_context, load_event
 
 router = APIRouter()
 REVIEW_ACTIONS = {"accept": "accepted", "reject": "rejected", "reset": "reset to the machine's values"}
+
+
+def _event_holding(store: StoreDep, claim_key: str) -> str | None:
+    """After a re-link events may have new keys: the one that now holds this claim."""
+    for c in store.claims():
+        if c["claim_id"] == claim_key:
+            return c.get("event_id")
+    return None
 
 
 def _back(key: str) -> Response:
@@ -69,8 +79,9 @@ def merge(
         raise HTTPException(400, "An event cannot be merged with itself.")
     # Recorded as a must-link constraint; the linker joins the two on its next run.
     store.add_decision("event", event["event_id"], "merge", user.name, value=partner["event_id"])
-    flash(request, f"Merge with {partner['event_id'][:8]} recorded; it applies at the next re-link.")
-    return _back(event["event_id"])
+    api.relink(api.Workspace(store.path, store=store))
+    flash(request, f"Merged with {partner['event_id'][:8]}; events re-linked.")
+    return _back(_event_holding(store, event["claims"][0]) or event["event_id"])
 
 
 @router.post("/events/{key}/split")
@@ -87,5 +98,7 @@ def split(
         raise HTTPException(400, f"Claim {claim!r} is not part of this event.")
     # A cannot-link constraint between the claim and this event, honoured at the next re-link.
     store.add_decision("claim", claim, "split", user.name, value=event["event_id"])
-    flash(request, f"Claim {claim[:8]} will be split off at the next re-link.")
-    return _back(event["event_id"])
+    api.relink(api.Workspace(store.path, store=store))
+    flash(request, f"Claim {claim[:8]} split off; events re-linked.")
+    rest = [c for c in event["claims"] if c != claim]
+    return _back(_event_holding(store, rest[0] if rest else claim) or event["event_id"])
