@@ -51,6 +51,9 @@ WEIGHTS = {
     "other_country": -1.0,
     "paragraphs_apart": -0.6,
     "continuation": 5.0,
+    # one paragraph, one type: a paragraph tells one story, in an article or a digest alike
+    # (different people or places in it are still vetoed below)
+    "same_paragraph": 2.5,
 }
 
 
@@ -78,6 +81,7 @@ class ClaimInfo:
     previous_same_type: str | None = None  # the claim of this type just before, same document
     anaphoric: bool = False  # the sentence opens with "He", "They", "The suspect" ...
     claimants: frozenset[str] = frozenset()  # entity keys of who says so (people, organisations)
+    span: int = 1  # days the date covers: 7 for a week ("over the weekend", "last week"), 31 a month
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ def score_pair(x: ClaimInfo, y: ClaimInfo, sim: float) -> PairScore:
     f["same_person"] = 1.0 if shared_people else 0.0
     f["reused_text"] = 1.0 if x.reuse_groups & y.reuse_groups else 0.0
     f["same_region"] = 1.0 if x.region and x.region == y.region else 0.0
-    gap = abs((x.day - y.day).days) if x.day and y.day else None
+    gap = days_apart(x, y)
     f["near_dates"] = 1.0 if gap is not None and gap <= 1 else 0.0
     qx, qy = x.quantity, y.quantity
     same_q = qx is not None and qy is not None and math.isclose(qx, qy, rel_tol=0.01)
@@ -117,7 +121,8 @@ def score_pair(x: ClaimInfo, y: ClaimInfo, sim: float) -> PairScore:
     union = x.names | y.names
     f["shared_names"] = round(len(x.names & y.names) / len(union), 3) if union else 0.0
     same_doc = x.doc_id == y.doc_id
-    f["same_digest"] = 1.0 if same_doc and x.digest else 0.0
+    # a digest's separate paragraphs are separate stories; within one paragraph it is one story
+    f["same_digest"] = 1.0 if same_doc and x.digest and x.paragraph != y.paragraph else 0.0
     f["same_article"] = 1.0 if same_doc and not x.digest else 0.0
     f["same_claimant"] = 1.0 if x.claimants & y.claimants else 0.0
     f["no_dates"] = 1.0 if gap is None else 0.0
@@ -125,6 +130,9 @@ def score_pair(x: ClaimInfo, y: ClaimInfo, sim: float) -> PairScore:
     f["far_dates"] = 1.0 if gap is not None and gap > 3 and exact_dates else 0.0
     f["continuation"] = 1.0 if continues(x, y) or continues(y, x) else 0.0
     f["other_country"] = 1.0 if x.country and y.country and x.country != y.country else 0.0
+    f["same_paragraph"] = (
+        1.0 if x.paragraph is not None and x.paragraph == y.paragraph and rel == "same" else 0.0
+    )
     if same_doc and x.digest and x.paragraph and y.paragraph:
         f["paragraphs_apart"] = float(min(abs(x.paragraph[1] - y.paragraph[1]), 3))
     z = WEIGHTS["bias"] + sum(WEIGHTS[k] * v for k, v in f.items() if k in WEIGHTS)
@@ -133,6 +141,15 @@ def score_pair(x: ClaimInfo, y: ClaimInfo, sim: float) -> PairScore:
         f["days_apart"] = float(gap)
     veto = _veto(x, y, rel, gap, bool(shared_people) or bool(f["continuation"]))
     return PairScore(x.key, y.key, round(score, 4), f, veto)
+
+
+def days_apart(x: ClaimInfo, y: ClaimInfo) -> int | None:
+    """Days between the two dates, each taken as the interval its precision covers."""
+    if x.day is None or y.day is None:
+        return None
+    a0, b0 = x.day.toordinal(), y.day.toordinal()
+    a1, b1 = a0 + x.span - 1, b0 + y.span - 1
+    return max(0, b0 - a1, a0 - b1)
 
 
 def continues(x: ClaimInfo, y: ClaimInfo) -> bool:

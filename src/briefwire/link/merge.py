@@ -42,6 +42,10 @@ _PERSON_TYPES = frozenset(
 )
 
 
+# How many days a date of each precision covers, from its first day.
+_SPANS = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
 @dataclass(frozen=True)
 class Constraints:
     must_link: tuple[tuple[str, str], ...] = ()
@@ -107,6 +111,7 @@ def claim_infos(
                 previous_same_type=previous.get(c["claim_id"]),
                 anaphoric=anaphoric(c.get("quote") or ""),
                 claimants=claimant_keys(c, people, orgs),
+                span=_SPANS.get(c.get("date_precision") or "", 1) if c.get("date") else 1,
             )
         )
     return out
