@@ -7,6 +7,7 @@ Items are events when linking has produced them, else passages (the foundation b
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -180,23 +181,25 @@ def _event_items(data: BriefInput) -> list[BriefItem]:
             continue
         claims = by_event.get(ev["event_id"], [])
         asserting = [c for c in claims if c.get("stance") != "denied"] or claims
-        attribution = "; ".join(
-            dict.fromkeys(" via ".join(c["claimed_by"]) for c in asserting if c.get("claimed_by"))
-        )
         stances = {c.get("stance") for c in asserting} - {"asserted", "reported", None}
         loc = ev.get("location") or {}
+        edited = "summary" in (ev.get("edited_fields") or [])
         out.append(
             BriefItem(
                 "event",
                 ev["event_id"],
-                ev["summary"],
+                ev["summary"] if edited else clearest_wording(claims, ev["summary"]),
                 ev["theme"],
                 _ordered_citations(ev.get("doc_ids") or [], data.documents),
-                attribution=attribution or None,
-                stance=", ".join(sorted(s for s in stances if s)) or None,
-                date=ev.get("date"),
+                attribution=primary_claimants(asserting, data.documents),
+                stance=next(iter(stances)) if len(stances) == 1 else None,
+                date=date_text(ev.get("date"), ev.get("date_precision")),
                 place=loc.get("name"),
-                quantity=_quantity_text(ev.get("quantity")),
+                quantity=_quantity_text(
+                    ev.get("quantity")
+                    if "quantity" in (ev.get("edited_fields") or [])
+                    else (clearest_claim(claims) or {}).get("quantity") or ev.get("quantity")
+                ),
                 status=ev.get("status"),
                 independent_sources=ev.get("independent_sources") or 1,
                 new=ev["event_id"] not in data.previous_keys,
@@ -207,6 +210,85 @@ def _event_items(data: BriefInput) -> list[BriefItem]:
             )
         )
     return out
+
+
+# Openings that lean on an earlier sentence ("He said", "Hours earlier") make a poor brief line.
+_LEANING = re.compile(
+    r"^[\"“«']?(he|she|they|it|this|that|these|those|his|her|their|its|but|and|also|however|meanwhile|"
+    r"earlier|later|hours earlier|days earlier|the next day|then|there|such|он|она|они|это|но|и|ранее)\b",
+    re.IGNORECASE,
+)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def clearest_wording(claims: Sequence[Mapping[str, Any]], fallback: str) -> str:
+    """The claim sentence that reads best on its own: whole, not leaning on context, in the
+    language most of the event's sources use, neither a fragment nor a paragraph."""
+    best = clearest_claim(claims)
+    return " ".join((best.get("quote") or fallback).split()) if best else fallback
+
+
+def clearest_claim(claims: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    if not claims:
+        return None
+    latin = sum(1 for c in claims if not _CYRILLIC.search(c.get("quote") or "")) * 2 >= len(claims)
+
+    def penalty(c: Mapping[str, Any]) -> tuple[int, int]:
+        text = (c.get("quote") or "").strip()
+        p = 0
+        p += 3 if _LEANING.match(text) else 0
+        p += 2 if len(text) < 60 else 0
+        p += 1 if len(text) > 260 else 0
+        p += 2 if latin and _CYRILLIC.search(text) else 0
+        p += 1 if c.get("stance") == "denied" else 0
+        return p, abs(len(text) - 160)
+
+    return min(claims, key=penalty)
+
+
+def primary_claimants(
+    claims: Sequence[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]], most: int = 3
+) -> str | None:
+    """Who asserts it: the first link of each claimed_by chain, each party once.
+
+    A chain that only names the outlet carrying the claim says nothing beyond the citation.
+    """
+    seen: dict[str, str] = {}
+    for c in claims:
+        chain = c.get("claimed_by") or []
+        if not chain:
+            continue
+        outlet = (documents.get(c.get("doc_id") or "") or {}).get("outlet")
+        first = chain[0]
+        if outlet and first.strip().lower() == str(outlet).strip().lower():
+            continue
+        key = _party_key(first)
+        if key and key not in seen:
+            seen[key] = first
+    names = list(seen.values())
+    if not names:
+        return None
+    return "; ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+def _party_key(name: str) -> str:
+    """Folds "Rostov governor Vasily Golubev" and "Governor Vasily Golubev" together: the last
+    capitalised word (a surname, an organisation's head noun) stands for the party."""
+    caps = [w for w in re.findall(r"[\w'-]+", name) if w[:1].isupper()]
+    return (caps[-1] if caps else name).lower()
+
+
+def date_text(day: str | None, precision: str | None) -> str | None:
+    """A date as precise as it is known: 2022-09-29, the week of 2022-09-26, 2022-09, 2022."""
+    if not day:
+        return None
+    if precision == "year":
+        return day[:4]
+    if precision == "month":
+        return day[:7]
+    if precision == "week":
+        return f"week of {day[:10]}"
+    return day[:10]
 
 
 def _unique(items: list[BriefItem]) -> list[BriefItem]:
@@ -278,7 +360,9 @@ STORY_NOUNS = {
     "wrongful_mobilization": "Wrongful call-ups",
     "release_or_return": "Releases of wrongly mobilized men",
 }
-STORY_MIN_ITEMS = 4
+STORY_MIN_ITEMS = 6
+STORY_MIN_OUTLETS = 3
+STORY_MIN_SHARE = 0.25
 STORY_DOMINANCE = 3.0
 
 
@@ -298,12 +382,18 @@ def _developing_story(items: list[BriefItem]) -> tuple[BriefSection | None, list
     others = [len(v) for k, v in by_region.items() if k != region]
     usual = sum(others) / len(others) if others else 1.0
     outlets = {o for i in members for o in (i.outlets or tuple(c.outlet or c.origin for c in i.citations))}
-    if len(members) < STORY_MIN_ITEMS or len(members) < STORY_DOMINANCE * usual or len(outlets) < 2:
+    if (
+        len(members) < STORY_MIN_ITEMS
+        or len(members) < STORY_DOMINANCE * usual
+        or len(members) < STORY_MIN_SHARE * len(items)
+        or len(outlets) < STORY_MIN_OUTLETS
+    ):
         return None, items
     types = Counter(i.type for i in members if i.type)
     top, n = types.most_common(1)[0] if types else (None, 0)
-    noun = STORY_NOUNS.get(top or "", "Developing story") if n * 2 >= len(members) else "Developing story"
-    section = BriefSection(f"{noun} in {region}", tuple(sorted(members, key=_item_order)), developing=True)
+    noun = STORY_NOUNS.get(top or "") if n * 2 >= len(members) else None
+    title = f"{noun} in {region}" if noun else region
+    section = BriefSection(title, tuple(sorted(members, key=_item_order)), developing=True)
     chosen = {id(i) for i in members}
     return section, [i for i in items if id(i) not in chosen]
 
