@@ -11,8 +11,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from briefwire import api
-from briefwire.pipeline import PipelineOptions
+from briefwire.pipeline import FLOW, PipelineOptions, Stage, check_flow
 
 from .conftest import REPO
 
@@ -127,3 +129,12 @@ def test_pipeline_demo_corpus_goes_in_without_errors(tmp_path: Path) -> None:
     assert summary.ingested >= 20
     assert summary.reused_paragraphs >= 5  # the bundled reprint re-uses most of an earlier article
     assert all(json.dumps(d) for d in docs)
+
+
+def test_pipeline_flow_declares_every_need_before_it_is_used() -> None:
+    check_flow(FLOW)
+    assert [s.name for s in FLOW] == ["ingest", "clean", "dedupe", "nlp", "extract", "store", "link"]
+    swapped = (FLOW[0], FLOW[4], *FLOW[1:4], *FLOW[5:])
+    with pytest.raises(ValueError, match="'extract' needs"):
+        check_flow(swapped)
+    assert isinstance(FLOW[0], Stage)

@@ -28,6 +28,42 @@ Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
+class Stage:
+    """What a stage of the flow reads and what it adds, so the wiring can be checked."""
+
+    name: str
+    needs: frozenset[str]
+    adds: frozenset[str]
+
+
+def _stage(name: str, needs: str, adds: str) -> Stage:
+    return Stage(name, frozenset(needs.split()), frozenset(adds.split()))
+
+
+FLOW = (
+    _stage("ingest", "", "raw_text metadata"),
+    _stage("clean", "raw_text metadata", "clean_text paragraphs removed published"),
+    _stage("dedupe", "clean_text paragraphs", "signatures reuse near_duplicate"),
+    _stage("nlp", "clean_text", "sentences entities"),
+    _stage("extract", "sentences entities paragraphs published", "claims casualties themes"),
+    _stage("store", "clean_text paragraphs removed signatures reuse claims casualties themes", "ledger"),
+    _stage("link", "ledger claims casualties reuse", "events persons entities"),
+)
+
+
+def check_flow(stages: tuple[Stage, ...]) -> None:
+    """Every field a stage needs is added by an earlier stage (as spaCy's analyze_pipes checks)."""
+    have: set[str] = set()
+    for stage in stages:
+        missing = stage.needs - have
+        if missing:
+            raise ValueError(
+                f"stage {stage.name!r} needs {', '.join(sorted(missing))}, which no earlier stage adds"
+            )
+        have |= stage.adds
+
+
+@dataclass(frozen=True)
 class PipelineOptions:
     workers: int = 1
     extract: bool = True
@@ -69,6 +105,7 @@ class Pipeline:
     """Runs the flow over inputs into one store."""
 
     def __init__(self, store: Store, options: PipelineOptions | None = None) -> None:
+        check_flow(FLOW)
         self.store = store
         self.options = options or PipelineOptions()
         self._deduper: Deduper | None = None
