@@ -106,6 +106,8 @@ def build_brief(
     developing, rest = _developing_story(made)
     sections = ((developing,) if developing else ()) + _sections(rest)
     notes = []
+    if not made:
+        notes.append("Nothing in the ledger for this period: ingest documents first, or widen --from/--to.")
     if data.undated_documents:
         notes.append(
             f"{data.undated_documents} document(s) without a known publication date are not in this period."
