@@ -51,8 +51,10 @@ eval: install
 	$(BIN)/python -m briefwire.evaluate --inputs ../shared/seeds --gold ../shared/gold/seeds.json
 
 bench: install-dev
-	$(BIN)/python bench/dedupe.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/dedupe.py
+	$(BIN)/python bench/html_benchmark.py
+	$(BIN)/python bench/link.py
 
 docs: install
 	$(BIN)/python -m briefwire.cli.reference > docs/cli.md
