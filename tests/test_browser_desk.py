@@ -207,7 +207,7 @@ def test_browser_build_and_export_a_brief(page: object, desk: Desk, tmp_path: Pa
     saved = tmp_path / "brief.html"
     html_download.value.save_as(saved)
     p.goto(saved.as_uri())
-    expect(p.locator("h1")).to_contain_text("Mobilization brief, 2024-03-01 to 2024-03-31")
+    expect(p.locator("h1")).to_contain_text("Mobilization brief: 2024-03-01 to 2024-03-31")
     expect(p.locator("body")).not_to_contain_text("protest in Ufa")
     _shot(p, "brief-export")
 

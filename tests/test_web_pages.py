@@ -198,4 +198,4 @@ def test_web_brief_export_has_only_markdown_and_html(client: TestClient, std: St
     md = client.get("/brief/export.md")
     assert md.headers["content-type"].startswith("text/markdown")
     assert md.headers["content-disposition"].startswith("inline;")
-    assert md.text.startswith("# Mobilization brief, the beginning to now")
+    assert md.text.startswith("# Mobilization brief: all dates")

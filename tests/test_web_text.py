@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefwire.web.brief_doc import md_escape
+from briefwire.report.markdown import md_escape
 from briefwire.web.text import Segment, evidence, fts_segments, removed_segments, safe_url
 
 
@@ -83,7 +83,7 @@ def test_web_search_snippet_markers_become_marked_segments() -> None:
     assert "[brackets]" in "".join(s.text for s in segs)
 
 
-def test_web_markdown_escape_leaves_no_markup() -> None:
+def test_brief_markdown_escape_leaves_no_markup() -> None:
     out = md_escape("<script>x</script> [link](javascript:alert(1)) *bold* `code`")
     assert "<" not in out
     assert "[link](" not in out and "\\[link\\](" in out  # brackets escaped: no link

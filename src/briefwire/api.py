@@ -134,6 +134,20 @@ def brief(
     return report.build_brief(data, since, until, items)
 
 
+def reviewed_brief(
+    ws: Workspace, events: list[dict[str, Any]], since: str | None = None, until: str | None = None
+) -> report.Brief:
+    """The brief of events an editor chose, in the editor's order (the review desk's export)."""
+    st = ws.store
+    keys = {e["event_id"] for e in events}
+    documents = {d["doc_id"]: d for d in st.documents()}
+    claims = [c for c in st.claims() if c.get("event_id") in keys]
+    doc_ids = {d for e in events for d in e.get("doc_ids") or []}
+    persons = [p for p in st.persons() if set(p["doc_ids"]) & doc_ids]
+    data = report.BriefInput(passages=[], documents=documents, events=events, claims=claims, persons=persons)
+    return report.build_brief(data, since, until, "events", reviewed=True)
+
+
 def write_brief(result: report.Brief, out: str | Path) -> BriefFiles:
     """Write ``OUT.md`` and ``OUT.html`` (a suffix on OUT is dropped)."""
     out = Path(out)

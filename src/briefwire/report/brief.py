@@ -98,13 +98,21 @@ def build_brief(
     since: str | None,
     until: str | None,
     items: Literal["auto", "passages", "events"] = "auto",
+    *,
+    reviewed: bool = False,
 ) -> Brief:
+    """The brief for a period.
+
+    ``reviewed``: the events were chosen and ordered by an editor (the review desk): their order
+    inside a theme is kept, each reads as the summary the editor saw, and no developing-story
+    section is drawn out of them.
+    """
     use_events = items == "events" or (items == "auto" and bool(data.events))
-    made = _unique(_event_items(data) if use_events else _passage_items(data))
+    made = _unique(_event_items(data, reviewed) if use_events else _passage_items(data), keep_order=reviewed)
     if since is None:  # no previous brief to be new against
         made = [replace(i, new=False) for i in made]
-    developing, rest = _developing_story(made)
-    sections = ((developing,) if developing else ()) + _sections(rest)
+    developing, rest = (None, made) if reviewed else _developing_story(made)
+    sections = ((developing,) if developing else ()) + _sections(rest, keep_order=reviewed)
     notes = []
     if not made:
         notes.append("Nothing in the ledger for this period: ingest documents first, or widen --from/--to.")
@@ -172,7 +180,7 @@ def _passage_items(data: BriefInput) -> list[BriefItem]:
     return out
 
 
-def _event_items(data: BriefInput) -> list[BriefItem]:
+def _event_items(data: BriefInput, reviewed: bool = False) -> list[BriefItem]:
     by_event: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for c in data.claims:
         if c.get("event_id"):
@@ -185,7 +193,7 @@ def _event_items(data: BriefInput) -> list[BriefItem]:
         asserting = [c for c in claims if c.get("stance") != "denied"] or claims
         stances = {c.get("stance") for c in asserting} - {"asserted", "reported", None}
         loc = ev.get("location") or {}
-        edited = "summary" in (ev.get("edited_fields") or [])
+        edited = reviewed or "summary" in (ev.get("edited_fields") or [])
         out.append(
             BriefItem(
                 "event",
@@ -293,11 +301,11 @@ def date_text(day: str | None, precision: str | None) -> str | None:
     return day[:10]
 
 
-def _unique(items: list[BriefItem]) -> list[BriefItem]:
+def _unique(items: list[BriefItem], keep_order: bool = False) -> list[BriefItem]:
     """One line per wording and set of sources: two claims typed differently on one sentence read as one."""
     seen: set[tuple[str, tuple[str, ...]]] = set()
     out = []
-    for item in sorted(items, key=lambda i: -i.independent_sources):
+    for item in items if keep_order else sorted(items, key=lambda i: -i.independent_sources):
         key = (" ".join(item.text.lower().split()), tuple(sorted(c.doc_id for c in item.citations)))
         if key not in seen:
             seen.add(key)
@@ -313,13 +321,15 @@ def _quantity_text(q: Mapping[str, Any] | None) -> str | None:
     return " ".join(x for x in ("about" if q.get("approx") else "", shown, q.get("unit") or "") if x)
 
 
-def _sections(items: list[BriefItem]) -> tuple[BriefSection, ...]:
+def _sections(items: list[BriefItem], keep_order: bool = False) -> tuple[BriefSection, ...]:
     by_theme: dict[str, list[BriefItem]] = defaultdict(list)
     for item in items:
         by_theme[item.theme if item.theme in THEMES else OTHER].append(item)
     order = [*THEMES, OTHER]
     return tuple(
-        BriefSection(t, tuple(sorted(by_theme[t], key=_item_order))) for t in order if by_theme.get(t)
+        BriefSection(t, tuple(by_theme[t] if keep_order else sorted(by_theme[t], key=_item_order)))
+        for t in order
+        if by_theme.get(t)
     )
 
 

@@ -22,16 +22,20 @@ def period_title(brief: Brief) -> str:
     return brief.since or brief.until or "all dates"
 
 
-def _md(text: str) -> str:
-    """Neutralise Markdown and HTML syntax in source text (it is quoted, not markup)."""
-    out = text.replace("\\", "\\\\")
-    for ch in "`*_[]<>|#":
+def md_escape(text: str) -> str:
+    """Neutralise Markdown and HTML syntax in source text (it is quoted, not markup).
+
+    Angle brackets become entities rather than backslash escapes, so that no tag survives even
+    where the Markdown is pasted somewhere that is not rendered as Markdown.
+    """
+    out = text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "`*_[]|#":
         out = out.replace(ch, "\\" + ch)
     return " ".join(out.split())
 
 
 def cite_md(c: Citation) -> str:
-    label = _md(" — ".join(x for x in (c.outlet or c.origin.rsplit("/", 1)[-1], c.title, c.date) if x))
+    label = md_escape(" — ".join(x for x in (c.outlet or c.origin.rsplit("/", 1)[-1], c.title, c.date) if x))
     url = c.url if c.url and c.url.startswith(("http://", "https://")) else None
     return f"[{label}](<{url}>)" if url else label
 
@@ -55,16 +59,16 @@ def render_markdown(brief: Brief) -> str:
     if brief.key_numbers:
         lines += ["**Key numbers:** " + "; ".join(f"{v} {k}" for k, v in brief.key_numbers), ""]
     for value, what in brief.figures:
-        lines.append(f"> **{_md(value)}** — {_md(what)}  ")
+        lines.append(f"> **{md_escape(value)}** — {md_escape(what)}  ")
     if brief.figures:
         lines.append("")
     for section in brief.sections:
-        lines += [f"## {'Developing: ' if section.developing else ''}{_md(section.title)}", ""]
+        lines += [f"## {'Developing: ' if section.developing else ''}{md_escape(section.title)}", ""]
         for item in section.items:
             details = item_details(item)
-            head = ("**new** " if item.new else "") + _md(item.text)
+            head = ("**new** " if item.new else "") + md_escape(item.text)
             if details:
-                head += " (" + _md("; ".join(details)) + ")"
+                head += " (" + md_escape("; ".join(details)) + ")"
             sources = "; ".join(cite_md(c) for c in item.citations)
             n = item.independent_sources
             count = f" — {n} independent sources" if item.kind == "event" and n > 1 else ""
@@ -80,10 +84,12 @@ def render_markdown(brief: Brief) -> str:
         for p in brief.casualties:
             lines.append(
                 "| "
-                + " | ".join(_md(str(p.get(k) if p.get(k) is not None else "")) for k, _ in CASUALTY_COLUMNS)
+                + " | ".join(
+                    md_escape(str(p.get(k) if p.get(k) is not None else "")) for k, _ in CASUALTY_COLUMNS
+                )
                 + " |"
             )
         lines.append("")
     for note in brief.notes:
-        lines.append(f"_{_md(note)}_")
+        lines.append(f"_{md_escape(note)}_")
     return "\n".join(lines).rstrip() + "\n"

@@ -1,28 +1,14 @@
-"""The desk's own rendering of a reviewed brief, in Markdown and in self-contained HTML.
+"""How the desk lays out the events of a brief while an editor chooses and orders them.
 
-``render_brief`` is the one place to swap for ``briefwire.report``'s renderer once it takes a
-list of chosen events; the desk only decides which events go in and in what order.
+The exported brief itself is rendered by ``briefwire.report`` (``api.reviewed_brief``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
-
-from jinja2 import Environment
+from typing import Any
 
 from .vocab import theme_names
-
-Format = Literal["md", "html"]
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
-
-
-def md_escape(text: object) -> str:
-    """Text that stays text in Markdown: no markup, no raw HTML, no links smuggled in."""
-    value = " ".join(str(text).split())
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", value)
 
 
 def sections(events: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[Mapping[str, Any]]]]:
@@ -51,41 +37,3 @@ def details(ev: Mapping[str, Any]) -> str:
         approx = "about " if qty.get("approx") else ""
         parts.append(f"{approx}{shown} {qty.get('unit') or ''}".strip())
     return "; ".join(parts)
-
-
-def sources_line(ev: Mapping[str, Any]) -> str:
-    n = int(ev.get("independent_sources") or 0)
-    names = "; ".join(str(s) for s in ev.get("sources") or [])
-    return f"{names} — {n} independent source{'s' if n != 1 else ''}"
-
-
-def _markdown(events: Sequence[Mapping[str, Any]], title: str) -> str:
-    lines = [f"# {md_escape(title)}", ""]
-    for theme, items in sections(events):
-        lines += [f"## {md_escape(theme)}", ""]
-        for ev in items:
-            facts = details(ev)
-            facts_md = f" ({md_escape(facts)})" if facts else ""
-            status = "" if ev.get("status") == "reported" else f" \\[{md_escape(ev.get('status'))}\\]"
-            lines.append(f"- {md_escape(ev['summary'])}{facts_md}{status} — {md_escape(sources_line(ev))}")
-        lines.append("")
-    if not events:
-        lines += ["No items were chosen for this period.", ""]
-    return "\n".join(lines)
-
-
-def render_brief(
-    events: Sequence[Mapping[str, Any]],
-    since: str | None,
-    until: str | None,
-    fmt: Format,
-    env: Environment,
-) -> str:
-    """The brief of the chosen events, in order, as Markdown or a self-contained HTML page."""
-    period = f"{since or 'the beginning'} to {until or 'now'}"
-    title = f"Mobilization brief, {period}"
-    if fmt == "md":
-        return _markdown(events, title)
-    return env.get_template("brief_export.html").render(
-        title=title, sections=sections(events), details=details, sources_line=sources_line
-    )

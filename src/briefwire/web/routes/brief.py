@@ -8,9 +8,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from briefwire import api, report
 from briefwire.store import EventFilter
 
-from ..brief_doc import render_brief, sections
+from ..brief_doc import sections
 from ..deps import DeskStore, Editor, Reader, StoreDep, flash, render
 from ..forms import FormError, parse_date
 
@@ -141,7 +142,8 @@ def export(
         raise HTTPException(404, "Export as .md or .html.")
     lo, hi = _period(since, until)
     chosen = [i for i in brief_items(store, lo, hi) if i["included"]]
-    body = render_brief(chosen, lo, hi, "md" if fmt == "md" else "html", request.app.state.templates)
+    reviewed = api.reviewed_brief(api.Workspace(store.path, store=store), chosen, lo, hi)
+    body = report.render_markdown(reviewed) if fmt == "md" else report.render_html(reviewed)
     name = f"brief-{lo or 'start'}-{hi or 'now'}.{fmt}"
     media = "text/markdown; charset=utf-8" if fmt == "md" else "text/html; charset=utf-8"
     disposition = "attachment" if download else "inline"
