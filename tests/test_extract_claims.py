@@ -15,6 +15,7 @@ from briefwire.models import CleanDocument, DateValue, Paragraph, RawDocument
 from briefwire.nlp import get_backend
 
 DEV_SET = Path(__file__).parent / "data" / "extract_dev.jsonl"
+HELD_OUT = Path(__file__).parent / "data" / "extract_heldout.jsonl"
 Run = Callable[..., tuple[CleanDocument, Extraction]]
 
 
@@ -130,19 +131,52 @@ def test_extract_passage_theme_follows_its_claims(run: Run) -> None:
     assert ex.passage_themes == ("Sentences, Legal Proceedings and Incidents", "Army Recruitment and Draft")
 
 
-def test_extract_types_on_written_dev_set() -> None:
-    """The lexicons type at least 90% of the hand-written development sentences right."""
-    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
-    right = 0
+def _typing_scores(path: Path, *, on_topic: bool) -> tuple[float, float, float]:
+    """Sentence accuracy, precision of emitted types and recall of event sentences on a
+    hand-labelled file (``type`` null: no claim; ``casualty_negative``: no casualty claim)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    right = emitted = emitted_right = events = found = 0
     for row in rows:
-        got = [t for t, _ in chosen_types(row["text"], on_topic=False, speaker=None)]
-        if row["type"] == "casualty_negative":
+        got = [t for t, _ in chosen_types(row["text"], on_topic=on_topic, speaker=None)]
+        gold = row["type"]
+        is_event = gold not in (None, "casualty_negative")
+        if gold == "casualty_negative":
             right += "casualty" not in got
-        elif row["type"] is None:
+        elif gold is None:
             right += not got
         else:
-            right += got[:1] == [row["type"]]
-    assert right / len(rows) >= 0.9
+            right += got[:1] == [gold]
+        emitted += bool(got)
+        emitted_right += bool(got) and is_event and got[0] == gold
+        events += is_event
+        found += is_event and got[:1] == [gold]
+    return right / len(rows), emitted_right / max(emitted, 1), found / events
+
+
+def test_extract_types_on_written_dev_set() -> None:
+    """The lexicons type the hand-written development sentences right: nearly all of them
+    inside an on-topic document, and most even alone (where a sentence needs a word of the
+    story itself before it counts)."""
+    accuracy, precision, _ = _typing_scores(DEV_SET, on_topic=True)
+    assert accuracy >= 0.97 and precision >= 0.97
+    accuracy, precision, recall = _typing_scores(DEV_SET, on_topic=False)
+    assert accuracy >= 0.85 and precision >= 0.97 and recall >= 0.83
+
+
+def test_extract_types_generalise_to_held_out_sentences() -> None:
+    """Floor on sentences the rules were never tuned on.
+
+    extract_heldout.jsonl was written and committed before the cue lexicons were broadened
+    and was not used to choose any cue; only its score was read, before and after. Rules v1
+    scored 0.679 accuracy, 0.820 precision, 0.612 recall on it in an on-topic document
+    (0.631 / 0.860 / 0.552 alone); the floors pin the broadened lexicons' score (0.893 /
+    0.909 / 0.896 and 0.798 / 0.897 / 0.776) minus a little slack. Do not tune on this file:
+    add new wording to extract_dev.jsonl instead.
+    """
+    accuracy, precision, recall = _typing_scores(HELD_OUT, on_topic=True)
+    assert accuracy >= 0.87 and precision >= 0.89 and recall >= 0.87
+    accuracy, precision, recall = _typing_scores(HELD_OUT, on_topic=False)
+    assert accuracy >= 0.77 and precision >= 0.87 and recall >= 0.75
 
 
 @pytest.mark.parametrize(

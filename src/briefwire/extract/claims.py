@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefwire.extract.attribution import Attribution, stance
-from briefwire.extract.lexicon import load_taxonomy
+from briefwire.extract.lexicon import Taxonomy, load_taxonomy
 from briefwire.extract.places import PlaceHit, sentence_places
 from briefwire.extract.quantities import QuantityMention, find_quantities
 from briefwire.extract.themes import theme_of_type
@@ -96,7 +96,25 @@ def event_types(text: str, on_topic: bool, language: str = "en") -> list[tuple[s
         order = PRIORITY.index(ts[0]) if ts[0] in PRIORITY else len(PRIORITY)
         return (-ts[1], not taxonomy.strong(text, ts[0]), order)
 
-    return sorted(kept, key=rank)
+    return _implying_first(sorted(kept, key=rank), text, taxonomy)
+
+
+def _implying_first(
+    ranked: list[tuple[str, float]], text: str, taxonomy: Taxonomy
+) -> list[tuple[str, float]]:
+    """Put first a strongly cued type that implies the best one.
+
+    A sentence that states a later stage of a story also names the earlier one ("called up by
+    mistake ... came home" is a release; "tried to burn the draft office and was detained" is
+    an attack): the type that subsumes the other is the event, whatever the cue count.
+    """
+    if len(ranked) < 2:
+        return ranked
+    best = ranked[0][0]
+    for i, (event_type, _) in enumerate(ranked[1:], start=1):
+        if best in taxonomy.subsumes.get(event_type, frozenset()) and taxonomy.strong(text, event_type):
+            return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
+    return ranked
 
 
 def chosen_types(

@@ -2,7 +2,7 @@
 
 The word lists live in ``profiles/mobilization/taxonomy.json`` (data, not code). Patterns are
 regular expressions over lower-cased text with two conveniences: a space matches any run of
-whitespace and ``~`` ends a word stem. Every pattern is anchored at word boundaries.
+whitespace (`` ?`` an optional one) and ``~`` ends a word stem. Every pattern is anchored at word boundaries.
 """
 
 from __future__ import annotations
@@ -108,7 +108,8 @@ def _lower(text: str) -> str:
 
 
 def _body(source: str) -> str:
-    return source.replace("~", r"\w*").replace(" ", r"\s+")
+    # " ?" is an optional space ("front ?line"); as two steps it would become a required one
+    return source.replace("~", r"\w*").replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
 def compile_pattern(source: str) -> re.Pattern[str]:
