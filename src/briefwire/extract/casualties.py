@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from briefwire.extract.casualties_ru import died_in_ru, is_russian
+from briefwire.extract.casualties_ru_fields import build_ru
 from briefwire.extract.casualty_cues import (
     NOMINAL_DEATH,
     PLACE_LEAD,
@@ -20,9 +22,9 @@ from briefwire.extract.casualty_cues import (
     lexicon,
     rank_before,
 )
-from briefwire.extract.casualty_fields import build
+from briefwire.extract.casualty_fields import build as build_en
 from briefwire.extract.places import lookup
-from briefwire.models import Casualty
+from briefwire.models import Casualty, DateValue
 from briefwire.nlp import Sentence, Span, Token
 
 __all__ = ["Found", "build", "died_in", "merge", "person_spans", "same_person"]
@@ -41,7 +43,10 @@ def died_in(
     paragraph_text: str,
     known_surnames: frozenset[str] = frozenset(),
 ) -> list[Found]:
-    """People the sentence (or its He/She continuation) reports dead."""
+    """People the sentence (or its He/She continuation) reports dead (Russian text goes to
+    :func:`briefwire.extract.casualties_ru.died_in_ru`)."""
+    if is_russian(sentence.text):
+        return died_in_ru(sentence, following, claimants, paragraph_text, known_surnames)
     lex = lexicon()
     people = person_spans(sentence, known_surnames)
     out: list[Found] = []
@@ -63,6 +68,13 @@ def died_in(
         hi = people[i + 1].start if i + 1 < len(people) else sentence.end
         out.append(Found(_tidy(ent.text), sentence, clause, extra, paragraph_text, (lo, hi), ent.start))
     return out
+
+
+def build(found: Found, doc_id: str, published: DateValue) -> Casualty:
+    """A Casualty record from a found mention, by the rules of its language."""
+    if found.language == "ru":
+        return build_ru(found, doc_id, published)
+    return build_en(found, doc_id, published)
 
 
 def person_spans(sentence: Sentence, known_surnames: frozenset[str]) -> list[Span]:

@@ -75,6 +75,7 @@ class Found:
     paragraph_text: str = ""
     window: tuple[int, int] = (0, 0)  # document offsets: previous name's end .. next name's start
     name_start: int = 0
+    language: str = "en"  # "ru" mentions are built by casualties_ru_fields
 
 
 def rank_before(before: str) -> str | None:

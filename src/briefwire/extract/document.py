@@ -80,8 +80,7 @@ def _sentence(state: _State, sentence: Sentence, following: list[Sentence], ctx:
     if is_denial(sentence.text):
         _denial(state, sentence, ctx, att)
         return
-    # the casualty rules read English; other languages get typed claims and group counts
-    named = ctx.language == "en" and _named_deaths(state, sentence, following, ctx, att)
+    named = _named_deaths(state, sentence, following, ctx, att)
     types = chosen_types(sentence.text, ctx.on_topic, att.speaker, ctx.language)
     for event_type, score in types:
         if event_type == "casualty":
