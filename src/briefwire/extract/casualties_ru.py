@@ -26,6 +26,7 @@ from briefwire.nlp import Sentence, Span
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _LATIN = re.compile(r"[a-zA-Z]")
 _CONTINUES = re.compile(r"^\W*(?:он|она|ему|ей|его|её|ее)\b", re.I)
+_PARTICIPLE = re.compile(r"(?<!\w)(?:погибш|умерш|скончавш|павш)\w*", re.I)
 _PRONOUN = re.compile(r"(?<!\w)(?:он|она|него|нему|ним|нее|неё|ней)(?!\w)", re.I)
 
 
@@ -95,9 +96,9 @@ def died_in_ru(
         # "Гибель рядового X подтвердили ...": the attribution may take X for the claimant
         if (ent.text in claimants and not lex.death.search(lead)) or _is_speaker(sentence, ent):
             continue
-        clause = _clause(sentence, people, i)
+        clause = _own_participles(_clause(sentence, people, i), sentence, ent)
         extra = _continuation(following)
-        if not dies(clause):
+        if sentence.text.rstrip().endswith("?") or not dies(clause):
             opener = i == 0 and not lex.death.search(sentence.text.lower())
             if not (opener and extra and dies(extra[0].text)):
                 continue
@@ -167,6 +168,26 @@ def _clause(sentence: Sentence, people: list[Span], i: int) -> str:
     start = people[first - 1].end - base if first > 0 else 0
     end = people[last + 1].start - base if last + 1 < len(people) else len(sentence.text)
     return sentence.text[start:end]
+
+
+def _own_participles(clause: str, sentence: Sentence, ent: Span) -> str:
+    """Blank death participles that describe someone else ("вручил орден вдове погибшего"):
+    one counts only right after the name (", погибшим в ...") or right before it with nothing but
+    ranks and status words between ("погибшего рядового X")."""
+    where = clause.find(ent.text)
+    if where < 0:
+        return clause
+    head, tail = clause[:where], clause[where + len(ent.text) :]
+
+    def keep_before(m: re.Match[str]) -> str:
+        gap = ru_lexicon().rank_words.sub(" ", head[m.end() :])
+        gap = re.sub(r"мобилизованн\w*|контрактник\w*|доброволь\w*|бойц\w*|военнослужащ\w*", " ", gap)
+        return m.group(0) if not gap.strip() else " " * len(m.group(0))
+
+    def keep_after(m: re.Match[str]) -> str:
+        return m.group(0) if re.fullmatch(r"[\s,]*", tail[: m.start()]) else " " * len(m.group(0))
+
+    return _PARTICIPLE.sub(keep_before, head) + ent.text + _PARTICIPLE.sub(keep_after, tail)
 
 
 def _listed(sentence: Sentence, a: Span, b: Span) -> bool:
