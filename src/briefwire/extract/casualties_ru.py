@@ -27,6 +27,7 @@ _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _LATIN = re.compile(r"[a-zA-Z]")
 _CONTINUES = re.compile(r"^\W*(?:он|она|ему|ей|его|её|ее)\b", re.I)
 _PARTICIPLE = re.compile(r"(?<!\w)(?:погибш|умерш|скончавш|павш)\w*", re.I)
+_IDENTIFIED = re.compile(r"^[^.;]*?(?:\s[—–-]\s|оказал\w*|является|стал[аи]?\b)")
 _PRONOUN = re.compile(r"(?<!\w)(?:он|она|него|нему|ним|нее|неё|ней)(?!\w)", re.I)
 
 
@@ -148,7 +149,8 @@ def _is_speaker(sentence: Sentence, ent: Span) -> bool:
     lex = ru_lexicon()
     after = sentence.text[ent.end - sentence.start :]
     before = sentence.text[: ent.start - sentence.start]
-    if lex.speaker_before.search(before[-40:]):
+    title = lex.speaker_before.search(before[-50:])
+    if title and not lex.death.search(title.group(0).lower()):
         return True
     said = lex.speaker_after.match(after)
     # "о гибели X сообщили", "X погиб, сообщили в ...": the name is who died, not who says so
@@ -181,8 +183,12 @@ def _own_participles(clause: str, sentence: Sentence, ent: Span) -> str:
 
     def keep_before(m: re.Match[str]) -> str:
         gap = ru_lexicon().rank_words.sub(" ", head[m.end() :])
-        gap = re.sub(r"мобилизованн\w*|контрактник\w*|доброволь\w*|бойц\w*|военнослужащ\w*", " ", gap)
-        return m.group(0) if not gap.strip() else " " * len(m.group(0))
+        gap = re.sub(
+            r"мобилизованн\w*|контрактник\w*|доброволь\w*|бойц\w*|военнослужащ\w*|военкор\w*", " ", gap
+        )
+        # "имя погибшего — X", "погибшим оказался X": the participle names who died
+        named = _IDENTIFIED.search(gap) and len(gap) < 120
+        return m.group(0) if not gap.strip() or named else " " * len(m.group(0))
 
     def keep_after(m: re.Match[str]) -> str:
         return m.group(0) if re.fullmatch(r"[\s,]*", tail[: m.start()]) else " " * len(m.group(0))
