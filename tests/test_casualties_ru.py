@@ -272,8 +272,7 @@ def test_casualties_ru_names_back_to_nominative(inflected: str, nominal: str) ->
 
 def _telegram_posts() -> dict[int, str]:
     path = EXAMPLES / "telegram" / "mob_chronicle" / "result.json"
-    if not path.exists():
-        pytest.skip(f"example corpus not found at {path}")
+    assert path.exists(), f"the bundled example corpus lost {path}"
     posts: dict[int, str] = {}
     for m in json.loads(path.read_text(encoding="utf-8"))["messages"]:
         text = m.get("text", "")
@@ -314,8 +313,7 @@ def test_casualties_ru_example_telegram_posts_give_the_named_deaths(run: Run) ->
 
 def test_casualties_ru_example_article_names_voronin_once(run: Run) -> None:
     path = EXAMPLES / "ru" / "uralsky-vestnik-2022-10-06-miass.txt"
-    if not path.exists():
-        pytest.skip(f"example article not found at {path}")
+    assert path.exists(), f"the bundled example corpus lost {path}"
     ex = run(path.read_bytes().decode("cp1251"), "2022-10-06")
     [c] = ex.casualties
     assert (c.name, c.rank, c.status, c.date_of_death.date) == (
