@@ -7,27 +7,24 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from briefwire.report import FIELDS as EXPORT_FIELDS
+
 from ..deps import DeskStore, Editor, Reader, StoreDep, flash, render
 from ..forms import FormError, person_edits
 from ..text import attribution, evidence
 from ..vocab import PERSON_STATUSES
 
 router = APIRouter()
-FIELDS = (
-    "name",
-    "age",
-    "born",
-    "rank",
-    "status",
-    "home_region",
-    "home_region_code",
-    "home_town",
-    "occupation",
-    "unit",
-    "date_of_death",
-    "date_precision",
-    "place_of_death",
-)
+_NOT_PERSON_FIELDS = {
+    "person_id",
+    "name_variants",
+    "first_reported",
+    "doc_ids",
+    "origins",
+    "independent_sources",
+}
+# The register's own fields, in the export's order (provenance and counts are not edited here).
+FIELDS = tuple(f for f in EXPORT_FIELDS["casualties"] if f not in _NOT_PERSON_FIELDS)
 REVIEW_ACTIONS = {"accept": "accepted", "reject": "rejected", "reset": "reset to the machine's values"}
 
 
