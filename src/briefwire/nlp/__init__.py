@@ -30,7 +30,12 @@ class Span:
 
 @dataclass(frozen=True)
 class Token:
-    """One token; ``ent`` is the label of the entity it belongs to, or ``""``."""
+    """One token; ``ent`` is the label of the entity it belongs to, or ``""``.
+
+    ``dep`` and ``head`` come from a dependency parse where the backend has one: the relation to
+    the head token and the head's index among the sentence's tokens (-1 when there is no parse;
+    the root is its own head).
+    """
 
     start: int
     end: int
@@ -39,6 +44,8 @@ class Token:
     pos: str
     tag: str
     ent: str
+    dep: str = ""
+    head: int = -1
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ class QuantityMention:
     text: str
     quantity: Quantity
     noun: str | None
+    vague: bool = False  # "thousands of men": a mention, not a value
 
 
 _AGE_AFTER = re.compile(r"^\s*(?:-|‑|–)?\s*(?:years?|yrs?)[\s\-‑]*old\b|^\s*-?\s*year\b", re.I)
@@ -191,7 +192,8 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
     span_start = sentence.start + approx_start if approx_start is not None else start
     span_end = max(end, noun_end)
     quantity = Quantity(parsed.value, unit, approx, parsed.value_max)
-    return QuantityMention(span_start, span_end, _slice(sentence, span_start, span_end), quantity, noun)
+    text = _slice(sentence, span_start, span_end)
+    return QuantityMention(span_start, span_end, text, quantity, noun, vague=parsed.kind == "vague")
 
 
 def _one_is_counted(sentence: Sentence, start: int) -> bool:
@@ -233,7 +235,7 @@ def _counted_noun(sentence: Sentence, end: int, parsed: ParsedNumber) -> tuple[i
         return end, end, None
     position = end + (of.end() if of else 0)
     tokens = _tokens_after(sentence, position)
-    if sentence.tokens and not sentence.tokens[0].pos:
+    if sentence.tokens and not sentence.tokens[0].tag:  # Russian: no fine-grained tags
         return _russian_noun(tokens, end)
     chain: list[Token] = []
     for token in tokens:

@@ -1,0 +1,190 @@
+"""The reading of one sentence: the event types it states, and whether it states them as happened.
+
+Cues come from the profile's lexicons, weighed by clause (``clauses``); a type needs a summed
+weight of :data:`MIN_SCORE` (one strong cue on the main predicate, or two weak ones). Ties go to
+the more specific type. A type that subsumes the best one and is strongly cued wins ("tried to
+burn the draft office and was detained" is an attack, not an arrest). A second type is kept
+when it has a strong cue of its own. With no cue at all, a speech act or decision of someone
+who speaks for an institution on the topic ("the governor told reporters", "the ministry
+signed", "appointed") is a policy statement. A learned classifier (``classifier``) backs the
+lexicon where its words run out. Finally the modality (``modality``) turns a plan into a policy
+claim, a demand into an appeal, and a negated, hypothetical or generic sentence into none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefwire.extract.typing.clauses import weight_at
+from briefwire.extract.typing.lexicon import Taxonomy, load_taxonomy
+from briefwire.extract.typing.modality import modality
+from briefwire.nlp import Sentence
+
+__all__ = ["MIN_SCORE", "PRIORITY", "Reading", "chosen_types", "event_types", "read_sentence"]
+
+MIN_SCORE = 2.0
+# More specific types win ties over broader ones; policy_or_statement is the catch-all.
+PRIORITY = (
+    "casualty",
+    "attack_on_draft_office",
+    "detention_of_refusers",
+    "desertion_or_missing",
+    "release_or_return",
+    "wrongful_mobilization",
+    "repression_or_prosecution",
+    "draft_notice",
+    "resignation",
+    "flight_or_emigration",
+    "protest_or_appeal",
+    "conditions_complaint",
+    "aid_or_fundraising",
+    "incident_or_crime",
+    "training_or_deployment",
+    "recruitment_or_advertising",
+    "labor_or_economy",
+    "policy_or_statement",
+    "other",
+)
+Ranked = list[tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one sentence states: its types (best first; empty when none) and their modality."""
+
+    types: tuple[tuple[str, float], ...]
+    modality: str = "happened"
+    cue: tuple[int, int] | None = None  # span of the deciding cue within the sentence text
+    source: str = "lexicon"  # lexicon, speech-act or classifier
+
+    @property
+    def type(self) -> str | None:
+        return self.types[0][0] if self.types else None
+
+    @property
+    def score(self) -> float:
+        return self.types[0][1] if self.types else 0.0
+
+
+def read_sentence(
+    sentence: Sentence, on_topic: bool, speaker: str | None, language: str = "en", *, last: bool = False
+) -> Reading:
+    """The reading of ``sentence`` in a document that is (or is not) on the profile's topic."""
+    taxonomy = load_taxonomy(language)
+    text = sentence.text
+    hits = taxonomy.hits(
+        text.lower().replace("ё", "е"), on_topic or _anchored(taxonomy, text), weight_at(sentence)
+    )
+    ranked = _ranked({t: s for t, (s, _) in hits.items()}, text, taxonomy)
+    source = "lexicon"
+    if not ranked and _speaks_for_institution(sentence, speaker, on_topic, taxonomy):
+        ranked, source = [("policy_or_statement", MIN_SCORE)], "speech-act"
+    cue = hits[ranked[0][0]][1] if ranked and ranked[0][0] in hits else None
+    mood = modality(sentence, cue, last=last)
+    if not mood.claims:
+        return Reading((), mood.name, cue, source)
+    chosen = _chosen(ranked, text, taxonomy, {t: h for t, h in hits.items()}, sentence)
+    if mood.name == "planned" and chosen and chosen[0][0] != "protest_or_appeal":
+        chosen = [("policy_or_statement", max(chosen[0][1], MIN_SCORE))]
+    if mood.name == "demanded":
+        chosen = [("protest_or_appeal", max((s for _, s in chosen), default=MIN_SCORE))]
+    return Reading(tuple(chosen), mood.name, cue, source)
+
+
+def _anchored(taxonomy: Taxonomy, text: str) -> bool:
+    low = text.lower()
+    return taxonomy.has_topic(low) or (taxonomy.has_anchor(low) and taxonomy.context.search(low) is not None)
+
+
+def _speaks_for_institution(
+    sentence: Sentence, speaker: str | None, on_topic: bool, taxonomy: Taxonomy
+) -> bool:
+    """An official's or an institution's word on the topic: a statement even without a cue."""
+    text = sentence.text
+    anchored = on_topic or taxonomy.has_topic(text)
+    quoted = text.lstrip()[:1] in {'"', "“", "«"}
+    if not anchored or quoted:
+        return False
+    if speaker and taxonomy.is_official(speaker):
+        return True
+    return taxonomy.states_or_decides(sentence)
+
+
+def event_types(text: str, on_topic: bool, language: str = "en") -> Ranked:
+    """Event types whose (unweighted) cues in ``text`` reach the threshold, best first."""
+    taxonomy = load_taxonomy(language)
+    return _ranked(taxonomy.score(text, anchored=True if on_topic else None), text, taxonomy)
+
+
+def chosen_types(text: str, on_topic: bool, speaker: str | None, language: str = "en") -> Ranked:
+    """The one or two types ``text`` states, by its cues alone (no parse, no modality)."""
+    taxonomy = load_taxonomy(language)
+    ranked = event_types(text, on_topic, language)
+    if not ranked:
+        anchored = on_topic or taxonomy.has_topic(text)
+        quoted = text.lstrip()[:1] in {'"', "“", "«"}
+        if speaker and anchored and not quoted and taxonomy.is_official(speaker):
+            return [("policy_or_statement", MIN_SCORE)]
+        return []
+    return _chosen(ranked, text, taxonomy)
+
+
+def _ranked(scores: dict[str, float], text: str, taxonomy: Taxonomy) -> Ranked:
+    kept = [(t, s) for t, s in scores.items() if s >= MIN_SCORE - 1e-9]
+
+    def rank(ts: tuple[str, float]) -> tuple[float, bool, int]:
+        # equal weight: a type named by one strong cue beats one pieced together from weak cues
+        order = PRIORITY.index(ts[0]) if ts[0] in PRIORITY else len(PRIORITY)
+        return (-ts[1], not taxonomy.strong(text, ts[0]), order)
+
+    return _implying_first(sorted(kept, key=rank), text, taxonomy)
+
+
+def _implying_first(ranked: Ranked, text: str, taxonomy: Taxonomy) -> Ranked:
+    """Put first a strongly cued type that implies the best one.
+
+    A sentence that states a later stage of a story also names the earlier one ("called up by
+    mistake ... came home" is a release; "tried to burn the draft office and was detained" is
+    an attack): the type that subsumes the other is the event, whatever the cue count.
+    """
+    if len(ranked) < 2:
+        return ranked
+    best = ranked[0][0]
+    for i, (event_type, _) in enumerate(ranked[1:], start=1):
+        if best in taxonomy.subsumes.get(event_type, frozenset()) and taxonomy.strong(text, event_type):
+            return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
+    return ranked
+
+
+def _chosen(
+    ranked: Ranked,
+    text: str,
+    taxonomy: Taxonomy,
+    hits: dict[str, tuple[float, tuple[int, int] | None]] | None = None,
+    sentence: Sentence | None = None,
+) -> Ranked:
+    """The best type, and a second one when it has a strong cue of its own on a verb of the main
+    clause (someone "fled Russia and police raided her home" states two events; "fined
+    participants of the protest" states one, the protest only names who was fined)."""
+    chosen = ranked[:1]
+    for event_type, score in ranked[1:2]:
+        implied = taxonomy.subsumes.get(chosen[0][0], frozenset())
+        if (
+            event_type not in taxonomy.never_secondary
+            and event_type not in implied
+            and taxonomy.strong(text, event_type)
+            and (hits is None or sentence is None or _verbal(sentence, hits.get(event_type)))
+        ):
+            chosen.append((event_type, score))
+    return chosen
+
+
+def _verbal(sentence: Sentence, hit: tuple[float, tuple[int, int] | None] | None) -> bool:
+    """Is the cue a predicate (a verb, or any word where there is no parse) of weight 2 or more?"""
+    if hit is None or hit[1] is None or hit[0] < MIN_SCORE:
+        return False
+    start, end = hit[1]
+    tokens = [t for t in sentence.tokens if start <= t.start - sentence.start < end]
+    if not tokens or all(t.head < 0 for t in sentence.tokens):
+        return True
+    return any(t.pos in {"VERB", "AUX"} for t in tokens)
