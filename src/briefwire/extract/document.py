@@ -11,6 +11,7 @@ sentences name none, and becomes the claims the ledger stores (``claims``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from briefwire.extract import Extraction
@@ -22,7 +23,7 @@ from briefwire.extract.claims import (
     happening_claims,
     story_place,
 )
-from briefwire.extract.happenings import Builder, Entry
+from briefwire.extract.happenings import Builder, Entry, Open
 from briefwire.extract.mentions import sentence_mentions
 from briefwire.extract.mentions.places import PlaceHit, sentence_places
 from briefwire.extract.mentions.when import sentence_dates
@@ -30,8 +31,8 @@ from briefwire.extract.structure import Block, read_structure
 from briefwire.extract.themes import OTHER, passage_theme, theme_of_claims, theme_of_type
 from briefwire.extract.typing.decide import read_sentence
 from briefwire.extract.typing.lexicon import load_taxonomy
-from briefwire.models import Actor, Casualty, CleanDocument, DateValue, Location, Mention
-from briefwire.nlp import Analysis, Sentence
+from briefwire.models import Actor, Casualty, Claim, CleanDocument, DateValue, Location, Mention, Quantity
+from briefwire.nlp import Analysis, Sentence, Span
 
 _SOLDIER_COUNT = re.compile(
     r"men|soldier|servicem|troop|mobiliz|draftee|conscript|fighter|commander|officer|reservist|"
@@ -105,7 +106,9 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
     for m in sentence_mentions(sentence, walk.doc.published, block.paragraph.index, places, dates):
         walk.mentions.append(m)
         walk.mention_sentence.append(sentence.start)
-    named = [] if not walk.on_topic else _named_deaths(walk, block, sentence, following, att, places)
+    named = (
+        [] if not walk.on_topic else _named_deaths(walk, block, sentence, following, att=att, places=places)
+    )
     reading = read_sentence(
         sentence, walk.on_topic, att.speaker, walk.language, last=sentence.start == walk.last_sentence
     )
@@ -114,7 +117,7 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         for q in claimable_quantities(sentence)
         if not any(q.text in c for c in att.chain)
     )
-    entry = _entry(walk, sentence, att, places, dates, quantities)
+    entry = _entry(walk, sentence, att, places=places, dates=dates, quantities=quantities)
     paragraph, section = block.paragraph.index, block.section
     if is_denial(sentence.text):
         own = reading.type or (walk.builder.current.type if walk.builder.current else None)
@@ -123,7 +126,7 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
             walk.sentence_happening[sentence.start] = walk.builder.typed(entry, paragraph, section)
     elif reading.types and walk.on_topic:
         for event_type, score in reading.types:
-            if event_type == "casualty" and not _group_casualty(walk, sentence, quantities, named, places):
+            if event_type == "casualty" and not _group_casualty(walk, quantities, named, places):
                 continue
             typed = replace(
                 entry, own_type=event_type, score=score, stance=_stance(reading.modality, sentence, att)
@@ -167,9 +170,10 @@ def _entry(
     walk: _Walk,
     sentence: Sentence,
     att: Attribution,
-    places: list[PlaceHit],
-    dates: list[tuple[object, DateValue]],
-    quantities: tuple[tuple[int, int, str, object], ...],
+    *,
+    places: Sequence[PlaceHit],
+    dates: Sequence[tuple[Span, DateValue]],
+    quantities: tuple[tuple[int, int, str, Quantity], ...],
 ) -> Entry:
     claimants = " ".join(att.chain)
     people = tuple(
@@ -187,7 +191,7 @@ def _entry(
         0.0,
         stance(sentence.text, att),
         att.chain or walk.default_chain,
-        quantities,  # type: ignore[arg-type]
+        quantities,
         tuple(places),
         people,
         claim_actors(sentence, att),
@@ -197,10 +201,9 @@ def _entry(
 
 def _group_casualty(
     walk: _Walk,
-    sentence: Sentence,
-    quantities: tuple[tuple[int, int, str, object], ...],
+    quantities: tuple[tuple[int, int, str, Quantity], ...],
     named: list[Casualty],
-    places: list[PlaceHit],
+    places: Sequence[PlaceHit],
 ) -> bool:
     """Whether a death sentence is a casualty happening of its own beside the named deaths."""
     if named:
@@ -213,8 +216,9 @@ def _named_deaths(
     block: Block,
     sentence: Sentence,
     following: list[Sentence],
+    *,
     att: Attribution,
-    places: list[PlaceHit],
+    places: Sequence[PlaceHit],
 ) -> list[Casualty]:
     """Record people the sentence reports killed, each a casualty happening of their own."""
     claimants = set(att.chain) | ({att.person} if att.person else set())
@@ -298,17 +302,14 @@ def _finish(walk: _Walk, blocks: tuple[Block, ...]) -> Extraction:
         replace(m, happening=walk.sentence_happening.get(start))
         for m, start in zip(walk.mentions, walk.mention_sentence, strict=True)
     )
-    themes = _themes(walk, blocks, [c.type for c in claims], claims)
+    themes = _themes(walk, blocks, claims)
     claims.sort(key=lambda c: (c.start, c.type))
     return Extraction(tuple(claims), tuple(walk.casualties), themes, tuple(happenings), mentions)
 
 
-def _story_date(h: object, dates: list[tuple[int, int, DateValue]], published: DateValue) -> DateValue:
+def _story_date(h: Open, dates: list[tuple[int, int, DateValue]], published: DateValue) -> DateValue:
     """The happening's own explicit date, else the last explicit date told before its lead in the
     same paragraph, else the publication date."""
-    from briefwire.extract.happenings import Open  # noqa: PLC0415
-
-    assert isinstance(h, Open)
     own = next((e.date for e in h.entries if e.date is not None), None)
     if own is not None:
         return own
@@ -321,16 +322,11 @@ def _story_date(h: object, dates: list[tuple[int, int, DateValue]], published: D
     return DateValue(published.date, published.precision, "publication")
 
 
-def _themes(
-    walk: _Walk, blocks: tuple[Block, ...], _types: list[str], claims: list[object]
-) -> tuple[str | None, ...]:
+def _themes(walk: _Walk, blocks: tuple[Block, ...], claims: Sequence[Claim]) -> tuple[str | None, ...]:
     """One theme per paragraph: the section heading's where there is one, else its claims', else
     its own cues'; a substantial paragraph with nothing of its own goes on with the one before."""
-    from briefwire.models import Claim  # noqa: PLC0415
-
     by_paragraph: dict[int, list[str]] = {}
     for c in claims:
-        assert isinstance(c, Claim)
         if c.paragraph_index is not None:
             by_paragraph.setdefault(c.paragraph_index, []).append(c.type)
     out: list[str | None] = []

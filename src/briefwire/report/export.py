@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal, TextIO
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 Format = Literal["jsonl", "csv"]
 
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -62,6 +62,46 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "quote",
         "extractor",
         "confidence",
+        "happening_id",
+        "facet",
+    ),
+    "happenings": (
+        "happening_id",
+        "doc_id",
+        "origin",
+        "outlet",
+        "index",
+        "type",
+        "theme",
+        "facets",
+        "summary",
+        "stance",
+        "date",
+        "date_precision",
+        "date_basis",
+        "location",
+        "actors",
+        "quantities",
+        "claimed_by",
+        "start",
+        "end",
+        "quote",
+        "evidence",
+        "confidence",
+    ),
+    "mentions": (
+        "doc_id",
+        "origin",
+        "kind",
+        "start",
+        "end",
+        "text",
+        "value",
+        "quantity",
+        "unit",
+        "paragraph_index",
+        "happening_id",
+        "role",
     ),
     "events": (
         "event_id",

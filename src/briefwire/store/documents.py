@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefwire.models import Casualty, Claim, CleanDocument, DedupeResult, IngestError
+from briefwire.models import Casualty, Claim, CleanDocument, DedupeResult, Happening, IngestError, Mention
 
 from .db import now_iso, transaction
 
@@ -37,6 +37,8 @@ class DocumentToSave:
     outlet_line_hashes: Sequence[str] = ()
     claims: Sequence[Claim] = ()
     casualties: Sequence[Casualty] = ()
+    happenings: Sequence[Happening] = ()
+    mentions: Sequence[Mention] = ()
 
 
 class DocumentStore:
@@ -66,11 +68,18 @@ class DocumentStore:
         """Write a document with its passages, removed spans and links, all or nothing."""
         with transaction(self.conn):
             self._insert_document(item)
-            if item.claims or item.casualties:
-                self._insert_extraction(item.doc.doc_id, item.claims, item.casualties)
+            if item.claims or item.casualties or item.happenings or item.mentions:
+                self._insert_extraction(
+                    item.doc.doc_id, item.claims, item.casualties, item.happenings, item.mentions
+                )
 
     def _insert_extraction(
-        self, doc_id: str, claims: Sequence[Claim], casualties: Sequence[Casualty]
+        self,
+        doc_id: str,
+        claims: Sequence[Claim],
+        casualties: Sequence[Casualty],
+        happenings: Sequence[Happening] = (),
+        mentions: Sequence[Mention] = (),
     ) -> None:
         raise NotImplementedError  # provided by ClaimStore
 

@@ -83,7 +83,7 @@ def read_sentence(
     mood = modality(sentence, cue, last=last)
     if not mood.claims:
         return Reading((), mood.name, cue, source)
-    chosen = _chosen(ranked, text, taxonomy, {t: h for t, h in hits.items()}, sentence)
+    chosen = _chosen(ranked, text, taxonomy, dict(hits), sentence)
     if mood.name == "planned" and chosen and chosen[0][0] != "protest_or_appeal":
         chosen = [("policy_or_statement", max(chosen[0][1], MIN_SCORE))]
     if mood.name == "demanded":
