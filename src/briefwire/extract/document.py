@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from briefwire.extract import Extraction
 from briefwire.extract.attribution import Attribution, attribute, is_denial, stance
-from briefwire.extract.casualties.finder import Found, build, died_in, merge, same_person
+from briefwire.extract.casualties.finder import Found, build, died_in, merge, person_spans, same_person
+from briefwire.extract.casualties.lists import listed_dead
 from briefwire.extract.claims import (
     claim_actors,
     claimable_quantities,
@@ -62,6 +63,10 @@ class _Walk:
     surnames: frozenset[str] = frozenset()
     default_chain: tuple[str, ...] = ()
     last_sentence: int = -1
+    previous: Sentence | None = None  # the sentence before, in the same paragraph
+    orphans: list[tuple[Entry, int]] = field(
+        default_factory=list
+    )  # numbers with no happening yet, by section
 
 
 def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
@@ -94,9 +99,11 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
 
 def _paragraph(walk: _Walk, block: Block) -> None:
     walk.speaker = None  # "he said" looks back within its own paragraph only
+    walk.previous = None
     sents = list(block.sentences)
     for i, sentence in enumerate(sents):
         _sentence(walk, block, sentence, sents[i + 1 :])
+        walk.previous = sentence
 
 
 def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sentence]) -> None:
@@ -136,6 +143,9 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         index = walk.builder.continuation(entry, paragraph, section)
         if index is not None:
             walk.sentence_happening[sentence.start] = index
+        elif quantities:
+            entry.paragraph = paragraph
+            walk.orphans.append((entry, section))
     walk.places.extend(places)
     walk.dates.extend(
         (block.paragraph.index, sentence.start, d)
@@ -223,11 +233,16 @@ def _named_deaths(
     """Record people the sentence reports killed, each a casualty happening of their own."""
     claimants = set(att.chain) | ({att.person} if att.person else set())
     claimants |= {p for p in walk.persons if any(p in c for c in att.chain)}
-    found = [
-        f
-        for f in died_in(sentence, following, claimants, block.paragraph.text, walk.surnames)
-        if _full_or_known(f, walk)
-    ]
+    found = died_in(sentence, following, claimants, block.paragraph.text, walk.surnames)
+    people = (
+        person_spans(sentence, walk.surnames)
+        if walk.language == "en"
+        else [e for e in sentence.entities if e.label == "PERSON"]
+    )
+    for f in listed_dead(sentence, walk.previous, people, walk.language):
+        if not any(same_person(f.name, g.name) for g in found) and f.name not in claimants:
+            found.append(f)
+    found = [f for f in found if _full_or_known(f, walk)]
     records = []
     for f in found:
         record = replace(
@@ -289,8 +304,23 @@ def _canonical(walk: _Walk, name: str) -> str:
     return next((known.name for known in walk.casualties if same_person(known.name, name)), name)
 
 
+def _adopt_orphans(walk: _Walk) -> None:
+    """A number told where no happening is open belongs to the nearest happening of its section:
+    the one before it, else the one after (a digest paragraph that gives figures, then the news)."""
+    for entry, section in walk.orphans:
+        same = [h for h in walk.builder.happenings if h.section == section]
+        if not same:
+            continue
+        start = entry.sentence.start
+        before = [h for h in same if h.lead.sentence.start < start]
+        chosen = before[-1] if before else same[0]
+        chosen.entries.append(entry)
+        walk.sentence_happening[start] = chosen.index
+
+
 def _finish(walk: _Walk, blocks: tuple[Block, ...]) -> Extraction:
     doc = walk.doc
+    _adopt_orphans(walk)
     happenings, claims = [], []
     for h in walk.builder.happenings:
         place = story_place(h, walk.places)

@@ -20,9 +20,11 @@ import re
 from dataclasses import dataclass, replace
 
 from briefwire.extract.mentions.quantity_patterns import (
+    DURATION_NOUNS,
     NON_COUNT_NOUNS,
     NUMBER_RE,
     RANGE_RE,
+    RU_DURATION_NOUNS,
     RU_NON_COUNT,
     ParsedNumber,
     approx_before,
@@ -183,7 +185,7 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
         return None
     _noun_start, noun_end, noun = _counted_noun(sentence, end, parsed)
     counted, unit = _unit(parsed, noun)
-    if not counted:
+    if not counted and not _term(sentence, noun, noun_end):
         return None
     if parsed.kind == "plain" and noun is None and not parsed.large:
         return None
@@ -194,6 +196,34 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
     quantity = Quantity(parsed.value, unit, approx, parsed.value_max)
     text = _slice(sentence, span_start, span_end)
     return QuantityMention(span_start, span_end, text, quantity, noun, vague=parsed.kind == "vague")
+
+
+_TERM_CUE = re.compile(
+    r"\b(?:sentenc\w*|jail\w*|prison\w*|penal|colony|imprison\w*|arrest\w*|detention|custody|"
+    r"leave|term|terms|served|serve|probation|suspended|banned|ban|stay|rotation|contract\w*)\b|"
+    r"(?<!\w)(?:приговор\w*|лишени\w*|колони\w*|срок\w*|арест\w*|заключени\w*|отпуск\w*|"
+    r"услов\w*|контракт\w*|ротаци\w*)",
+    re.I,
+)
+_NOT_TERM_AFTER = re.compile(r"^\s*(?:ago|later|earlier|after|before|назад|спустя|позже|раньше)\b", re.I)
+_NOT_TERM_BEFORE = re.compile(
+    r"\b(?:within|in the (?:past|last)|over the (?:past|last)|for the first)\s*$", re.I
+)
+
+
+def _term(sentence: Sentence, noun: str | None, noun_end: int) -> bool:
+    """A duration that is a term ("sentenced to eight years", "ten days' leave"), not a time span
+    ("two weeks later", "within three days")."""
+    if noun is None:
+        return False
+    head = noun.split()[-1].lower().strip("'’")
+    if head not in DURATION_NOUNS and head not in RU_DURATION_NOUNS:
+        return False
+    after = sentence.text[noun_end - sentence.start :]
+    before = sentence.text[: max(0, noun_end - sentence.start - len(noun) - 12)]
+    if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
+        return False
+    return _TERM_CUE.search(sentence.text) is not None
 
 
 def _one_is_counted(sentence: Sentence, start: int) -> bool:
