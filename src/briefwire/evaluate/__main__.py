@@ -70,7 +70,7 @@ def main() -> int:
     ap.add_argument("--baseline", type=Path, default=REPO / "eval" / "baseline.json")
     args = ap.parse_args()
     floors = json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline.exists() else {}
-    console = Console()
+    console = Console(width=200) if args.misses else Console()
     results: dict[str, dict[str, dict[str, float]]] = {"dev": {}, "test": {}}
     for eval_set in load_sets(args.sets, REPO, shared_folder()):
         if (args.names and eval_set.name not in args.names) or (args.split and eval_set.split != args.split):

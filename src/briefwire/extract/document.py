@@ -113,9 +113,7 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
     for m in sentence_mentions(sentence, walk.doc.published, block.paragraph.index, places, dates):
         walk.mentions.append(m)
         walk.mention_sentence.append(sentence.start)
-    named = (
-        [] if not walk.on_topic else _named_deaths(walk, block, sentence, following, att=att, places=places)
-    )
+    named = _named_deaths(walk, block, sentence, following, att=att, places=places)
     reading = read_sentence(
         sentence, walk.on_topic, att.speaker, walk.language, last=sentence.start == walk.last_sentence
     )
@@ -131,7 +129,7 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         if own is not None:
             entry = replace(entry, own_type=own, score=max(reading.score, 2.0), stance="denied")
             walk.sentence_happening[sentence.start] = walk.builder.typed(entry, paragraph, section)
-    elif reading.types and walk.on_topic:
+    elif reading.types:
         for event_type, score in reading.types:
             if event_type == "casualty" and not _group_casualty(walk, quantities, named, places):
                 continue
@@ -139,7 +137,7 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
                 entry, own_type=event_type, score=score, stance=_stance(reading.modality, sentence, att)
             )
             walk.sentence_happening[sentence.start] = walk.builder.typed(typed, paragraph, section)
-    elif not named and walk.on_topic and reading.modality == "happened":
+    elif not named and reading.modality == "happened":
         index = walk.builder.continuation(entry, paragraph, section)
         if index is not None:
             walk.sentence_happening[sentence.start] = index
@@ -333,8 +331,21 @@ def _finish(walk: _Walk, blocks: tuple[Block, ...]) -> Extraction:
         for m, start in zip(walk.mentions, walk.mention_sentence, strict=True)
     )
     themes = _themes(walk, blocks, claims)
-    claims.sort(key=lambda c: (c.start, c.type))
+    claims = _link_denials(sorted(claims, key=lambda c: (c.start, c.type)))
     return Extraction(tuple(claims), tuple(walk.casualties), themes, tuple(happenings), mentions)
+
+
+def _link_denials(claims: list[Claim]) -> list[Claim]:
+    """A denial points at the first claim of the happening it denies (its index in the list)."""
+    out = []
+    for c in claims:
+        if c.stance == "denied" and c.happening is not None:
+            target = next(
+                (i for i, o in enumerate(claims) if o.happening == c.happening and o.stance != "denied"), None
+            )
+            c = replace(c, denies=target)
+        out.append(c)
+    return out
 
 
 def _story_date(h: Open, dates: list[tuple[int, int, DateValue]], published: DateValue) -> DateValue:

@@ -14,8 +14,8 @@ models lazily, on first use; :func:`get_backend` keeps one instance per language
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -50,13 +50,19 @@ class Token:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence with its tokens and the entities inside it (offsets index the text)."""
+    """One sentence with its tokens and the entities inside it (offsets index the text).
+
+    ``vector`` is the mean of the backend's token vectors over the sentence (a numpy array:
+    spaCy's contextual tok2vec output for English, natasha's navec word vectors for Russian),
+    or None; the learned typer reads it. It takes no part in equality or hashing.
+    """
 
     start: int
     end: int
     text: str
     tokens: tuple[Token, ...]
     entities: tuple[Span, ...]
+    vector: Any = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pymorphy3
 from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
@@ -29,10 +30,12 @@ class NatashaRussian:
 
     def __init__(self) -> None:
         self._models: tuple[Any, Any] | None = None
+        self._embedding: Any = None
 
     def _load(self) -> tuple[Any, Any]:
         if self._models is None:
-            self._models = (Segmenter(), NewsNERTagger(NewsEmbedding()))
+            self._embedding = NewsEmbedding()
+            self._models = (Segmenter(), NewsNERTagger(self._embedding))
         return self._models
 
     def analyse(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Analysis]:
@@ -66,7 +69,8 @@ class NatashaRussian:
                 )
                 for tok in sent.tokens
             )
-            result.append(Sentence(s_start, s_end, text[s_start:s_end], tokens, ents))
+            vector = _mean_vector(self._embedding, tokens)
+            result.append(Sentence(s_start, s_end, text[s_start:s_end], tokens, ents, vector))
         return result
 
 
@@ -75,6 +79,18 @@ def _entity_at(entities: tuple[Span, ...], position: int) -> str:
         if ent.start <= position < ent.end:
             return ent.label
     return ""
+
+
+def _mean_vector(embedding: Any, tokens: tuple[Token, ...]) -> Any:
+    """The mean navec vector of the sentence's words (lemma first, then the form), or None."""
+    rows = []
+    for tok in tokens:
+        for word in (tok.lemma, tok.text.lower()):
+            row = embedding.get(word) if embedding is not None else None
+            if row is not None:
+                rows.append(row)
+                break
+    return np.mean(rows, axis=0) if rows else None
 
 
 # pymorphy3's parts of speech onto the universal tags the English backend gives.

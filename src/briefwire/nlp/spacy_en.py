@@ -90,7 +90,8 @@ def _sentences(text: str, doc: Any, offset: int) -> list[Sentence]:
             for tok in kept
         )
         ents = tuple(ent for ent in entities if start <= ent.start < end)
-        result.append(Sentence(start, end, text[start:end], tokens, ents))
+        vector = doc.tensor[sent.start : sent.end].mean(axis=0) if len(doc.tensor) else None
+        result.append(Sentence(start, end, text[start:end], tokens, ents, vector))
     return result
 
 
