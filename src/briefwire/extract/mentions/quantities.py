@@ -31,6 +31,7 @@ from briefwire.extract.mentions.quantity_patterns import (
     parse_number,
     parse_range,
 )
+from briefwire.extract.mentions.numbers_ru import word_numbers
 from briefwire.models import Quantity
 from briefwire.nlp import Sentence, Token
 
@@ -62,6 +63,7 @@ _MONTH_NAMES = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$")
+_RU_YEAR_AFTER = re.compile(r"^\s*(?:год\w*|г\.)", re.I)
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|from|during|of|before|after|в|с|до)\s*$", re.I)
 _MONTH_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b"
@@ -91,11 +93,14 @@ _SKIP_IN_NP = {"the", "a", "an", "its", "their", "his", "her", "our", "all", "th
 
 def find_quantities(sentence: Sentence) -> list[QuantityMention]:
     """Return the count-like quantities of ``sentence`` in text order."""
+    russian = _russian(sentence)
     mentions: list[QuantityMention] = []
     pending: list[tuple[QuantityMention, bool]] = []  # (mention without noun, approx from before)
     ranges = _ranges(sentence)
     mentions.extend(ranges)
     for match in NUMBER_RE.finditer(sentence.text):
+        if russian and not match.group("digits") and not match.group("cur"):
+            continue  # Russian numbers in words inflect: numbers_ru reads them from the lemmas
         parsed = parse_number(match)
         if parsed is None or _covered(sentence.start + match.start(), ranges):
             continue
@@ -117,7 +122,44 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
         mentions.extend(resolved)
         pending = []
         mentions.append(mention)
+    if russian:
+        mentions.extend(_russian_words(sentence, mentions))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _russian(sentence: Sentence) -> bool:
+    return bool(sentence.tokens) and not sentence.tokens[0].tag and any("а" <= ch <= "я" for ch in sentence.text.lower())
+
+
+def _russian_words(sentence: Sentence, found: list[QuantityMention]) -> list[QuantityMention]:
+    """Russian numbers in words, each with the noun it counts (the next noun after adjectives)."""
+    out = []
+    tokens = sentence.tokens
+    for number in word_numbers(sentence):
+        if any(m.start <= number.start < m.end or number.start <= m.start < number.end for m in found):
+            continue
+        noun_end, noun = number.end, None
+        modifier = None  # "двухсот мобилизованных": an adjective or participle used as a noun
+        for tok in tokens[number.tokens[1] + 1 : number.tokens[1] + 4]:
+            if tok.pos == "NOUN":
+                noun_end, noun = tok.end, tok.text
+                break
+            if tok.pos not in {"ADJ", "VERB"}:
+                break
+            modifier = modifier or tok
+        if noun is None and modifier is not None:
+            noun_end, noun = modifier.end, modifier.text
+        if noun is not None and noun.lower() in RU_NON_COUNT and not _term(sentence, noun, noun_end):
+            continue
+        if number.value is not None and number.value == 1 and not _one_is_counted(sentence, number.start):
+            continue  # «ещё один мобилизованный», «одного класса»: one of, not a count
+        if number.value is not None and number.value < 1 and noun is None:
+            continue
+        text = _slice(sentence, number.start, noun_end)
+        value = number.value if number.value is not None else 0.0
+        quantity = Quantity(value, noun, number.approx)
+        out.append(QuantityMention(number.start, noun_end, text, quantity, noun, vague=number.value is None))
+    return out
 
 
 def _ranges(sentence: Sentence) -> list[QuantityMention]:
@@ -155,8 +197,8 @@ def _excluded(
         return True
     if parsed.kind == "plain" and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
         return True  # a day of the month
-    if parsed.year_like and _YEAR_PREPOSITION.search(before):
-        return True  # "in 2022 reservists were ..."
+    if parsed.year_like and (_YEAR_PREPOSITION.search(before) or _RU_YEAR_AFTER.match(after)):
+        return True  # "in 2022 reservists were ...", «в сентябре 2022 года», «1989 г. р.»
     if parsed.kind == "plain" and _in_entity(sentence, sentence.start + start, {"TIME"}):
         return True
     return _inside_conversion(sentence, start, found)
@@ -205,6 +247,10 @@ _TERM_CUE = re.compile(
     r"услов\w*|контракт\w*|ротаци\w*)",
     re.I,
 )
+# an age in Russian: "в 58 лет", "ему было 30 лет", "X, 23 года,", "20 и 22 лет"
+_AGE_LEAD = re.compile(
+    r"(?:(?<!\w)(?:в возрасте|в|было|исполнилось|исполнится)|,)\s*(?:\w+\s+(?:и|или)\s+)?[\w\-]*\s*$", re.I
+)
 _NOT_TERM_AFTER = re.compile(r"^\s*(?:ago|later|earlier|after|before|назад|спустя|позже|раньше)\b", re.I)
 _NOT_TERM_BEFORE = re.compile(
     r"\b(?:within|in the (?:past|last)|over the (?:past|last)|for the first)\s*$", re.I
@@ -223,13 +269,18 @@ def _term(sentence: Sentence, noun: str | None, noun_end: int) -> bool:
     before = sentence.text[: max(0, noun_end - sentence.start - len(noun) - 12)]
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
         return False
+    lead = sentence.text[max(0, noun_end - sentence.start - len(noun) - 40) : noun_end - sentence.start - len(noun)]
+    if _AGE_LEAD.search(lead):
+        return False  # «в 58 лет», «ему было 30 лет», ", 20 и 22 лет,": an age
     return _TERM_CUE.search(sentence.text) is not None
 
 
 def _one_is_counted(sentence: Sentence, start: int) -> bool:
     """ "one" counts only after a limiter ("only one", "at least one", "more than one")."""
     before = sentence.text[: start - sentence.start].rstrip().lower()
-    return before.endswith(("only", "just", "at least", "more than", "than", "single"))
+    return before.endswith(
+        ("only", "just", "at least", "more than", "than", "single", "только", "лишь", "всего", "хотя бы", "минимум")
+    )
 
 
 def _unit(parsed: ParsedNumber, noun: str | None) -> tuple[bool, str | None]:
@@ -314,8 +365,11 @@ def _plural_enough(head: Token, parsed: ParsedNumber) -> bool:
 
 
 def _russian_noun(tokens: list[Token], end: int) -> tuple[int, int, str | None]:
-    """Russian has no tagger here: the next lower-case Cyrillic word is the counted noun."""
+    """The word a Russian number counts: the next lower-case word if it is a noun, an adjective or
+    a participle (pymorphy's part of speech; "20 и 22" counts nothing)."""
     if tokens and re.fullmatch(r"[а-яё]+", tokens[0].text) and tokens[0].start - end <= 1:
+        if tokens[0].pos and tokens[0].pos not in {"NOUN", "ADJ", "VERB", "X"}:
+            return end, end, None
         word = tokens[0].text
         return tokens[0].start, tokens[0].end, word
     return end, end, None
