@@ -118,11 +118,25 @@ class Pipeline:
         return self._deduper
 
     def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None) -> IngestSummary:
+        return self.ingest_items(ingest.read(paths, self.options.read), progress)
+
+    def ingest_items(
+        self,
+        items: Iterable[RawDocument | IngestError],
+        progress: Progress | None = None,
+        *,
+        link: bool | None = None,
+    ) -> IngestSummary:
+        """Run the flow over documents already read (a watched source's new items).
+
+        ``link=False`` leaves linking to a later :meth:`link` call, so a caller taking many
+        small batches (live watching) links once for all of them.
+        """
         summary = IngestSummary()
-        for items in _batched(ingest.read(paths, self.options.read), self.options.chunk_size):
-            chunk = self._clean_chunk(items, summary, progress)
+        for chunk_items in _batched(items, self.options.chunk_size):
+            chunk = self._clean_chunk(chunk_items, summary, progress)
             self._store_chunk(chunk, summary)
-        if self.options.link and self.options.extract:
+        if (self.options.link if link is None else link) and self.options.extract:
             self.link(incremental=True)
         return summary
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import live as _live  # noqa: F401 - registers `sources` and `watch`
 from .app import app
 
 
