@@ -39,7 +39,7 @@ class Site:
     feeds: dict[str, tuple[str, list[Entry]]] = field(default_factory=dict)
     channels: dict[str, Channel] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
-    robots: str = "User-agent: *\nAllow: /\n"
+    robots: str | None = "User-agent: *\nAllow: /\n"  # None: 404
     faults: dict[str, deque[str]] = field(default_factory=dict)
     requests: list[Request] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -65,7 +65,7 @@ class Site:
         """(content type, body) now published at ``path``, or None."""
         with self.lock:
             if path == "/robots.txt":
-                return "text/plain", self.robots
+                return None if self.robots is None else ("text/plain", self.robots)
             if path in self.feeds:
                 title, entries = self.feeds[path]
                 return "application/rss+xml", rss(title, list(entries))

@@ -69,6 +69,7 @@ class FetchError(Exception):
 @dataclass
 class _Host:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one robots.txt read at a time
     last: float = 0.0
     robots: RobotFileParser | None = None
     robots_until: float = 0.0
@@ -172,11 +173,12 @@ class Http:
         return b"".join(chunks)
 
     async def _check_robots(self, url: str, host: _Host) -> None:
-        now = time.monotonic()
-        if host.robots is None or now >= host.robots_until:
-            parts = urlsplit(url)
-            host.robots = await self._robots(f"{parts.scheme}://{parts.netloc}/robots.txt", host)
-            host.robots_until = now + self.options.robots_ttl
+        async with host.robots_lock:
+            now = time.monotonic()
+            if host.robots is None or now >= host.robots_until:
+                parts = urlsplit(url)
+                host.robots = await self._robots(f"{parts.scheme}://{parts.netloc}/robots.txt", host)
+                host.robots_until = now + self.options.robots_ttl
         if not host.robots.can_fetch(ROBOTS_AGENT, url):
             raise FetchError(url, "robots.txt disallows it for briefwire", retryable=False)
 
