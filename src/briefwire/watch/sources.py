@@ -24,7 +24,7 @@ KINDS: tuple[str, ...] = get_args(Kind)
 #: the key that names a source's target in a TOML file, per kind
 TARGET_KEYS = {"feed": "url", "page": "url", "telegram": "channel", "folder": "path"}
 DEFAULT_INTERVAL = 300.0
-MIN_INTERVAL = 1.0
+MIN_INTERVAL = 0.1  # a local folder or test server may be asked often; a site gets host_delay
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -80,7 +80,7 @@ def from_row(row: Mapping[str, Any]) -> tuple[Source, State]:
 
 
 def parse_interval(value: str | float | int) -> float:
-    """Seconds from ``30``, ``"30s"``, ``"5m"``, ``"1h"``; ValueError below one second."""
+    """Seconds from ``30``, ``"30s"``, ``"5m"``, ``"1h"``; ValueError below 0.1 s."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         seconds = float(value)
     else:
