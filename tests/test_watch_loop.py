@@ -137,7 +137,9 @@ def test_watch_takes_an_edited_post_again_and_skips_unchanged_ones(
     once(db, options(base))
     with s.lock:
         s.channels["loopnews"].posts[0] = replace(
-            s.channels["loopnews"].posts[0], text=story(1) + "\n\nUpdated: the men were sent home.", edited=True
+            s.channels["loopnews"].posts[0],
+            text=story(1) + "\n\nUpdated: the men were sent home.",
+            edited=True,
         )
         s.channels["loopnews"].posts[1].views = "9.9K"  # views change all the time: not an edit
     with Store(db) as store:
@@ -155,14 +157,18 @@ def test_watch_stores_one_story_carried_by_two_sources_once(tmp_path: Path, site
     db = tmp_path / "live.db"
     s.publish("/feed.xml", Entry("wire-1", "Notices in Kurgan", story(42), at(1)))
     s.post("loopnews", Post(7, story(42), at(2)), "Loop News")
-    s.publish("/other.xml", Entry("x-1", "Notices", story(42) + "\n\nOur correspondent adds nothing new.", at(3)))
+    s.publish(
+        "/other.xml", Entry("x-1", "Notices", story(42) + "\n\nOur correspondent adds nothing new.", at(3))
+    )
     add(db, "feed", f"{base}/feed.xml", "wire")
     add(db, "telegram", "loopnews", "tg")
     add(db, "feed", f"{base}/other.xml", "other")
     once(db, options(base))
     with Store(db) as store:
         docs = store.documents()
-        copies = store.conn.execute("SELECT doc_id, COUNT(*) FROM document_origins GROUP BY doc_id").fetchall()
+        copies = store.conn.execute(
+            "SELECT doc_id, COUNT(*) FROM document_origins GROUP BY doc_id"
+        ).fetchall()
     assert len(docs) == 2  # the exact copy is one document seen at two origins
     assert sorted(n for _, n in copies) == [1, 2]
     assert sum(1 for d in docs if d["duplicate_of"]) == 1  # the longer version is a near-duplicate

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefwire.pipeline import Pipeline, PipelineOptions
 from briefwire.store import Store
-from briefwire.watch import BackoffOptions, HttpOptions, PollOptions, PollRecord, WatchOptions, Watcher
+from briefwire.watch import BackoffOptions, HttpOptions, PollOptions, PollRecord, Watcher, WatchOptions
 
 NO_EXTRACT = PipelineOptions(extract=False, chunk_size=8)
 
@@ -56,7 +56,9 @@ def watching(db: Path, opts: WatchOptions, pipeline: PipelineOptions = NO_EXTRAC
     def main() -> None:
         try:
             with Store(db) as store:
-                holder.append(Watcher(store, Pipeline(store, pipeline), opts, run.records.append, random.Random(1)))
+                holder.append(
+                    Watcher(store, Pipeline(store, pipeline), opts, run.records.append, random.Random(1))
+                )
                 ready.set()
                 asyncio.run(holder[0].run())
         except BaseException as exc:  # handed to the test thread

@@ -121,22 +121,14 @@ class Pipeline:
         return self.ingest_items(ingest.read(paths, self.options.read), progress)
 
     def ingest_items(
-        self,
-        items: Iterable[RawDocument | IngestError],
-        progress: Progress | None = None,
-        *,
-        link: bool | None = None,
+        self, items: Iterable[RawDocument | IngestError], progress: Progress | None = None
     ) -> IngestSummary:
-        """Run the flow over documents already read (a watched source's new items).
-
-        ``link=False`` leaves linking to a later :meth:`link` call, so a caller taking many
-        small batches (live watching) links once for all of them.
-        """
+        """Process and store documents already read (a feed poll, an upload), then link."""
         summary = IngestSummary()
         for chunk_items in _batched(items, self.options.chunk_size):
             chunk = self._clean_chunk(chunk_items, summary, progress)
             self._store_chunk(chunk, summary)
-        if (self.options.link if link is None else link) and self.options.extract:
+        if self.options.link and self.options.extract:
             self.link(incremental=True)
         return summary
 

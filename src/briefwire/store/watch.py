@@ -108,8 +108,14 @@ class WatchStore:
             found.update({str(r[0]): str(r[1]) for r in rows})
         return found
 
-    def mark_taken(self, source: str, items: Sequence[tuple[str, str, str]]) -> None:
-        """Record (item key, version, origin) as handed to the pipeline; counts them once each."""
+    def mark_taken(
+        self, source: str, items: Sequence[tuple[str, str, str]], cursor: int | None = None
+    ) -> None:
+        """Record (item key, version, origin) as handed to the pipeline; counts them once each.
+
+        ``cursor`` (a Telegram post id) moves the source's cursor forward in the same
+        transaction, so a kill right after leaves the cursor where the items are.
+        """
         if not items:
             return
         with transaction(self.conn):
@@ -122,3 +128,9 @@ class WatchStore:
             self.conn.execute(
                 "UPDATE watch_sources SET items_taken = items_taken + ? WHERE name = ?", (len(items), source)
             )
+            if cursor is not None:
+                self.conn.execute(
+                    "UPDATE watch_sources SET cursor = ? WHERE name = ? "
+                    "AND (cursor IS NULL OR CAST(cursor AS INTEGER) < ?)",
+                    (str(cursor), source, cursor),
+                )

@@ -80,7 +80,8 @@ def watch(
 
     One long-lived pipeline serves every poll, so the language models load once per process.
     """
-    pipeline = Pipeline(ws.store, pipeline_options or PipelineOptions(chunk_size=WATCH_CHUNK))
+    # link=False: the watch links once per burst of polls itself, not after every item.
+    pipeline = Pipeline(ws.store, pipeline_options or PipelineOptions(chunk_size=WATCH_CHUNK, link=False))
     watcher = Watcher(ws.store, pipeline, options, log)
     return asyncio.run(_run(watcher))
 

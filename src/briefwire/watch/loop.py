@@ -173,6 +173,11 @@ class Watcher:
             self.taker.link()
             self._unlinked = False
         wait = self.options.poll.settle if offer.unsettled else source.interval_s
+        etag, modified = offer.etag, offer.last_modified
+        if taken.stopped:
+            # Cut short by a stop: the rest is due as soon as a watch runs again, and the old
+            # validators stay, or the server would answer 304 and the rest would never come.
+            wait, etag, modified = 0.0, state.etag, state.last_modified
         now = now_iso()
         status = "not-modified" if offer.status == 304 else "ok"
         self.store.save_watch_state(
@@ -183,8 +188,8 @@ class Watcher:
                 "last_status": f"{status}, {taken.new} new" if status == "ok" else status,
                 "next_due": time.time() + wait,
                 "cursor": taken.cursor,
-                "etag": offer.etag,
-                "last_modified": offer.last_modified,
+                "etag": etag,
+                "last_modified": modified,
                 "last_error": None,
                 "failures": 0,
             },

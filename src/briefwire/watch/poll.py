@@ -13,7 +13,7 @@ import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from datetime import datetime
 
 from briefwire.ingest.errors import ReadError
 from briefwire.ingest.html import read_html
@@ -138,7 +138,7 @@ async def _telegram(http: Http, source: Source, state: State, options: PollOptio
         return Offer((), 304, first.etag, first.last_modified)
     pages = [_preview(first)]
     cursor = int(state.cursor) if state.cursor and state.cursor.isdigit() else None
-    while len(pages) < options.max_pages and _wants_older(pages, cursor, options):
+    while len(pages) < options.max_pages and _wants_older(pages, cursor, state.added_at, options):
         before = pages[-1].before
         assert before is not None  # _wants_older checked it
         pages.append(_preview(await http.get(preview_url(base, source.target, before))))
@@ -164,14 +164,26 @@ def _preview(fetched: Fetched) -> PreviewPage:
         raise FetchError(fetched.url, exc.reason) from exc
 
 
-def _wants_older(pages: list[PreviewPage], cursor: int | None, options: PollOptions) -> bool:
-    """Read the next older page: to backfill a new channel, or to close a gap since the cursor."""
+def _wants_older(
+    pages: list[PreviewPage], cursor: int | None, since: str | None, options: PollOptions
+) -> bool:
+    """Read the next older page: to close a gap since the cursor; on a channel's first poll, to
+    reach back to when it was added (and ``backfill_pages`` further)."""
     last = pages[-1]
     if last.before is None or not last.posts:
         return False
-    if cursor is None:
-        return len(pages) <= options.backfill_pages
-    return last.posts[0].post_id > cursor + 1
+    if cursor is not None:
+        return last.posts[0].post_id > cursor + 1
+    return _newer(last.posts[0].published, since) or len(pages) <= options.backfill_pages
+
+
+def _newer(published: str | None, since: str | None) -> bool:
+    if not published or not since:
+        return False
+    try:
+        return datetime.fromisoformat(published) > datetime.fromisoformat(since)
+    except ValueError:
+        return False
 
 
 def _folder(source: Source, options: PollOptions) -> Offer:
@@ -206,7 +218,3 @@ def _file_reader(target: Input, source: Source, read: ReadOptions) -> Callable[[
         return [finish(i, source) for i in read_input(target, read)]
 
     return load
-
-
-def folder_path(source: Source) -> Path:
-    return Path(source.target)

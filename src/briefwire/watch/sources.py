@@ -62,6 +62,9 @@ class State:
     last_error: str | None = None
     failures: int = 0
     items_taken: int = 0
+    #: when the source was added: a channel's first poll reads back to here, so nothing
+    #: published since is missed even when the first poll comes late
+    added_at: str | None = None
 
 
 def from_row(row: Mapping[str, Any]) -> tuple[Source, State]:

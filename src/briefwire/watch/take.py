@@ -53,14 +53,14 @@ class Taker:
     def _take_unit(self, source: Source, unit: Unit, result: Taken) -> bool:
         """True when the whole unit went in; False when a stop request cut it short."""
         items = _Until(unit.read(), self.stopping)
-        summary = self.pipeline.ingest_items(items, link=False)
+        summary = self.pipeline.ingest_items(items)
         result.stored += summary.ingested
         result.duplicates += summary.duplicates
         result.errors += len(summary.errors)
         result.claims += summary.claims
         if items.cut:
             return False
-        self.store.mark_taken(source.name, [(unit.key, unit.version, unit.origin)])
+        self.store.mark_taken(source.name, [(unit.key, unit.version, unit.origin)], unit.order or None)
         result.new += 1
         if unit.order and unit.order > int(result.cursor or 0):
             result.cursor = str(unit.order)
@@ -68,7 +68,7 @@ class Taker:
 
     def link(self) -> None:
         """Link what was stored since the last link (claims not yet in an event)."""
-        if self.pipeline.options.link and self.pipeline.options.extract:
+        if self.pipeline.options.extract:
             self.pipeline.link(incremental=True)
 
     def unlinked(self) -> bool:
