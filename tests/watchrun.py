@@ -15,7 +15,7 @@ from briefwire.pipeline import Pipeline, PipelineOptions
 from briefwire.store import Store
 from briefwire.watch import BackoffOptions, HttpOptions, PollOptions, PollRecord, Watcher, WatchOptions
 
-NO_EXTRACT = PipelineOptions(extract=False, chunk_size=8)
+NO_EXTRACT = PipelineOptions(extract=False, batch_size=8)
 
 
 def options(base: str, **changes: object) -> WatchOptions:

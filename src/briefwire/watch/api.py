@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 # Small chunks: a stop request waits for at most this many documents of the unit in hand.
 WATCH_CHUNK = 8
+WARM_LANGUAGES = ("en", "ru")
 
 
 def sources_add(ws: Workspace, source: Source) -> dict[str, Any]:
@@ -80,10 +81,16 @@ def watch(
 
     One long-lived pipeline serves every poll, so the language models load once per process.
     """
-    # link=False: the watch links once per burst of polls itself, not after every item.
-    pipeline = Pipeline(ws.store, pipeline_options or PipelineOptions(chunk_size=WATCH_CHUNK, link=False))
-    watcher = Watcher(ws.store, pipeline, options, log)
-    return asyncio.run(_run(watcher))
+    opts = options or WatchOptions()
+    # link=False: the watch links once per burst of polls itself, not after every item. A
+    # long-running watch loads the models at start, while its first polls are on the network;
+    # a cron run (--once) loads them only if something new came.
+    pipeline_options = pipeline_options or PipelineOptions(
+        batch_size=WATCH_CHUNK, link=False, warm=() if opts.once else WARM_LANGUAGES
+    )
+    with Pipeline(ws.store, pipeline_options) as pipeline:
+        watcher = Watcher(ws.store, pipeline, opts, log)
+        return asyncio.run(_run(watcher))
 
 
 async def _run(watcher: Watcher) -> WatchSummary:

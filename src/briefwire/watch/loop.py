@@ -102,7 +102,10 @@ class Watcher:
         try:
             if await self._write(self.taker.unlinked):
                 await self._write(self.taker.link)
+            # Queued first on the writer: the models load while the first polls are out.
+            warming = asyncio.ensure_future(self._write(self.taker.warm))
             await self._schedule(http, tasks, folders)
+            await warming
         finally:
             for task in [*tasks.values(), *folders.values()]:
                 task.cancel()

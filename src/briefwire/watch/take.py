@@ -66,6 +66,10 @@ class Taker:
             result.cursor = str(unit.order)
         return True
 
+    def warm(self) -> None:
+        """Start the pipeline's engine now: it loads the models it is told to warm."""
+        _ = self.pipeline.engine
+
     def link(self) -> None:
         """Link what was stored since the last link (claims not yet in an event)."""
         if self.pipeline.options.extract:
