@@ -83,8 +83,8 @@ def watch(
     """
     opts = options or WatchOptions()
     # link=False: the watch links once per burst of polls itself, not after every item. A
-    # long-running watch loads the models at start, while its first polls are on the network;
-    # a cron run (--once) loads them only if something new came.
+    # long-running watch loads the models at start (see Watcher.run); a cron run only if
+    # something new came.
     pipeline_options = pipeline_options or PipelineOptions(
         batch_size=WATCH_CHUNK, link=False, warm=() if opts.once else WARM_LANGUAGES
     )

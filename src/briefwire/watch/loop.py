@@ -85,6 +85,7 @@ class Watcher:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
         self._kicked: set[str] = set()
+        self._warming: asyncio.Future[None] | None = None
 
     # ---- control ------------------------------------------------------------------------
     def stop(self) -> None:
@@ -102,13 +103,16 @@ class Watcher:
         try:
             if await self._write(self.taker.unlinked):
                 await self._write(self.taker.link)
-            # Queued first on the writer: the models load while the first polls are out.
-            warming = asyncio.ensure_future(self._write(self.taker.warm))
+            if not self.options.once:
+                # Queued first on the writer: the models load while the first polls are out. A
+                # cron run loads them only when something new comes.
+                self._warming = asyncio.ensure_future(self._write(self.taker.warm))
             await self._schedule(http, tasks, folders)
-            await warming
         finally:
             for task in [*tasks.values(), *folders.values()]:
                 task.cancel()
+            if self._warming is not None:
+                await asyncio.gather(self._warming, return_exceptions=True)
             await asyncio.gather(*tasks.values(), *folders.values(), return_exceptions=True)
             # Takes already running finish their item; those still queued are dropped.
             await asyncio.to_thread(self._writer.shutdown, wait=True, cancel_futures=True)

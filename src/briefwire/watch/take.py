@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from briefwire import link as link_stage
 from briefwire.models import IngestError, RawDocument
 from briefwire.pipeline import Pipeline
 from briefwire.store import Store
@@ -67,8 +68,10 @@ class Taker:
         return True
 
     def warm(self) -> None:
-        """Start the pipeline's engine now: it loads the models it is told to warm."""
+        """Load the models now: the engine's language models and the linker's similarity model."""
         _ = self.pipeline.engine
+        if self.pipeline.options.extract:
+            link_stage.warm_up(self.pipeline.options.link_options)
 
     def link(self) -> None:
         """Link what was stored since the last link (claims not yet in an event)."""
