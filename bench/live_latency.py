@@ -129,7 +129,7 @@ def _report(published: dict[str, float], linked: dict[str, float], log: Path, st
     missing = sorted(set(published) - set(linked))
     print(f"items published: {len(published)}, in the ledger extracted and linked: {len(linked)}")
     if latencies:
-        q = statistics.quantiles(latencies, n=10) if len(latencies) > 1 else latencies * 9
+        q = statistics.quantiles(latencies, n=10, method="inclusive") if len(latencies) > 1 else latencies * 9
         print(
             f"latency publish -> linked (s): min {latencies[0]:.1f}  p50 {statistics.median(latencies):.1f}  "
             f"p90 {q[8]:.1f}  max {latencies[-1]:.1f}"
