@@ -48,7 +48,7 @@ pytest: install-dev browser
 test: lint typecheck pytest
 
 eval: install
-	$(BIN)/python -m briefwire.evaluate --inputs ../shared/seeds --gold ../shared/gold/seeds.json
+	$(BIN)/python -m briefwire.evaluate
 
 bench: install-dev
 	$(BIN)/python bench/extract.py

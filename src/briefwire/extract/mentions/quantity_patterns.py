@@ -1,4 +1,4 @@
-"""Number patterns and word lists behind :mod:`briefwire.extract.quantities`.
+"""Number patterns and word lists behind :mod:`briefwire.extract.mentions.quantities`.
 
 Kept apart so the rules in ``quantities`` read as rules. English and Russian forms are both
 here because Russian documents pass through the same finder.

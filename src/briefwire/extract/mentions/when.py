@@ -9,7 +9,7 @@ from briefwire.nlp import Sentence, Span
 def sentence_dates(sentence: Sentence, published: DateValue) -> list[tuple[Span, DateValue]]:
     """Resolved dates of a sentence, in text order (none when the time resolver is missing)."""
     try:
-        from briefwire.extract.time import find_dates  # noqa: PLC0415 - sibling stage part
+        from briefwire.extract.mentions.time import find_dates  # noqa: PLC0415 - sibling stage part
     except ImportError:  # the resolver lands separately; without it claims fall back
         return []
     found = find_dates(sentence, published)

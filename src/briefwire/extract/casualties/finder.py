@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from briefwire.extract.casualties_ru import died_in_ru, is_russian
-from briefwire.extract.casualties_ru_fields import build_ru
-from briefwire.extract.casualty_cues import (
+from briefwire.extract.casualties.cues import (
     NOMINAL_DEATH,
     PLACE_LEAD,
     Found,
@@ -22,8 +20,10 @@ from briefwire.extract.casualty_cues import (
     lexicon,
     rank_before,
 )
-from briefwire.extract.casualty_fields import build as build_en
-from briefwire.extract.places import lookup
+from briefwire.extract.casualties.fields_en import build as build_en
+from briefwire.extract.casualties.fields_ru import build_ru
+from briefwire.extract.casualties.finder_ru import died_in_ru, is_russian
+from briefwire.extract.mentions.places import lookup
 from briefwire.models import Casualty, DateValue
 from briefwire.nlp import Sentence, Span, Token
 
@@ -44,7 +44,7 @@ def died_in(
     known_surnames: frozenset[str] = frozenset(),
 ) -> list[Found]:
     """People the sentence (or its He/She continuation) reports dead (Russian text goes to
-    :func:`briefwire.extract.casualties_ru.died_in_ru`)."""
+    :func:`briefwire.extract.casualties.finder_ru.died_in_ru`)."""
     if is_russian(sentence.text):
         return died_in_ru(sentence, following, claimants, paragraph_text, known_surnames)
     lex = lexicon()

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from briefwire.extract.casualties_ru_names import nominative
-from briefwire.extract.casualty_cues import Found
+from briefwire.extract.casualties.cues import Found
+from briefwire.extract.casualties.names_ru import nominative
 from briefwire.nlp import Sentence, Span
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")

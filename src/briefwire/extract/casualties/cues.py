@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from briefwire.extract.lexicon import compile_pattern
+from briefwire.extract.typing.lexicon import compile_pattern
 from briefwire.nlp import Sentence
 
 NOMINAL_DEATH = re.compile(
@@ -75,7 +75,7 @@ class Found:
     paragraph_text: str = ""
     window: tuple[int, int] = (0, 0)  # document offsets: previous name's end .. next name's start
     name_start: int = 0
-    language: str = "en"  # "ru" mentions are built by casualties_ru_fields
+    language: str = "en"  # "ru" mentions are built by casualties.fields_ru
 
 
 def rank_before(before: str) -> str | None:

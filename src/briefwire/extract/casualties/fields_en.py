@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from briefwire.extract.casualty_cues import VERBAL_DEATH, Found, lexicon, rank_before
-from briefwire.extract.places import PlaceHit, sentence_places
-from briefwire.extract.when import sentence_dates
+from briefwire.extract.casualties.cues import VERBAL_DEATH, Found, lexicon, rank_before
+from briefwire.extract.mentions.places import PlaceHit, sentence_places
+from briefwire.extract.mentions.when import sentence_dates
 from briefwire.models import Casualty, DateValue
 from briefwire.nlp import Sentence
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from briefwire.extract.casualties_ru import ru_lexicon
-from briefwire.extract.casualty_cues import Found
-from briefwire.extract.places import PlaceHit, find_places, sentence_places
-from briefwire.extract.when import sentence_dates
+from briefwire.extract.casualties.cues import Found
+from briefwire.extract.casualties.finder_ru import ru_lexicon
+from briefwire.extract.mentions.places import PlaceHit, find_places, sentence_places
+from briefwire.extract.mentions.when import sentence_dates
 from briefwire.models import Casualty, DateValue
 from briefwire.nlp import Sentence
 

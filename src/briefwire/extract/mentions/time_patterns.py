@@ -1,4 +1,4 @@
-"""Month and weekday names and the date patterns behind :mod:`briefwire.extract.time`."""
+"""Month and weekday names and the date patterns behind :mod:`briefwire.extract.mentions.time`."""
 
 from __future__ import annotations
 

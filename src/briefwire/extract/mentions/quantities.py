@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from briefwire.extract.quantity_patterns import (
+from briefwire.extract.mentions.quantity_patterns import (
     NON_COUNT_NOUNS,
     NUMBER_RE,
     RANGE_RE,

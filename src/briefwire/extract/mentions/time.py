@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from briefwire.extract.time_patterns import (
+from briefwire.extract.mentions.time_patterns import (
     ABSOLUTE_PATTERNS,
     MONTHS,
     RELATIVE_DAYS,
