@@ -9,13 +9,16 @@ this script writes the posts out from the shared corpus when a run needs them.
     python eval/tg_posts.py write KEY... --out DIR    # NAME.txt + NAME.meta.json for each key
     python eval/tg_posts.py write --gold eval/gold/ru-tg-dev.json --out DIR
 
-A key is ``<channel file stem>_<message_id>.txt``, e.g. ``1001101170442_messages_123.txt``.
+A key is ``<channel id>_<message_id>.txt``, e.g. ``1001101170442_123.txt``, the channel id being
+the channel file's name without ``_messages.json``: the names ``briefwire.evaluate.corpora``
+gives the posts when ``make eval`` writes them out.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import sys
@@ -52,7 +55,7 @@ _SPACE_RE = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class Post:
-    stem: str  # the channel file's name without .json, e.g. 1001101170442_messages
+    channel_id: str  # the channel file's name without _messages.json, e.g. 1001101170442
     message_id: int
     sender_id: int
     channel: str
@@ -61,7 +64,7 @@ class Post:
 
     @property
     def key(self) -> str:
-        return f"{self.stem}_{self.message_id}.txt"
+        return f"{self.channel_id}_{self.message_id}.txt"
 
     @property
     def url(self) -> str | None:
@@ -109,12 +112,14 @@ def _main_checkout() -> Path:
 
 
 def corpus_dir(shared: Path | None) -> Path:
-    root = shared if shared is not None else _main_checkout().parent / "shared"
+    """``--shared``, else ``$BRIEFWIRE_SHARED``, else ``../shared`` beside the (main) checkout."""
+    env = os.environ.get("BRIEFWIRE_SHARED")
+    root = shared or (Path(env) if env else _main_checkout().parent / "shared")
     raw = root / CORPUS
     if not raw.is_dir():
         sys.exit(
             f"tg_posts: the shared corpus is not at {raw}; it is read from ../shared beside the "
-            "repository (use --shared DIR to point elsewhere, e.g. from a git worktree)"
+            "repository (use --shared DIR or $BRIEFWIRE_SHARED to point elsewhere)"
         )
     return raw
 
@@ -122,11 +127,11 @@ def corpus_dir(shared: Path | None) -> Path:
 def load_posts(raw: Path) -> list[Post]:
     """Every post of every channel file, in (date, file, message id) order."""
     posts: list[Post] = []
-    for path in sorted(raw.glob("*.json")):
+    for path in sorted(raw.glob("*_messages.json")):
         for record in json.loads(path.read_text(encoding="utf-8")):
             posts.append(
                 Post(
-                    stem=path.stem,
+                    channel_id=path.name.removesuffix("_messages.json"),
                     message_id=int(record["message_id"]),
                     sender_id=int(record["sender_id"]),
                     channel=str(record["channel"]),
@@ -134,7 +139,7 @@ def load_posts(raw: Path) -> list[Post]:
                     text=str(record["text"]),
                 )
             )
-    posts.sort(key=lambda p: (p.date, p.stem, p.message_id))
+    posts.sort(key=lambda p: (p.date, p.channel_id, p.message_id))
     return posts
 
 
@@ -200,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     xp.add_argument("--dev", type=int, default=190, help="posts in dev; the rest are test")
     xp.add_argument("--split-seed", type=int, default=SPLIT_SEED)
     wp = sub.add_parser("write", help="write posts as NAME.txt and NAME.meta.json")
-    wp.add_argument("keys", nargs="*", help="keys such as 1001101170442_messages_123.txt")
+    wp.add_argument("keys", nargs="*", help="keys such as 1001101170442_123.txt")
     wp.add_argument("--gold", type=Path, action="append", default=[], help="take keys from this file")
     wp.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
