@@ -168,24 +168,28 @@ def split(drawn: list[Post], n_dev: int, seed: int = SPLIT_SEED) -> tuple[list[P
     return [p for p in ordered if p.key in dev], [p for p in ordered if p.key not in dev]
 
 
-def write(posts: Iterable[Post], out: Path) -> int:
+def write(named: Iterable[tuple[str, Post]], out: Path) -> int:
+    """Each post as ``KEY`` (its text exactly as in the corpus) plus ``KEY-stem.meta.json``."""
     out.mkdir(parents=True, exist_ok=True)
     count = 0
-    for post in posts:
-        (out / post.key).write_text(post.text, encoding="utf-8")
+    for key, post in named:
+        (out / key).write_text(post.text, encoding="utf-8")
         meta = json.dumps(post.meta(), ensure_ascii=False, indent=1) + "\n"
-        (out / f"{Path(post.key).stem}.meta.json").write_text(meta, encoding="utf-8")
+        (out / f"{Path(key).stem}.meta.json").write_text(meta, encoding="utf-8")
         count += 1
     return count
 
 
-def resolve(keys: Iterable[str], posts: list[Post]) -> list[Post]:
+def resolve(keys: Iterable[str], posts: list[Post]) -> list[tuple[str, Post]]:
+    """The post each key names. ``<id>_messages_<message id>.txt`` (the whole file stem, as
+    eval/pairs spells keys) names the same post as ``<id>_<message id>.txt``."""
     by_key = {p.key: p for p in posts}
+    by_key |= {f"{p.channel_id}_messages_{p.message_id}.txt": p for p in posts}
     wanted = list(dict.fromkeys(keys))
     missing = [k for k in wanted if k not in by_key]
     if missing:
         sys.exit(f"tg_posts: {len(missing)} keys name no post in the corpus, e.g. {missing[0]}")
-    return [by_key[k] for k in wanted]
+    return [(k, by_key[k]) for k in wanted]
 
 
 def gold_keys(path: Path) -> list[str]:

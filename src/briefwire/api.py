@@ -46,7 +46,8 @@ def ingest(
     options: PipelineOptions | None = None,
     progress: Progress | None = None,
 ) -> IngestSummary:
-    return Pipeline(ws.store, options).ingest(paths, progress)
+    with Pipeline(ws.store, options) as pipeline:
+        return pipeline.ingest(paths, progress)
 
 
 def relink(ws: Workspace) -> None:
