@@ -284,7 +284,32 @@ def learned_reasons(
             reasons[i] = "learned"
 
 
-_SMALL_WORDS = frozenset(["a", "an", "and", "the", "of", "in", "on", "at", "for", "to", "with", "from", "by", "or", "и", "в", "на", "по", "с", "о", "от", "для"])
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "with",
+        "from",
+        "by",
+        "or",
+        "и",
+        "в",
+        "на",
+        "по",
+        "с",
+        "о",
+        "от",
+        "для",
+    ]
+)
 
 
 def _heading_case(text: str) -> bool:

@@ -56,23 +56,25 @@ def claimable_quantities(sentence: Sentence) -> list[QuantityMention]:
 
 def story_place(h: Open, told: list[PlaceHit]) -> Location | None:
     """Where the happening took place: a forced place (a death's place), else the first place its
-    sentences name as a scene, else any place they name but an origin, else the story's last place
-    told before its lead sentence in the same paragraph or the one before."""
+    sentences name as a scene, else any other place they name, else an origin they name, else the
+    story's last place told before its lead sentence in its paragraph or the one before."""
     forced = next((e.location for e in h.entries if e.location is not None), None)
     if forced is not None:
         return forced
-    scene, other = [], []
+    scene, other, origin = [], [], []
     for e in h.entries:
         for p in e.places:
             before = e.sentence.text[max(0, p.start - e.sentence.start - 14) : p.start - e.sentence.start]
             if _SCENE_BEFORE.search(before):
                 scene.append(p)
-            elif not _ORIGIN_BEFORE.search(before):
+            elif _ORIGIN_BEFORE.search(before):
+                origin.append(p)  # "men from Kursk complained": where they come from, if nothing better
+            else:
                 other.append(p)
-    if scene or other:
-        return (scene or other)[0].location
+    if scene or other or origin:
+        return (scene or other or origin)[0].location
     lead = h.lead.sentence.start
-    earlier = [p for p in told if p.start < lead]
+    earlier = [p for p in told if p.start < lead and p.start >= h.story_start]
     return earlier[-1].location if earlier else None
 
 

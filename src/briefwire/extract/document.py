@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from briefwire.extract import Extraction
 from briefwire.extract.attribution import Attribution, attribute, is_denial, stance
@@ -33,7 +34,7 @@ from briefwire.extract.themes import OTHER, passage_theme, theme_of_claims, them
 from briefwire.extract.typing.decide import read_sentence
 from briefwire.extract.typing.lexicon import load_taxonomy
 from briefwire.models import Actor, Casualty, Claim, CleanDocument, DateValue, Location, Mention, Quantity
-from briefwire.nlp import Analysis, Sentence, Span
+from briefwire.nlp import Analysis, Sentence, Span, embeddings
 
 _SOLDIER_COUNT = re.compile(
     r"men|soldier|servicem|troop|mobiliz|draftee|conscript|fighter|commander|officer|reservist|"
@@ -64,6 +65,11 @@ class _Walk:
     default_chain: tuple[str, ...] = ()
     last_sentence: int = -1
     previous: Sentence | None = None  # the sentence before, in the same paragraph
+    story_start: int = (
+        0  # start of the paragraph before the current one (a story's place reaches back that far)
+    )
+    paragraph_start: int = 0
+    vectors: dict[int, Any] = field(default_factory=dict)  # sentence start -> embedding (English)
     orphans: list[tuple[Entry, int]] = field(
         default_factory=list
     )  # numbers with no happening yet, by section
@@ -78,6 +84,7 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
         f"{doc.title or ''}\n{doc.text}", local_places=local, strict=language == "en"
     )
     structure = read_structure(doc, analysis)
+    vectors = _sentence_vectors(structure.blocks, language) if on_topic else {}
     persons = frozenset(e.text for s in analysis.sentences for e in s.entities if e.label == "PERSON")
     walk = _Walk(
         doc,
@@ -88,6 +95,7 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
         surnames=frozenset(p.split()[-1].lower() for p in persons if len(p.split()) > 1),
         default_chain=_default_chain(doc),
         last_sentence=analysis.sentences[-1].start if analysis.sentences else -1,
+        vectors=vectors,
     )
     for block in structure.blocks:
         if block.heading:
@@ -97,10 +105,22 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
     return _finish(walk, structure.blocks)
 
 
+def _sentence_vectors(blocks: tuple[Block, ...], language: str) -> dict[int, Any]:
+    """MiniLM embeddings of an English document's body sentences, in one batch, for the learned
+    typer (Russian sentences carry their navec vector already)."""
+    if language != "en" or not embeddings.available():
+        return {}
+    sents = [s for b in blocks if not b.heading for s in b.sentences if len(s.tokens) >= 5]
+    return dict(zip((s.start for s in sents), embeddings.embed([s.text for s in sents]), strict=True))
+
+
 def _paragraph(walk: _Walk, block: Block) -> None:
     walk.speaker = None  # "he said" looks back within its own paragraph only
     walk.previous = None
+    walk.story_start, walk.paragraph_start = walk.paragraph_start, block.paragraph.start
     sents = list(block.sentences)
+    if sents:
+        walk.builder.paragraph_opening[block.paragraph.index] = sents[0].start
     for i, sentence in enumerate(sents):
         _sentence(walk, block, sentence, sents[i + 1 :])
         walk.previous = sentence
@@ -115,7 +135,12 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         walk.mention_sentence.append(sentence.start)
     named = _named_deaths(walk, block, sentence, following, att=att, places=places)
     reading = read_sentence(
-        sentence, walk.on_topic, att.speaker, walk.language, last=sentence.start == walk.last_sentence
+        sentence,
+        walk.on_topic,
+        att.speaker,
+        walk.language,
+        last=sentence.start == walk.last_sentence,
+        vector=walk.vectors.get(sentence.start),
     )
     quantities = tuple(
         (q.start, q.end, q.text, q.quantity)
@@ -136,9 +161,11 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
             typed = replace(
                 entry, own_type=event_type, score=score, stance=_stance(reading.modality, sentence, att)
             )
-            walk.sentence_happening[sentence.start] = walk.builder.typed(typed, paragraph, section)
+            walk.sentence_happening[sentence.start] = walk.builder.typed(
+                typed, paragraph, section, story_start=walk.story_start
+            )
     elif not named and reading.modality == "happened":
-        index = walk.builder.continuation(entry, paragraph, section)
+        index = walk.builder.continuation(entry, paragraph, section, opens_paragraph=walk.previous is None)
         if index is not None:
             walk.sentence_happening[sentence.start] = index
         elif quantities:
@@ -343,8 +370,9 @@ def _link_denials(claims: list[Claim]) -> list[Claim]:
             target = next(
                 (i for i, o in enumerate(claims) if o.happening == c.happening and o.stance != "denied"), None
             )
-            c = replace(c, denies=target)
-        out.append(c)
+            out.append(replace(c, denies=target))
+        else:
+            out.append(c)
     return out
 
 

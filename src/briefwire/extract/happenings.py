@@ -101,6 +101,7 @@ class Open:
     entries: list[Entry] = field(default_factory=list)
     last_paragraph: int = 0
     victim: str | None = None  # a named death: one happening per person
+    story_start: int = 0  # where the story it inherits a place from begins (its paragraph or the one before)
 
     @property
     def lead(self) -> Entry:
@@ -124,8 +125,11 @@ class Builder:
         self.subsumes = subsumes
         self.happenings: list[Open] = []
         self.current: Open | None = None
+        self.paragraph_opening: dict[int, int] = {}  # paragraph -> start of its first sentence
 
-    def typed(self, entry: Entry, paragraph: int, section: int, *, victim: str | None = None) -> int:
+    def typed(
+        self, entry: Entry, paragraph: int, section: int, *, victim: str | None = None, story_start: int = 0
+    ) -> int:
         """Add a sentence that states a type; returns the index of its happening."""
         assert entry.own_type is not None
         h = self.current
@@ -145,17 +149,25 @@ class Builder:
                 self._add(same, entry, paragraph)
                 return same.index
         entry.paragraph = paragraph
-        opened = Open(len(self.happenings), entry.own_type, paragraph, section, [entry], paragraph, victim)
+        opened = Open(
+            len(self.happenings), entry.own_type, paragraph, section, [entry], paragraph, victim, story_start
+        )
         self.happenings.append(opened)
         self.current = opened
         return opened.index
 
-    def continuation(self, entry: Entry, paragraph: int, section: int) -> int | None:
-        """Attach an untyped sentence (a number, a detail) to the happening it follows, if any."""
+    def continuation(
+        self, entry: Entry, paragraph: int, section: int, *, opens_paragraph: bool = True
+    ) -> int | None:
+        """Attach an untyped sentence (a number, a detail) to the happening it follows, if any.
+
+        Across a paragraph break only the paragraph's first sentence can refer back to it: after
+        a sentence about someone else, "she said" is about that someone.
+        """
         h = self.current
         if h is None or h.section != section or paragraph - h.last_paragraph > _MAX_PARAGRAPH_GAP:
             return None
-        if paragraph != h.last_paragraph and not refers_back(entry.sentence.text):
+        if paragraph != h.last_paragraph and not (opens_paragraph and refers_back(entry.sentence.text)):
             return None
         if self._elsewhere(h, entry):
             return None
@@ -179,7 +191,9 @@ class Builder:
             return False
         back = refers_back(entry.sentence.text)
         if paragraph != h.last_paragraph:
-            return back
+            return back and entry.sentence.start == self.paragraph_opening.get(
+                paragraph, entry.sentence.start
+            )
         # within a paragraph, a sentence of the same type that names nothing new goes on
         return back or own == h.type or not (entry.places or entry.people)
 

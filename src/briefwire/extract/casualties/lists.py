@@ -33,7 +33,9 @@ _DEATH = re.compile(
     r"\b(?:dead|killed|died|fallen|perished|funerals?|buried)\b|(?<!\w)(?:погиб\w*|гибел\w*|убит\w*|похорон\w*)",
     re.I,
 )
-_ITEM_SPLIT = re.compile(r";|,\s+(?:and|и|а также)\s+|\s+(?:and|и)\s+(?=[A-ZА-ЯЁ])|,\s+(?=[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ])")
+_ITEM_SPLIT = re.compile(
+    r";|,\s+(?:and|и|а также)\s+|\s+(?:and|и)\s+(?=[A-ZА-ЯЁ])|,\s+(?=[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ])"
+)
 
 
 @lru_cache(maxsize=2)
@@ -59,7 +61,11 @@ def listed_dead(
     cue = opens.search(sentence.text)
     if cue is None:
         lead = goes_on.match(sentence.text)
-        if lead is None or previous is None or not (opens.search(previous.text) or _DEATH.search(previous.text)):
+        if (
+            lead is None
+            or previous is None
+            or not (opens.search(previous.text) or _DEATH.search(previous.text))
+        ):
             return []
         start = lead.end()
     else:
@@ -67,14 +73,18 @@ def listed_dead(
     base = sentence.start
     out: list[Found] = []
     for lo, hi in _items(sentence.text, start):
-        name = next((p for p in people if lo <= p.start - base < lo + _NAME_WITHIN and p.end - base <= hi), None)
+        name = next(
+            (p for p in people if lo <= p.start - base < lo + _NAME_WITHIN and p.end - base <= hi), None
+        )
         if name is None:
             continue
         text = nominative(name.text) if language == "ru" else name.text
         clause = sentence.text[lo:hi]
         if _SURVIVED.search(clause):
             continue
-        out.append(Found(text, sentence, clause, [], "", (base + lo, base + hi), name.start, language=language))
+        out.append(
+            Found(text, sentence, clause, [], "", (base + lo, base + hi), name.start, language=language)
+        )
     return out
 
 

