@@ -102,7 +102,8 @@ _POS = {
 
 
 @lru_cache(maxsize=1)
-def _morph() -> Any:
+def morph() -> Any:
+    """The process's one pymorphy3 analyser (its dictionaries take a second to load)."""
     return pymorphy3.MorphAnalyzer()
 
 
@@ -112,5 +113,5 @@ def lemma_and_pos(word: str) -> tuple[str, str]:
     low = word.lower()
     if not any("а" <= ch <= "я" or ch == "ё" for ch in low):
         return low, "NUM" if low.isdigit() else ("PUNCT" if not low.isalnum() else "X")
-    parse = _morph().parse(low)[0]
+    parse = morph().parse(low)[0]
     return parse.normal_form.replace("ё", "е"), _POS.get(str(parse.tag.POS), "X")

@@ -19,6 +19,7 @@ from briefwire.extract.casualties.cues import (
     is_rank_word,
     lexicon,
     rank_before,
+    strip_rank,
 )
 from briefwire.extract.casualties.fields_en import build as build_en
 from briefwire.extract.casualties.fields_ru import build_ru
@@ -66,7 +67,9 @@ def died_in(
             continue
         lo = people[i - 1].end if i > 0 else sentence.start
         hi = people[i + 1].start if i + 1 < len(people) else sentence.end
-        out.append(Found(_tidy(ent.text), sentence, clause, extra, paragraph_text, (lo, hi), ent.start))
+        name = _tidy(ent.text)
+        start = ent.start + max(0, ent.text.find(name))  # a rank before the name is a field, not the name
+        out.append(Found(name, sentence, clause, extra, paragraph_text, (lo, hi), start))
     return out
 
 
@@ -233,4 +236,4 @@ def _has_verb(sentence: Sentence, start: int, end: int) -> bool:
 
 def _tidy(name: str) -> str:
     name = re.sub(r"['’]s$", "", name.strip())
-    return re.sub(r"\s+", " ", name)
+    return strip_rank(re.sub(r"\s+", " ", name))

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from briefwire.extract.casualties.cues import Found
+from briefwire.extract.casualties.cues import Found, strip_rank
 from briefwire.extract.casualties.names_ru import nominative
 from briefwire.nlp import Sentence, Span
 
@@ -33,9 +33,7 @@ _DEATH = re.compile(
     r"\b(?:dead|killed|died|fallen|perished|funerals?|buried)\b|(?<!\w)(?:погиб\w*|гибел\w*|убит\w*|похорон\w*)",
     re.I,
 )
-_ITEM_SPLIT = re.compile(
-    r";|,\s+(?:and|и|а также)\s+|\s+(?:and|и)\s+(?=[A-ZА-ЯЁ])|,\s+(?=[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ])"
-)
+_ITEM_SPLIT = re.compile(r";|,?\s+(?:and|и|а также)\s+|,\s+(?=[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ])")
 
 
 @lru_cache(maxsize=2)
@@ -78,7 +76,7 @@ def listed_dead(
         )
         if name is None:
             continue
-        text = nominative(name.text) if language == "ru" else name.text
+        text = nominative(name.text) if language == "ru" else strip_rank(name.text)
         clause = sentence.text[lo:hi]
         if _SURVIVED.search(clause):
             continue

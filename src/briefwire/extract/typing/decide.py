@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from briefwire.extract.casualties.cues import lexicon
+from briefwire.extract.casualties.finder_ru import ru_lexicon
 from briefwire.extract.typing.classifier import NONE, load_model
 from briefwire.extract.typing.clauses import weight_at
 from briefwire.extract.typing.lexicon import Taxonomy, load_taxonomy
@@ -99,11 +101,15 @@ def read_sentence(
     hits = taxonomy.hits(
         text.lower().replace("ё", "е"), on_topic or _anchored(taxonomy, text), weight_at(sentence)
     )
-    ranked = _ranked({t: s for t, (s, _) in hits.items()}, text, taxonomy)
+    ranked = _ranked(
+        {t: s for t, (s, _, _) in hits.items()}, text, taxonomy, {t: m for t, (_, _, m) in hits.items()}
+    )
     source = "lexicon"
     learned = _learned(sentence, language, vector) if on_topic else None
     if learned is not None:
-        ranked, source = _backed(ranked, learned, language, source, text)
+        supported = bool(ranked) and hits.get(ranked[0][0], (0.0, None, 0.0))[2] >= MIN_SCORE
+        ranked, source = _backed(ranked, learned, language, source, text, supported=supported)
+    ranked = _deaths_of_soldiers(ranked, text, language)
     if not ranked and _speaks_for_institution(sentence, speaker, on_topic, taxonomy):
         ranked, source = [("policy_or_statement", MIN_SCORE)], "speech-act"
     cue = hits[ranked[0][0]][1] if ranked and ranked[0][0] in hits else None
@@ -111,11 +117,27 @@ def read_sentence(
     if not mood.claims:
         return Reading((), mood.name, cue, source)
     chosen = _chosen(ranked, text, taxonomy, dict(hits), sentence)
-    if mood.name == "planned" and chosen and chosen[0][0] != "protest_or_appeal":
-        chosen = [("policy_or_statement", max(chosen[0][1], MIN_SCORE))]
-    if mood.name == "demanded":
+    topical = on_topic or taxonomy.has_topic(text)
+    if mood.name == "planned" and (
+        (chosen[:1] != [] and chosen[0][0] != "protest_or_appeal") or (not chosen and topical)
+    ):
+        # a plan or legal provision on the topic is a policy claim, whatever it plans
+        chosen = [("policy_or_statement", max(chosen[0][1] if chosen else 0.0, MIN_SCORE))]
+    if mood.name == "demanded" and (chosen or topical):
         chosen = [("protest_or_appeal", max((s for _, s in chosen), default=MIN_SCORE))]
     return Reading(tuple(chosen), mood.name, cue, source)
+
+
+def _deaths_of_soldiers(ranked: Ranked, text: str, language: str) -> Ranked:
+    """A casualty is a soldier's death: a death with no soldier in the sentence ("two passers-by
+    were killed in the strike") is the strike's, another type or ``other``."""
+    if not ranked or ranked[0][0] != "casualty":
+        return ranked
+    soldier = (lexicon() if language == "en" else ru_lexicon()).soldier
+    if soldier.search(text.lower()):
+        return ranked
+    rest = [r for r in ranked if r[0] != "casualty"]
+    return rest or [("other", ranked[0][1])]
 
 
 def _learned(sentence: Sentence, language: str, vector: Any) -> dict[str, float] | None:
@@ -135,7 +157,13 @@ _DEATH_WORD = re.compile(
 
 
 def _backed(
-    ranked: Ranked, learned: dict[str, float], language: str, source: str, text: str = ""
+    ranked: Ranked,
+    learned: dict[str, float],
+    language: str,
+    source: str,
+    text: str = "",
+    *,
+    supported: bool = False,
 ) -> tuple[Ranked, str]:
     """The lexicon's ranking, backed by the learned typer (see ``profiles/.../typer.json``)."""
     settings = _settings()[language]
@@ -191,13 +219,19 @@ def chosen_types(text: str, on_topic: bool, speaker: str | None, language: str =
     return _chosen(ranked, text, taxonomy)
 
 
-def _ranked(scores: dict[str, float], text: str, taxonomy: Taxonomy) -> Ranked:
+def _ranked(
+    scores: dict[str, float], text: str, taxonomy: Taxonomy, main: dict[str, float] | None = None
+) -> Ranked:
+    """Types at or above the threshold, best first. A type cued on the main clause comes before one
+    cued only in background clauses, whatever their sums ("a nurse who had collected parcels for
+    soldiers was detained" is a detention)."""
     kept = [(t, s) for t, s in scores.items() if s >= MIN_SCORE - 1e-9]
+    on_main = {t for t, m in (main or {}).items() if m >= MIN_SCORE - 1e-9}
 
-    def rank(ts: tuple[str, float]) -> tuple[float, bool, int]:
+    def rank(ts: tuple[str, float]) -> tuple[bool, float, bool, int]:
         # equal weight: a type named by one strong cue beats one pieced together from weak cues
         order = PRIORITY.index(ts[0]) if ts[0] in PRIORITY else len(PRIORITY)
-        return (-ts[1], not taxonomy.strong(text, ts[0]), order)
+        return (bool(on_main) and ts[0] not in on_main, -ts[1], not taxonomy.strong(text, ts[0]), order)
 
     return _implying_first(sorted(kept, key=rank), text, taxonomy)
 
@@ -222,7 +256,7 @@ def _chosen(
     ranked: Ranked,
     text: str,
     taxonomy: Taxonomy,
-    hits: dict[str, tuple[float, tuple[int, int] | None]] | None = None,
+    hits: dict[str, tuple[float, tuple[int, int] | None, float]] | None = None,
     sentence: Sentence | None = None,
 ) -> Ranked:
     """The best type, and a second one when it has a strong cue of its own on a verb of the main
@@ -241,10 +275,10 @@ def _chosen(
     return chosen
 
 
-def _verbal(sentence: Sentence, hit: tuple[float, tuple[int, int] | None] | None) -> bool:
+def _verbal(sentence: Sentence, hit: tuple[float, tuple[int, int] | None, float] | None) -> bool:
     """Is the cue a predicate (a verb, or any word where there is no parse) of weight 2 or more?"""
-    if hit is None or hit[1] is None or hit[0] < MIN_SCORE:
-        return False
+    if hit is None or hit[1] is None or hit[2] < MIN_SCORE:
+        return False  # a second type needs cues of its own on the main clause
     start, end = hit[1]
     tokens = [t for t in sentence.tokens if start <= t.start - sentence.start < end]
     if not tokens or all(t.head < 0 for t in sentence.tokens):

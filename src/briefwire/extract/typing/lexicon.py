@@ -34,15 +34,18 @@ class TypeLexicon:
         """Summed weight of the cues in lower-cased ``low`` (0 when a negative cue vetoes)."""
         return self.hit(low, at)[0]
 
-    def hit(self, low: str, at: Callable[[int], float] | None = None) -> tuple[float, tuple[int, int] | None]:
-        """(summed weight, span of the heaviest cue) in lower-cased ``low``; (0, None) when vetoed.
+    def hit(
+        self, low: str, at: Callable[[int], float] | None = None
+    ) -> tuple[float, tuple[int, int] | None, float]:
+        """(summed weight, span of the heaviest cue, weight on the main clause alone) in lower-cased
+        ``low``; (0, None, 0) when vetoed.
 
         ``at`` weighs a cue by where it stands (its clause, see ``typing.clauses``): each cue
         counts once, at the best-placed of its matches.
         """
         if not self.any_cue.search(low):
-            return 0.0, None
-        total, best, span = 0.0, 0.0, None
+            return 0.0, None, 0.0
+        total, best, span, main = 0.0, 0.0, None, 0.0
         for pat, w in self.patterns:
             placed = 0.0  # this cue's best-placed match
             for m in pat.finditer(low):
@@ -51,9 +54,10 @@ class TypeLexicon:
                 if got > best:
                     best, span = got, m.span()
             total += placed
+            main += placed if placed >= w else 0.0
         if total and any(neg.search(low) for neg in self.negative):
-            return 0.0, None
-        return total, span
+            return 0.0, None, 0.0
+        return total, span, main
 
 
 @dataclass(frozen=True)
@@ -97,19 +101,20 @@ class Taxonomy:
             anchored = self.topic.search(low) is not None or (
                 self.anchor.search(low) is not None and self.context.search(low) is not None
             )
-        return {name: total for name, (total, _) in self.hits(low, anchored, at).items()}
+        return {name: total for name, (total, _, _) in self.hits(low, anchored, at).items()}
 
     def hits(
         self, low: str, anchored: bool, at: Callable[[int], float] | None = None
-    ) -> dict[str, tuple[float, tuple[int, int] | None]]:
-        """Per event type with cues in lower-cased ``low``: (summed weight, span of the heaviest cue)."""
-        out: dict[str, tuple[float, tuple[int, int] | None]] = {}
+    ) -> dict[str, tuple[float, tuple[int, int] | None, float]]:
+        """Per event type with cues in lower-cased ``low``: (summed weight, span of the heaviest cue,
+        weight on the main clause alone)."""
+        out: dict[str, tuple[float, tuple[int, int] | None, float]] = {}
         for lex in self.types:
             if lex.needs_anchor and not anchored:
                 continue
-            total, span = lex.hit(low, at)
+            total, span, main = lex.hit(low, at)
             if total:
-                out[lex.name] = (total, span)
+                out[lex.name] = (total, span, main)
         return out
 
     def strong(self, text: str, event_type: str) -> bool:

@@ -113,9 +113,14 @@ def _root(tokens: tuple[Token, ...]) -> int | None:
     return next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
 
 
+_RU_LEGAL = re.compile(
+    r"(?<!\w)(?:прокур\w*|обвинени\w*|гособвинител\w*|следстви\w*|следовател\w*|суд\w*)", re.I
+)
+
+
 def _demands(sentence: Sentence, russian: bool) -> bool:
-    if russian:
-        return _RU_DEMAND.search(sentence.text) is not None
+    if russian:  # a prosecutor "demanding" a term is the prosecution, not an appeal
+        return _RU_DEMAND.search(sentence.text) is not None and not _RU_LEGAL.search(sentence.text)
     tokens = sentence.tokens
     root = _root(tokens)
     if root is None:
@@ -143,7 +148,15 @@ def _negated(sentence: Sentence, cue: tuple[int, int] | None, russian: bool) -> 
     if verb is None:
         return False
     tokens = sentence.tokens
-    return any(t.head == verb and t.dep == "neg" for t in tokens)
+    # "were not detained", or "no" on the verb's subject or object ("no mobilized men were detained")
+    return any(t.head == verb and t.dep == "neg" for t in tokens) or any(
+        t.text.lower() == "no"
+        and t.dep == "det"
+        and 0 <= t.head < len(tokens)
+        and tokens[t.head].head == verb
+        and tokens[t.head].dep in {"nsubj", "nsubjpass", "dobj"}
+        for t in tokens
+    )
 
 
 def _verb_of(sentence: Sentence, cue_offset: int | None) -> int | None:
@@ -155,7 +168,7 @@ def _verb_of(sentence: Sentence, cue_offset: int | None) -> int | None:
     i = next((k for k, t in enumerate(tokens) if t.start <= absolute < t.end), None)
     steps = 0
     while i is not None and 0 <= i < len(tokens) and steps < len(tokens):
-        if tokens[i].pos in {"VERB", "AUX"}:
+        if tokens[i].pos == "VERB" or (tokens[i].pos == "AUX" and tokens[i].head in (i, -1)):
             return i
         if tokens[i].head == i or tokens[i].head < 0:
             return i
