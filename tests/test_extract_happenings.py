@@ -185,3 +185,34 @@ def test_extract_russian_numbers_in_words(run: Run, text: str, value: float) -> 
     ex = run(text, "ru")
     quantities = [m.quantity.value for m in ex.mentions if m.kind == "quantity" and m.quantity]
     assert value in quantities
+
+
+def test_extract_death_told_two_sentences_later(run: Run) -> None:
+    ex = run(
+        "Pavel Zimin, a driver from Kostroma, had signed a contract in March. "
+        "His battalion was sent towards Avdiivka in May. There he was killed by a drone on June 2."
+    )
+    [c] = ex.casualties
+    assert (c.name, c.status, c.home_town, c.date_of_death.date) == (
+        "Pavel Zimin",
+        "contract",
+        "Kostroma",
+        "2022-06-02",
+    )
+
+
+def test_extract_headline_types_a_weak_cue_near_the_top(run: Run) -> None:
+    doc = _doc("Several dozen men gathered outside the regional administration in Kazan on Sunday.", "en")
+    doc = CleanDocument(
+        doc.raw,
+        doc.doc_id,
+        doc.text,
+        doc.paragraphs,
+        (),
+        "Relatives of mobilized men protest in Kazan",
+        None,
+        doc.published,
+        "en",
+    )
+    ex = extract(doc, next(iter(get_backend("en").analyse([doc.text]))))
+    assert [c.type for c in ex.claims] == ["protest_or_appeal"]

@@ -70,6 +70,7 @@ class _Walk:
     )
     paragraph_start: int = 0
     vectors: dict[int, Any] = field(default_factory=dict)  # sentence start -> embedding (English)
+    headline: str | None = None  # the type the headline states (read with low weight)
     orphans: list[tuple[Entry, int]] = field(
         default_factory=list
     )  # numbers with no happening yet, by section
@@ -85,6 +86,7 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
     )
     structure = read_structure(doc, analysis)
     vectors = _sentence_vectors(structure.blocks, language) if on_topic else {}
+    headline = _headline_type(doc.title, language) if on_topic else None
     persons = frozenset(e.text for s in analysis.sentences for e in s.entities if e.label == "PERSON")
     walk = _Walk(
         doc,
@@ -96,6 +98,7 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
         default_chain=_default_chain(doc),
         last_sentence=analysis.sentences[-1].start if analysis.sentences else -1,
         vectors=vectors,
+        headline=headline,
     )
     for block in structure.blocks:
         if block.heading:
@@ -103,6 +106,19 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
             continue
         _paragraph(walk, block)
     return _finish(walk, structure.blocks)
+
+
+_HEADLINE_REACH = 3  # paragraphs: a headline speaks for the top of its story
+
+
+def _headline_type(title: str | None, language: str) -> str | None:
+    """The type a headline names by a strong cue of its own, if any."""
+    if not title:
+        return None
+    taxonomy = load_taxonomy(language)
+    scores = taxonomy.score(title, anchored=True)
+    strong = [(s, t) for t, s in scores.items() if taxonomy.strong(title, t)]
+    return max(strong)[1] if strong else None
 
 
 def _sentence_vectors(blocks: tuple[Block, ...], language: str) -> dict[int, Any]:
@@ -141,6 +157,8 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         walk.language,
         last=sentence.start == walk.last_sentence,
         vector=walk.vectors.get(sentence.start),
+        prior=walk.headline if block.paragraph.index < _HEADLINE_REACH else None,
+        context=f"{walk.doc.title or ''} {block.paragraph.text}",
     )
     quantities = tuple(
         (q.start, q.end, q.text, q.quantity)

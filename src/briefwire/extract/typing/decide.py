@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -89,18 +90,20 @@ def read_sentence(
     *,
     last: bool = False,
     vector: Any = None,
+    prior: str | None = None,
+    context: str = "",
 ) -> Reading:
     """The reading of ``sentence`` in a document that is (or is not) on the profile's topic.
 
     ``vector`` is the sentence's dense vector for the learned typer (its MiniLM embedding for
     English; Russian reads the sentence's own navec vector); the typer is consulted only in
-    on-topic documents.
+    on-topic documents. ``prior`` is the type the headline states: near the top of a story a
+    weak cue of that type is enough. ``context`` is the text around the sentence (its paragraph
+    and the headline), where a death may find the soldier it is about.
     """
     taxonomy = load_taxonomy(language)
     text = sentence.text
-    hits = taxonomy.hits(
-        text.lower().replace("ё", "е"), on_topic or _anchored(taxonomy, text), weight_at(sentence)
-    )
+    hits = _cue_hits(sentence, taxonomy, on_topic or _anchored(taxonomy, text))
     ranked = _ranked(
         {t: s for t, (s, _, _) in hits.items()}, text, taxonomy, {t: m for t, (_, _, m) in hits.items()}
     )
@@ -109,7 +112,9 @@ def read_sentence(
     if learned is not None:
         supported = bool(ranked) and hits.get(ranked[0][0], (0.0, None, 0.0))[2] >= MIN_SCORE
         ranked, source = _backed(ranked, learned, language, source, text, supported=supported)
-    ranked = _deaths_of_soldiers(ranked, text, language)
+    if not ranked and prior and hits.get(prior, (0.0, None, 0.0))[0] >= 1.0:
+        ranked, source = [(prior, MIN_SCORE)], "headline"
+    ranked = _deaths_of_soldiers(ranked, f"{context} {text}", language)
     if not ranked and _speaks_for_institution(sentence, speaker, on_topic, taxonomy):
         ranked, source = [("policy_or_statement", MIN_SCORE)], "speech-act"
     cue = hits[ranked[0][0]][1] if ranked and ranked[0][0] in hits else None
@@ -117,20 +122,62 @@ def read_sentence(
     if not mood.claims:
         return Reading((), mood.name, cue, source)
     chosen = _chosen(ranked, text, taxonomy, dict(hits), sentence)
-    topical = on_topic or taxonomy.has_topic(text)
-    if mood.name == "planned" and (
-        (chosen[:1] != [] and chosen[0][0] != "protest_or_appeal") or (not chosen and topical)
-    ):
-        # a plan or legal provision on the topic is a policy claim, whatever it plans
-        chosen = [("policy_or_statement", max(chosen[0][1] if chosen else 0.0, MIN_SCORE))]
+    topical = taxonomy.has_topic(text)
+    if mood.name == "planned" and not chosen and topical:
+        # a plan or legal provision on the topic with no other type is a policy claim; a cued one
+        # keeps its type, with stance "planned" (it has not happened)
+        chosen = [("policy_or_statement", MIN_SCORE)]
     if mood.name == "demanded" and (chosen or topical):
         chosen = [("protest_or_appeal", max((s for _, s in chosen), default=MIN_SCORE))]
     return Reading(tuple(chosen), mood.name, cue, source)
 
 
+Hits = dict[str, tuple[float, tuple[int, int] | None, float]]
+
+
+def _cue_hits(sentence: Sentence, taxonomy: Taxonomy, anchored: bool) -> Hits:
+    """The lexicon's cues on the sentence's words and on their lemmas, weighed by clause.
+
+    A cue counts where it matches best: on the surface ("were detained") or on the dictionary
+    forms ("задержать" for «задержанных», «задержали»; "flee" for "fled"). Spans of lemma
+    matches are mapped back onto the sentence's text.
+    """
+    at = weight_at(sentence)
+    surface = taxonomy.hits(sentence.text.lower().replace("ё", "е"), anchored, at)
+    lemma_text, starts = _lemma_text(sentence)
+    if not lemma_text:
+        return surface
+
+    def place(offset: int) -> int:
+        """The sentence-text offset of the token a lemma-text offset falls in."""
+        i = max(0, bisect_right([a for a, _ in starts], offset) - 1)
+        return starts[i][1]
+
+    lemma_hits = taxonomy.hits(lemma_text, anchored, lambda o: at(place(o)))
+    out = dict(surface)
+    for t, (total, span, main) in lemma_hits.items():
+        if total > out.get(t, (0.0, None, 0.0))[0]:
+            mapped = (place(span[0]), place(span[1] - 1) + 1) if span else None
+            out[t] = (total, mapped, main)
+    return out
+
+
+def _lemma_text(sentence: Sentence) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence's lemmas joined by spaces, with (lemma-text offset, sentence offset) per token."""
+    parts, starts, pos = [], [], 0
+    for tok in sentence.tokens:
+        lemma = tok.lemma.lower().replace("ё", "е")
+        if not lemma:
+            continue
+        starts.append((pos, tok.start - sentence.start))
+        parts.append(lemma)
+        pos += len(lemma) + 1
+    return " ".join(parts), starts
+
+
 def _deaths_of_soldiers(ranked: Ranked, text: str, language: str) -> Ranked:
-    """A casualty is a soldier's death: a death with no soldier in the sentence ("two passers-by
-    were killed in the strike") is the strike's, another type or ``other``."""
+    """A casualty is a soldier's death: a death with no soldier in the sentence or around it ("two
+    passers-by were killed in the strike") is the strike's, another type or ``other``."""
     if not ranked or ranked[0][0] != "casualty":
         return ranked
     soldier = (lexicon() if language == "en" else ru_lexicon()).soldier

@@ -23,7 +23,7 @@ __all__ = ["Modality", "modality"]
 _FUTURE = re.compile(
     r"\b(?:will|shall|plans? to|planned to|planning to|intends? to|intended to|is going to|are going to|"
     r"is expected to|are expected to|is set to|are set to|would have to|will have to|is to be|are to be|"
-    r"proposed|proposes|proposal|draft law|bill (?:that )?would|could soon|may soon|would|"
+    r"proposed|proposes|proposal|draft law|bill (?:that )?would|could soon|may soon|"
     r"must|should|ought to|need to|needs to|have to|has to)\b",
     re.I,
 )
@@ -113,6 +113,7 @@ def _root(tokens: tuple[Token, ...]) -> int | None:
     return next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
 
 
+_LEGAL_SUBJECT = re.compile(r"\b(?:prosecut\w*|court|judge|investigat\w*|defen[cs]e)\b")
 _RU_LEGAL = re.compile(
     r"(?<!\w)(?:прокур\w*|обвинени\w*|гособвинител\w*|следстви\w*|следовател\w*|суд\w*)", re.I
 )
@@ -126,6 +127,9 @@ def _demands(sentence: Sentence, russian: bool) -> bool:
     if root is None:
         return False
     lemma = tokens[root].lemma.lower()
+    subject = " ".join(t.text.lower() for t in tokens if t.head == root and t.dep in {"nsubj", "nsubjpass"})
+    if _LEGAL_SUBJECT.search(subject):
+        return False  # "the prosecutor asked for six years" is the prosecution, not an appeal
     if lemma == "call":  # "called for", "called on": a call is a demand, "called up" is not
         return any(t.head == root and t.text.lower() in {"for", "on"} for t in tokens)
     return lemma in _DEMAND_LEMMAS
