@@ -348,10 +348,11 @@ def _canonical(walk: _Walk, name: str) -> str:
 
 
 def _adopt_orphans(walk: _Walk) -> None:
-    """A number told where no happening is open belongs to the nearest happening of its section:
-    the one before it, else the one after (a digest paragraph that gives figures, then the news)."""
+    """A number told where no happening is open belongs to the nearest happening: of its section,
+    the one before it, else the one after (a digest paragraph that gives figures, then the news);
+    in a document without sections, the nearest one of the document."""
     for entry, section in walk.orphans:
-        same = [h for h in walk.builder.happenings if h.section == section]
+        same = [h for h in walk.builder.happenings if h.section == section] or walk.builder.happenings
         if not same:
             continue
         start = entry.sentence.start

@@ -153,7 +153,11 @@ def _russian_words(sentence: Sentence, found: list[QuantityMention]) -> list[Qua
             modifier = modifier or tok
         if noun is None and modifier is not None:
             noun_end, noun = modifier.end, modifier.text
-        if noun is not None and noun.lower() in RU_NON_COUNT and not _term(sentence, noun, noun_end):
+        if (
+            noun is not None
+            and noun.lower() in RU_NON_COUNT
+            and not _term(sentence, noun, number.start, noun_end)
+        ):
             continue
         if number.value is not None and number.value == 1 and not _one_is_counted(sentence, number.start):
             continue  # «ещё один мобилизованный», «одного класса»: one of, not a count
@@ -231,7 +235,7 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
         return None
     _noun_start, noun_end, noun = _counted_noun(sentence, end, parsed)
     counted, unit = _unit(parsed, noun)
-    if not counted and not _term(sentence, noun, noun_end):
+    if not counted and not _term(sentence, noun, start, noun_end):
         return None
     if parsed.kind == "plain" and noun is None and not parsed.large:
         return None
@@ -244,41 +248,42 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
     return QuantityMention(span_start, span_end, text, quantity, noun, vague=parsed.kind == "vague")
 
 
-_TERM_CUE = re.compile(
-    r"\b(?:sentenc\w*|jail\w*|prison\w*|penal|colony|imprison\w*|arrest\w*|detention|custody|"
-    r"leave|term|terms|served|serve|probation|suspended|banned|ban|stay|rotation|contract\w*)\b|"
-    r"(?<!\w)(?:приговор\w*|лишени\w*|колони\w*|срок\w*|арест\w*|заключени\w*|отпуск\w*|"
-    r"услов\w*|контракт\w*|ротаци\w*)",
-    re.I,
-)
 # an age in Russian: "в 58 лет", "ему было 30 лет", "X, 23 года,", "20 и 22 лет"
 _AGE_LEAD = re.compile(
     r"(?:(?<!\w)(?:в возрасте|в|было|исполнилось|исполнится)|,)\s*(?:\w+\s+(?:и|или)\s+)?[\w\-]*\s*$", re.I
 )
-_NOT_TERM_AFTER = re.compile(r"^\s*(?:ago|later|earlier|after|before|назад|спустя|позже|раньше)\b", re.I)
+_NOT_TERM_AFTER = re.compile(
+    r"^\s*(?:ago|later|earlier|after|before|old|назад|спустя|позже|раньше|от роду)\b|^[-‑ ]old\b", re.I
+)
+_APPROX_LEAD = re.compile(
+    r"(?:more than|over|at least|nearly|almost|about|around|up to|less than|"
+    r"свыше|более|около|почти|до|не менее)\s*$",
+    re.I,
+)
 _NOT_TERM_BEFORE = re.compile(
-    r"\b(?:within|in the (?:past|last)|over the (?:past|last)|for the first)\s*$", re.I
+    r"\b(?:within|in|in the (?:past|last|next)|over the (?:past|last|next)|for the first|every|each|"
+    r"after|since|until|by)\s*$|(?<!\w)(?:через|за последние|в течение|каждые)\s*$",
+    re.I,
 )
 
 
-def _term(sentence: Sentence, noun: str | None, noun_end: int) -> bool:
-    """A duration that is a term ("sentenced to eight years", "ten days' leave"), not a time span
-    ("two weeks later", "within three days")."""
+def _term(sentence: Sentence, noun: str | None, number_start: int, noun_end: int) -> bool:
+    """A duration stated as a fact ("sentenced to eight years", "ten days' leave", "the training
+    lasted two weeks"), not a time offset ("two weeks later", "within three days", "in the past
+    month") and not an age. Offsets index the document text."""
     if noun is None:
         return False
     head = noun.split()[-1].lower().strip("'’")
     if head not in DURATION_NOUNS and head not in RU_DURATION_NOUNS:
         return False
     after = sentence.text[noun_end - sentence.start :]
-    before = sentence.text[: max(0, noun_end - sentence.start - len(noun) - 12)]
+    before = sentence.text[: number_start - sentence.start]
+    approx = _APPROX_LEAD.search(before)
+    if approx:  # "more than two years": the hedge is part of the number
+        before = before[: approx.start()]
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
         return False
-    lead = sentence.text[
-        max(0, noun_end - sentence.start - len(noun) - 40) : noun_end - sentence.start - len(noun)
-    ]
-    if _AGE_LEAD.search(lead):
-        return False  # «в 58 лет», «ему было 30 лет», ", 20 и 22 лет,": an age
-    return _TERM_CUE.search(sentence.text) is not None
+    return not _AGE_LEAD.search(before[-40:])  # «в 58 лет», «ему было 30 лет», ", 20 и 22 лет,": an age
 
 
 def _one_is_counted(sentence: Sentence, start: int) -> bool:
