@@ -351,8 +351,11 @@ def _adopt_orphans(walk: _Walk) -> None:
     """A number told where no happening is open belongs to the nearest happening: of its section,
     the one before it, else the one after (a digest paragraph that gives figures, then the news);
     in a document without sections, the nearest one of the document."""
+    sectioned = any(h.section for h in walk.builder.happenings) or any(section for _, section in walk.orphans)
     for entry, section in walk.orphans:
-        same = [h for h in walk.builder.happenings if h.section == section] or walk.builder.happenings
+        same = [h for h in walk.builder.happenings if h.section == section]
+        if not same and not sectioned:
+            same = walk.builder.happenings  # no headings: the document is one story
         if not same:
             continue
         start = entry.sentence.start

@@ -127,8 +127,13 @@ def read_sentence(
         # a plan or legal provision on the topic with no other type is a policy claim; a cued one
         # keeps its type, with stance "planned" (it has not happened)
         chosen = [("policy_or_statement", MIN_SCORE)]
-    if mood.name == "demanded" and (chosen or topical):
-        chosen = [("protest_or_appeal", max((s for _, s in chosen), default=MIN_SCORE))]
+    if mood.name == "demanded" and (chosen or topical or on_topic):
+        # an official's or an institution's call is a statement of policy; anyone else's, an appeal
+        official = (speaker and taxonomy.is_official(speaker)) or taxonomy.states_or_decides(
+            sentence, any_verb=True
+        )
+        kind = "policy_or_statement" if official else "protest_or_appeal"
+        chosen = [(kind, max((s for _, s in chosen), default=MIN_SCORE))]
     return Reading(tuple(chosen), mood.name, cue, source)
 
 

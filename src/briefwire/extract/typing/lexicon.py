@@ -135,8 +135,11 @@ class Taxonomy:
     def has_anchor(self, text: str) -> bool:
         return self.anchor.search(_lower(text)) is not None
 
-    def states_or_decides(self, sentence: Sentence) -> bool:
+    def states_or_decides(self, sentence: Sentence, *, any_verb: bool = False) -> bool:
         """Is the main predicate a speech act or decision verb whose subject speaks for someone?
+
+        ``any_verb``: whatever the verb, does someone who speaks for an institution act (the subject
+        of the main predicate is an official or an institution)?
 
         English reads the parse (the root verb and its subject); Russian, without a parse, any
         verb of the list in a sentence that names a person or an organisation.
@@ -144,13 +147,15 @@ class Taxonomy:
         tokens = sentence.tokens
         if any(t.head >= 0 for t in tokens):
             root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
-            if root is None or tokens[root].lemma.lower() not in self.statement_lemmas:
+            if root is None or (not any_verb and tokens[root].lemma.lower() not in self.statement_lemmas):
                 return False
             subjects = [t for t in tokens if t.head == root and t.dep in {"nsubj", "nsubjpass"}]
             return any(
                 t.ent in {"PERSON", "ORG", "GPE", "NORP"} or self.is_official(t.text) for t in subjects
             )
         named = any(e.label in {"PERSON", "ORG"} for e in sentence.entities)
+        if any_verb:
+            return self.is_official(sentence.text[:60])
         return named and any(t.lemma in self.statement_lemmas and t.pos == "VERB" for t in tokens)
 
 
