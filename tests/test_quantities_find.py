@@ -127,7 +127,9 @@ def test_quantities_ignores_non_counts(english: Backend, text: str) -> None:
         ("One of the men said the training lasted two weeks.", 2, "weeks"),
     ],
 )
-def test_quantities_terms_and_measures_are_quantities(english: Backend, text: str, value: float, unit: str) -> None:
+def test_quantities_terms_and_measures_are_quantities(
+    english: Backend, text: str, value: float, unit: str
+) -> None:
     found = quantities(english, text)
     assert [(q.quantity.value, q.quantity.unit) for q in found] == [(value, unit)]
 

@@ -42,55 +42,86 @@ def print_misses(
 def _document_misses(
     g: Mapping[str, Any], claims: Rows, casualties: Rows, passages: Rows, text: str
 ) -> list[str]:
-    out: list[str] = []
-    preds = [(c["type"], _claim_words(c), c) for c in claims]
-    for e in g.get("events", []):
-        words = salient(" ".join(str(e.get(k) or "") for k in ("who", "where", "summary")))
-        if not any(t in _types(e) and (not words or words & pw) for t, pw, _ in preds):
-            out.append(f"EVENT MISSED {e['type']}: {e.get('who')} | {e.get('where')} | {e.get('summary')}")
-    golds = [
-        (_types(e), salient(" ".join(str(e.get(k) or "") for k in ("who", "where", "summary"))))
+    return [
+        *_event_misses(g, claims),
+        *_number_misses(g, claims),
+        *_casualty_misses(g, casualties),
+        *_theme_misses(g, passages, text),
+    ]
+
+
+def _gold_events(g: Mapping[str, Any]) -> list[tuple[set[str], set[str], Mapping[str, Any]]]:
+    return [
+        (_types(e), salient(" ".join(str(e.get(k) or "") for k in ("who", "where", "summary"))), e)
         for e in g.get("events", [])
     ]
-    for t, pw, c in preds:
-        if not any(t in types and (not words or words & pw) for types, words in golds):
-            out.append(f"CLAIM WRONG {t}: {c['quote'][:160]}")
-    values = [float(c["quantity"]["value"]) for c in claims if c.get("quantity")]
-    for nc in g.get("numeric_claims", []):
-        if not any(_close(v, w) for v in values for w in _gold_values(nc)):
-            out.append(f"NUMBER MISSED {nc['value']} {nc.get('unit')}: {nc.get('what')}")
-    wanted = [w for nc in g.get("numeric_claims", []) for w in _gold_values(nc)]
-    for c in claims:
-        q = c.get("quantity")
-        if q and not any(_close(float(q["value"]), w) for w in wanted):
-            out.append(f"NUMBER WRONG {q['value']} {q.get('unit')}: {c['quote'][:120]}")
-    for gc in g.get("casualties", []):
-        names = [gc[k] for k in ("name", "name_latin", "name_as_written") if gc.get(k)]
-        if not any(same_person(n, p.get("name") or "") for n in names for p in casualties):
-            out.append(f"CASUALTY MISSED {names}")
-    gold_names = [
-        gc[k]
-        for gc in g.get("casualties", [])
-        for k in ("name", "name_latin", "name_as_written")
-        if gc.get(k)
+
+
+def _event_misses(g: Mapping[str, Any], claims: Rows) -> list[str]:
+    preds = [(c["type"], _claim_words(c), c) for c in claims]
+    golds = _gold_events(g)
+    out = [
+        f"EVENT MISSED {e['type']}: {e.get('who')} | {e.get('where')} | {e.get('summary')}"
+        for types, words, e in golds
+        if not any(t in types and (not words or words & pw) for t, pw, _ in preds)
     ]
-    for p in casualties:
-        if not any(same_person(n, p.get("name") or "") for n in gold_names):
-            out.append(f"CASUALTY WRONG {p.get('name')}")
+    out += [
+        f"CLAIM WRONG {t}: {c['quote'][:160]}"
+        for t, pw, c in preds
+        if not any(t in types and (not words or words & pw) for types, words, _ in golds)
+    ]
+    return out
+
+
+def _number_misses(g: Mapping[str, Any], claims: Rows) -> list[str]:
+    values = [float(c["quantity"]["value"]) for c in claims if c.get("quantity")]
+    wanted = [_gold_values(nc) for nc in g.get("numeric_claims", [])]
+    out = [
+        f"NUMBER MISSED {nc['value']} {nc.get('unit')}: {nc.get('what')}"
+        for nc, cands in zip(g.get("numeric_claims", []), wanted, strict=True)
+        if not any(_close(v, w) for v in values for w in cands)
+    ]
+    out += [
+        f"NUMBER WRONG {c['quantity']['value']} {c['quantity'].get('unit')}: {c['quote'][:120]}"
+        for c in claims
+        if c.get("quantity")
+        and not any(_close(float(c["quantity"]["value"]), w) for ws in wanted for w in ws)
+    ]
+    return out
+
+
+def _casualty_misses(g: Mapping[str, Any], casualties: Rows) -> list[str]:
+    keys = ("name", "name_latin", "name_as_written")
+    gold = [[gc[k] for k in keys if gc.get(k)] for gc in g.get("casualties", [])]
+    out = [
+        f"CASUALTY MISSED {names}"
+        for names in gold
+        if not any(same_person(n, p.get("name") or "") for n in names for p in casualties)
+    ]
+    flat = [n for names in gold for n in names]
+    out += [
+        f"CASUALTY WRONG {p.get('name')}"
+        for p in casualties
+        if not any(same_person(n, p.get("name") or "") for n in flat)
+    ]
+    return out
+
+
+def _theme_misses(g: Mapping[str, Any], passages: Rows, text: str) -> list[str]:
     lines = text.splitlines()
+    out = []
     for item in g.get("themes") or []:
         n = int(item["line"])
         if not 0 < n <= len(lines):
             continue
         want = fold(lines[n - 1])
         got = next(
-            (
-                p.get("theme")
-                for p in passages
-                if want and (want in fold(p.get("text") or "") or fold(p.get("text") or "") in want)
-            ),
-            "—",
+            (p.get("theme") for p in passages if want and _overlap(want, fold(p.get("text") or ""))), "-"
         )
         if got != item["theme"]:
             out.append(f"THEME line {n}: want {item['theme']}, got {got}: {lines[n - 1][:80]}")
     return out
+
+
+def _overlap(a: str, b: str) -> bool:
+    return bool(b) and (a in b or b in a)

@@ -85,9 +85,11 @@ def happening_claims(
     lead = h.lead
     actors = tuple({a.name: a for e in h.entries for a in e.actors}.values())
     quantities = tuple(q for e in h.entries for *_, q in e.quantities)
+    # who the happening is about, for the sentences that do not name them again ("He is charged")
+    cast = tuple(a for a in actors if a.role in {"subject", "victim", "organisation", "official"})
     claims: list[Claim] = []
     for e in h.entries:
-        claims.extend(_entry_claims(h, e, doc_id, place, date))
+        claims.extend(_entry_claims(h, e, doc_id, place, date, cast))
     theme = theme_of_type(h.type)
     happening = Happening(
         index=h.index,
@@ -111,7 +113,9 @@ def happening_claims(
     return happening, claims
 
 
-def _entry_claims(h: Open, e: Entry, doc_id: str, place: Location | None, date: DateValue) -> list[Claim]:
+def _entry_claims(
+    h: Open, e: Entry, doc_id: str, place: Location | None, date: DateValue, cast: tuple[Actor, ...] = ()
+) -> list[Claim]:
     if e.own_type is None and not e.quantities:
         return []  # a detail that only places the story: evidence, not a claim
     own = [p for p in e.places if p.location]
@@ -126,7 +130,7 @@ def _entry_claims(h: Open, e: Entry, doc_id: str, place: Location | None, date: 
         quote=e.sentence.text,
         date=e.date or date,
         location=where,
-        actors=e.actors,
+        actors=_with_cast(e.actors, cast),
         quantity=None,
         claimed_by=e.claimed_by,
         stance=e.stance,
@@ -138,6 +142,14 @@ def _entry_claims(h: Open, e: Entry, doc_id: str, place: Location | None, date: 
     )
     quantities: list[Quantity | None] = [q for *_, q in e.quantities] or [None]
     return [replace(base, quantity=q) for q in quantities]
+
+
+def _with_cast(own: tuple[Actor, ...], cast: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """A sentence's actors, and the happening's people where the sentence names no one of its own."""
+    if any(a.role in {"subject", "victim", "organisation", "official"} for a in own):
+        return own
+    names = {a.name for a in own}
+    return own + tuple(a for a in cast if a.name not in names)
 
 
 def _paragraph_of(h: Open, e: Entry) -> int:

@@ -27,11 +27,11 @@ from briefwire.extract.claims import (
 )
 from briefwire.extract.happenings import Builder, Entry, Open
 from briefwire.extract.mentions import sentence_mentions
-from briefwire.extract.mentions.places import PlaceHit, sentence_places
+from briefwire.extract.mentions.places import PlaceHit, find_places, sentence_places
 from briefwire.extract.mentions.when import sentence_dates
 from briefwire.extract.structure import Block, read_structure
 from briefwire.extract.themes import OTHER, passage_theme, theme_of_claims, theme_of_type
-from briefwire.extract.typing.decide import read_sentence
+from briefwire.extract.typing.decide import PRIORITY, read_sentence
 from briefwire.extract.typing.lexicon import load_taxonomy
 from briefwire.models import Actor, Casualty, Claim, CleanDocument, DateValue, Location, Mention, Quantity
 from briefwire.nlp import Analysis, Sentence, Span, embeddings
@@ -71,6 +71,7 @@ class _Walk:
     paragraph_start: int = 0
     vectors: dict[int, Any] = field(default_factory=dict)  # sentence start -> embedding (English)
     headline: str | None = None  # the type the headline states (read with low weight)
+    headline_place: Location | None = None  # where the headline says the story is
     orphans: list[tuple[Entry, int]] = field(
         default_factory=list
     )  # numbers with no happening yet, by section
@@ -92,13 +93,14 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
         doc,
         language,
         on_topic,
-        Builder(taxonomy.subsumes),
+        Builder(taxonomy.subsumes, PRIORITY),
         persons=persons,
         surnames=frozenset(p.split()[-1].lower() for p in persons if len(p.split()) > 1),
         default_chain=_default_chain(doc),
         last_sentence=analysis.sentences[-1].start if analysis.sentences else -1,
         vectors=vectors,
         headline=headline,
+        headline_place=_headline_place(doc.title),
     )
     for block in structure.blocks:
         if block.heading:
@@ -119,6 +121,12 @@ def _headline_type(title: str | None, language: str) -> str | None:
     scores = taxonomy.score(title, anchored=True)
     strong = [(s, t) for t, s in scores.items() if taxonomy.strong(title, t)]
     return max(strong)[1] if strong else None
+
+
+def _headline_place(title: str | None) -> Location | None:
+    """The first place the headline names: the story's place where its sentences name none."""
+    hits = find_places(title) if title else []
+    return hits[0].location if hits else None
 
 
 def _sentence_vectors(blocks: tuple[Block, ...], language: str) -> dict[int, Any]:
@@ -172,6 +180,11 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         if own is not None:
             entry = replace(entry, own_type=own, score=max(reading.score, 2.0), stance="denied")
             walk.sentence_happening[sentence.start] = walk.builder.typed(entry, paragraph, section)
+    elif reading.source == "speech-act" and _continues_paragraph(walk, paragraph):
+        # "…," a source told the outlet: a word about the happening being told, not a new one
+        index = walk.builder.continuation(entry, paragraph, section, opens_paragraph=walk.previous is None)
+        if index is not None:
+            walk.sentence_happening[sentence.start] = index
     elif reading.types:
         for event_type, score in reading.types:
             if event_type == "casualty" and not _group_casualty(walk, quantities, named, places):
@@ -200,6 +213,11 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
     elif walk.speaker is None:
         people = [e.text for e in sentence.entities if e.label == "PERSON"]
         walk.speaker = people[-1] if people else None
+
+
+def _continues_paragraph(walk: _Walk, paragraph: int) -> bool:
+    current = walk.builder.current
+    return current is not None and paragraph - current.last_paragraph <= 1
 
 
 def _attribution(walk: _Walk, sentence: Sentence, following: list[Sentence]) -> Attribution:
@@ -370,7 +388,7 @@ def _finish(walk: _Walk, blocks: tuple[Block, ...]) -> Extraction:
     _adopt_orphans(walk)
     happenings, claims = [], []
     for h in walk.builder.happenings:
-        place = story_place(h, walk.places)
+        place = story_place(h, walk.places) or walk.headline_place
         date = _story_date(h, walk.dates, doc.published)
         happening, rows = happening_claims(h, doc.doc_id, place, date)
         happenings.append(happening)

@@ -4,9 +4,8 @@ Real reports restate a happening and add facets: the attack, then "Police seized
 he tried to leave", then "He is charged with attempted murder". Read one by one, each would be
 a claim of its own with no place or name. Here a typed sentence opens a happening unless it
 continues the one before it, and an untyped sentence that adds a number or an anaphoric detail
-is evidence of the happening it follows. A happening has a main type (a later sentence whose
-type subsumes it takes over: an arrest story that turns out to be an arson attack is an
-attack), facets (the other types its sentences state), every quantity, the story's place,
+is evidence of the happening it follows. A happening has a main type (see ``Builder._main_type``),
+facets (the other types its sentences state), every quantity, the story's place,
 people and date (inherited from the running context when a sentence does not repeat them),
 and its evidence spans.
 
@@ -64,7 +63,10 @@ def facets_of(event_type: str) -> frozenset[str]:
 
 
 def refers_back(text: str) -> bool:
-    """Does the sentence open by referring back to something already told?"""
+    """Does the sentence open by referring back to something already told? A quotation does: it
+    is what someone said about the story."""
+    if text.lstrip()[:1] in {'"', "“", "«", "„", "'"}:
+        return True
     return (_BACK_RU if _cyrillic(text) else _BACK_EN).match(text) is not None
 
 
@@ -121,8 +123,9 @@ class Open:
 class Builder:
     """Groups a document's sentences into happenings, in reading order."""
 
-    def __init__(self, subsumes: dict[str, frozenset[str]]) -> None:
+    def __init__(self, subsumes: dict[str, frozenset[str]], priority: tuple[str, ...] = ()) -> None:
         self.subsumes = subsumes
+        self.priority = priority  # most specific type first
         self.happenings: list[Open] = []
         self.current: Open | None = None
         self.paragraph_opening: dict[int, int] = {}  # paragraph -> start of its first sentence
@@ -140,8 +143,7 @@ class Builder:
             and self._continues(h, entry, paragraph, section)
         ):
             self._add(h, entry, paragraph)
-            if entry.own_type in self.subsumes and h.type in self.subsumes[entry.own_type]:
-                h.type = entry.own_type  # the later stage names the happening (see module doc)
+            h.type = self._main_type(h.type, entry.own_type)
             return h.index
         if victim is not None:
             same = next((o for o in self.happenings if o.victim == victim), None)
@@ -173,6 +175,26 @@ class Builder:
             return None
         self._add(h, entry, paragraph)
         return h.index
+
+    def _main_type(self, current: str, incoming: str) -> str:
+        """The type that names a happening whose sentences state both.
+
+        The later stage that subsumes the other names it (an arrest story that turns out to be an
+        arson attack is an attack). A statement stays a statement whatever it speaks of. Otherwise
+        the type that counts the other among its facets names it (a death told after the call-up
+        is a casualty), and where each counts the other, the more specific one does.
+        """
+        if incoming in self.subsumes and current in self.subsumes[incoming]:
+            return incoming
+        if current == "policy_or_statement" or (
+            current in self.subsumes and incoming in self.subsumes[current]
+        ):
+            return current
+        takes_in, taken_in = current in facets_of(incoming), incoming in facets_of(current)
+        if takes_in != taken_in:
+            return incoming if takes_in else current
+        order = {t: i for i, t in enumerate(self.priority)}
+        return min((current, incoming), key=lambda t: order.get(t, len(order)))
 
     def close_section(self) -> None:
         self.current = None

@@ -44,8 +44,8 @@ PRIORITY = (
     "draft_notice",
     "resignation",
     "flight_or_emigration",
+    "conditions_complaint",  # a soldiers' appeal about their conditions is a complaint
     "protest_or_appeal",
-    "conditions_complaint",
     "aid_or_fundraising",
     "incident_or_crime",
     "training_or_deployment",
@@ -223,7 +223,8 @@ def _backed(
     if best == "casualty" and not _DEATH_WORD.search(text):
         return ranked, source  # a death needs a word of death: "wounded" reads too much like "killed"
     if not ranked:
-        return ([(best, MIN_SCORE)], "classifier") if p >= settings["threshold"] else (ranked, source)
+        needed = settings["other_threshold"] if best == "other" else settings["threshold"]
+        return ([(best, MIN_SCORE)], "classifier") if p >= needed else (ranked, source)
     if (
         best != ranked[0][0]
         and p >= settings["override"]

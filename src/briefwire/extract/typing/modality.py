@@ -45,6 +45,13 @@ _RU_DEMAND = re.compile(
     r"(?<!\w)(?:требу\w*|потребовал\w*|просят|просил\w*|призвал\w*|призыва\w*|обратил\w*ся|обратились)(?!\w)",
     re.I,
 )
+# a newsroom's own steps: asking for comment is no happening
+_NEWSROOM = re.compile(
+    r"\b(?:for (?:a )?comment|did not (?:immediately )?(?:respond|reply|answer)|declined to comment|"
+    r"could not be reached|has contacted|have contacted|reached out to)\b|"
+    r"(?<!\w)(?:не ответил\w*|отказал\w* от комментари\w*|направил\w* запрос)",
+    re.I,
+)
 _GENERIC = re.compile(
     r"\b(?:such (?:cases|incidents|reports|stories|raids|attacks)|often|usually|regularly|increasingly|"
     r"routinely|every (?:day|week|month)|each (?:day|week)|weekly|in general|typically|as a rule|"
@@ -68,7 +75,7 @@ _TERMINAL = re.compile(r"[.!?…»”\"')\]]\s*$")
 @dataclass(frozen=True)
 class Modality:
     """``happened`` (a claim of what the cues say), ``planned``, ``demanded``, or one of
-    ``negated``, ``hypothetical``, ``generic``, ``question``, ``truncated`` (no claim)."""
+    ``negated``, ``hypothetical``, ``generic``, ``background``, ``question``, ``truncated`` (no claim)."""
 
     name: str
 
@@ -92,6 +99,7 @@ def modality(sentence: Sentence, cue: tuple[int, int] | None, *, last: bool = Fa
             lambda: (_RU_HYPOTHETICAL if russian else _HYPOTHETICAL).search(text) and not _specific(sentence),
         ),
         ("negated", lambda: _negated(sentence, cue, russian)),
+        ("background", lambda: _NEWSROOM.search(text) is not None),
         ("generic", lambda: _GENERIC.search(text) and not _specific(sentence)),
         ("planned", lambda: (_RU_FUTURE if russian else _FUTURE).search(text)),
     )
