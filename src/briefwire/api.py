@@ -5,19 +5,23 @@ The CLI and the web app are thin layers over these functions.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from briefwire import report
 from briefwire.engine import Engine
 from briefwire.pipeline import IngestSummary, Pipeline, PipelineOptions, Progress
 from briefwire.report.export import document_row, passage_rows, shape
 from briefwire.store import Store
+
+if TYPE_CHECKING:
+    from briefwire.store.share import ShareResult
 
 DEFAULT_DB = "briefwire.db"
 
@@ -239,6 +243,23 @@ def export_all(ws: Workspace, out: Path, fmt: Literal["jsonl", "csv", "parquet"]
             counts[kind] = export(ws, kind, fmt, fh)
         tmp.replace(target)
     return counts
+
+
+def share(ws: Workspace, out: Path, keep_reviewer_names: bool = False) -> tuple[ShareResult, Path]:
+    """A copy of the ledger without accounts (and operational tables) to hand out, and its
+    Datasette metadata beside it (``OUT`` with the suffix ``.metadata.json``)."""
+    from briefwire.store.share import share_copy  # noqa: PLC0415
+
+    result = share_copy(ws.store.conn, out, keep_reviewer_names)
+    return result, write_datasette_metadata(out, out.with_suffix(".metadata.json"))
+
+
+def write_datasette_metadata(db: Path, out: Path) -> Path:
+    """Datasette metadata (facets, full-text search, labels) for the ledger file ``db``."""
+    from briefwire.report.datasette import metadata  # noqa: PLC0415
+
+    out.write_text(json.dumps(metadata(db.stem), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
 
 
 def _in(date: str | None, since: str | None, until: str | None) -> bool:

@@ -276,6 +276,46 @@ def _export_one(ws: api.Workspace, kind: str, fmt: str, out: Path | None) -> int
 
 
 @app.command()
+def share(
+    out: Annotated[Path, typer.Argument(help="The copy to write (a .db file; replaced if present).")],
+    db: DbOption = DEFAULT_DB,
+    keep_reviewer_names: Annotated[
+        bool, typer.Option(help="Keep reviewers' names in the decision log (default: reviewer-1, -2 …).")
+    ] = False,
+) -> None:
+    """Write a copy of the ledger to share: no accounts, no watch state, and Datasette metadata.
+
+    Example: briefwire share out/public.db && datasette out/public.db --metadata out/public.metadata.json
+    """
+    with api.Workspace(db) as ws:
+        result, meta = api.share(ws, out, keep_reviewer_names)
+    left_out = ", ".join(result.dropped) or "nothing"
+    typer.echo(
+        f"shared copy: {out} ({result.bytes:,} bytes; left out: {left_out}; "
+        f"{result.reviewers} reviewer name(s) replaced)",
+        err=True,
+    )
+    typer.echo(f"open it with: datasette {out} --metadata {meta}", err=True)
+
+
+@app.command("datasette-metadata")
+def datasette_metadata(
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write it (default: DB with .metadata.json).")
+    ] = None,
+) -> None:
+    """Write Datasette metadata for the ledger: facets, full-text search, labels, hidden tables.
+
+    Example: briefwire datasette-metadata --db ledger.db
+    """
+    target = out or db.with_suffix(".metadata.json")
+    with api.Workspace(db):  # brings the ledger's schema and views up to date
+        api.write_datasette_metadata(db, target)
+    typer.echo(f"datasette {db} --metadata {target}", err=True)
+
+
+@app.command()
 def stats(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     """Counts: documents, duplicates, passages, re-use, claims, errors.
 
