@@ -41,7 +41,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 TELEGRAM = SHARED / "tg-ru-news" / "raw"
 ENGLISH = SHARED / "article-extraction-benchmark" / "ground-truth.json"
 SPAN = timedelta(days=485)  # the Telegram corpus covers 2023-08-10 .. 2024-12-04
-console = Console(width=160)
+console = Console(width=190)
 _NUMBER = re.compile(r"\b\d{1,4}\b")
 _PREFIXES = ("Срочно: ", "Главное: ", "Коротко: ", "")
 
@@ -101,6 +101,17 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_s() -> float:
+    """CPU seconds of this process (user + system): the writer's share of the work."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _worker_usage() -> tuple[float, float]:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
 def _load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -130,9 +141,12 @@ def measure(size: int, engine: str, workers: int, english: float, partition: int
         elapsed = time.perf_counter() - start
         db_bytes = db.stat().st_size
     worker_mb: list[float] = []
+    worker_cpu = 0.0
     if kind == "dask":
-        peaks = eng.client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # type: ignore[attr-defined]
-        worker_mb = sorted(float(v) for v in peaks.values())
+        usage = eng.client.run(_worker_usage)  # type: ignore[attr-defined]
+        worker_mb = sorted(float(mb) for mb, _ in usage.values())
+        worker_cpu = sum(float(cpu) for _, cpu in usage.values())
+    writer_cpu = _cpu_s()
     eng.close()
     link_s = elapsed - (marks.get("link", start + elapsed) - start)
     return {
@@ -142,6 +156,8 @@ def measure(size: int, engine: str, workers: int, english: float, partition: int
         "docs_per_s": size / elapsed,
         "link_share": link_s / elapsed,
         "writer_mb": _peak_mb(),
+        "writer_cpu_s": writer_cpu,
+        "worker_cpu_s": worker_cpu,
         "worker_mb": worker_mb,
         "stored": summary.ingested,
         "duplicates": summary.duplicates,
@@ -163,13 +179,14 @@ def _child(args: argparse.Namespace, size: int, engine: str) -> dict[str, Any]:
 
 
 def report(results: list[dict[str, Any]]) -> None:
-    table = Table("size", "engine", "docs/s", "time s", "link %", "writer MB", "worker MB", "B/doc",
-                  "stored", "claims", "errors", "load 1/5/15 min")  # fmt: skip
+    table = Table("size", "engine", "docs/s", "time s", "link %", "writer MB", "worker MB", "writer CPU s",
+                  "worker CPU s", "B/doc", "stored", "claims", "errors", "load 1/5/15 min")  # fmt: skip
     for r in results:
         table.add_row(
             f"{r['size']:,}", r["engine"], f"{r['docs_per_s']:.1f}", f"{r['seconds']:.0f}",
             f"{100 * r['link_share']:.1f}", f"{r['writer_mb']:.0f}",
-            " / ".join(f"{m:.0f}" for m in r["worker_mb"]) or "-", f"{r['bytes_per_doc']:,.0f}",
+            " / ".join(f"{m:.0f}" for m in r["worker_mb"]) or "-", f"{r.get('writer_cpu_s', 0):.0f}",
+            f"{r.get('worker_cpu_s', 0):.0f}", f"{r['bytes_per_doc']:,.0f}",
             f"{r['stored']:,}", f"{r['claims']:,}", str(r["errors"]), r["load"],
         )  # fmt: skip
     console.print(table)
@@ -201,7 +218,11 @@ def main() -> None:
     parser.add_argument("--partition", type=int, default=32, help="documents per partition")
     parser.add_argument("--one", nargs=2, metavar=("SIZE", "ENGINE"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help="also write the results as JSON here")
+    parser.add_argument("--show", type=Path, help="print the tables of results saved with --out, run nothing")
     args = parser.parse_args()
+    if args.show:
+        report(json.loads(args.show.read_text(encoding="utf-8")))
+        return
     if args.one:
         result = measure(int(args.one[0]), args.one[1], args.workers, args.english, args.partition)
         print(json.dumps(result))
