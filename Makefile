@@ -55,6 +55,7 @@ bench: install-dev
 	$(BIN)/python bench/dedupe.py
 	$(BIN)/python bench/html_benchmark.py
 	$(BIN)/python bench/link.py
+	$(BIN)/python bench/live_latency.py
 
 docs: install
 	$(BIN)/python -m briefwire.cli.reference > docs/cli.md

@@ -349,3 +349,15 @@ def why(ws: Workspace, event_id: str) -> dict[str, Any] | None:
         "explanation": event.get("explanation") or [],
         "details": details,
     }
+
+
+# ---- live watching (issue 13): sources as data, `watch` -------------------------------------
+# Re-exported here so the CLI and the desk call every verb from one place.
+# (`X as X` marks each as exported for mypy.)
+from briefwire.watch.api import ImportResult as ImportResult  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_add as sources_add  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_import as sources_import  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_list as sources_list  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_pause as sources_pause  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_remove as sources_remove  # noqa: E402, PLC0414
+from briefwire.watch.api import watch as watch  # noqa: E402, PLC0414
