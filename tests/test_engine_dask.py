@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -121,3 +122,27 @@ def test_dask_worker_killed_mid_run_loses_no_input(
     got = ledger(tmp_path / "killed.db")
     for part in ("documents", "origins", "claims", "events", "casualties"):
         assert got[part] == single[part], f"{part} differ after a worker died mid-run"
+
+
+def test_ingest_says_so_when_no_dask_scheduler_answers(tmp_path: Path) -> None:
+    import dask  # noqa: PLC0415
+    from typer.testing import CliRunner  # noqa: PLC0415
+
+    from briefwire.cli import app  # noqa: PLC0415
+
+    (tmp_path / "a.txt").write_text("Officials said 20 men had received summonses.", encoding="utf-8")
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    args = [
+        "ingest",
+        str(tmp_path / "a.txt"),
+        "--db",
+        str(tmp_path / "l.db"),
+        "--scheduler",
+        f"tcp://127.0.0.1:{port}",
+    ]
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "cannot reach the Dask scheduler" in result.output

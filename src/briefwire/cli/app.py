@@ -94,6 +94,9 @@ def _engine(options: PipelineOptions) -> Iterator[Engine]:
     except RuntimeError as exc:  # the dask extra is missing
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+    except OSError as exc:  # no scheduler answers at that address
+        typer.echo(f"error: cannot reach the Dask scheduler at {options.scheduler}: {exc}", err=True)
+        raise typer.Exit(2) from None
     link = getattr(eng, "dashboard_link", None)
     if link:  # the Dask dashboard shows the partitions as they run
         typer.echo(f"dask dashboard: {link}", err=True)
