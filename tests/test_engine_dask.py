@@ -63,7 +63,7 @@ def single(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[Any
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[DaskEngine]:
-    engine = DaskEngine(DaskOptions(workers=2, dashboard=None))
+    engine = DaskEngine(DaskOptions(workers=2, dashboard=":0"))  # any free port: 8787 may be taken
     yield engine
     engine.close()
 

@@ -49,7 +49,8 @@ _IN_FLIGHT_PER_THREAD = 2
 class DaskOptions:
     """``scheduler``: address of a running scheduler (``tcp://host:8786``); None starts a
     LocalCluster of ``workers`` processes (None: one per core). ``dashboard``: the
-    LocalCluster's dashboard address (``:8787``; ``:0`` any free port; None: no dashboard)."""
+    LocalCluster's dashboard address (``:8787``; ``:0`` any free port; None: no dashboard
+    pages, though the scheduler's HTTP endpoint still binds the default port)."""
 
     scheduler: str | None = None
     workers: int | None = None
