@@ -216,3 +216,37 @@ def test_watch_logs_a_take_that_fails_and_goes_on_with_the_other_sources(
     assert run.of("good")[0].new == 1
     assert origins(db) == {f"{base}/good.xml#g1"}
     assert source_row(db, "bad")["failures"] == 1
+
+
+def test_watch_takes_a_page_again_only_when_its_text_changes(tmp_path: Path, site: tuple[str, Site]) -> None:
+    base, s = site
+    db = tmp_path / "live.db"
+
+    def page(text: str) -> str:
+        paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+        head = "<html><head><title>Press office</title></head>"
+        return f"{head}<body><article>{paragraphs}</article></body></html>"
+
+    s.pages["/press"] = page(story(1))
+    add(db, "page", f"{base}/press", "press", interval=1)
+    assert once(db, options(base)).records[0].new == 1
+    for text, new in ((story(1), 0), (story(2), 1)):
+        s.pages["/press"] = page(text) + ("<!-- rendered again -->" if not new else "")
+        with Store(db) as store:
+            store.save_watch_state("press", {"next_due": 0})
+        assert once(db, options(base)).records[0].new == new
+    assert n_documents(db) == 2
+
+
+def test_watch_reports_a_broken_channel_page_and_takes_the_posts_next_time(
+    tmp_path: Path, site: tuple[str, Site]
+) -> None:
+    base, s = site
+    db = tmp_path / "live.db"
+    s.post("loopnews", Post(1, story(1), at(1)), "Loop News")
+    s.fault("/s/loopnews", "malformed")
+    add(db, "telegram", "loopnews", "tg", interval=0.1)
+    with watching(db, options(base)) as run:
+        wait_for(lambda: n_documents(db) == 1, what="the post after the broken page")
+    first = run.of("tg")[0]
+    assert first.status == "error" and first.reason and "not a Telegram channel preview" in first.reason
