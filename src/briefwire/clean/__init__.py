@@ -16,6 +16,13 @@ from dataclasses import dataclass
 from briefwire.clean.assemble import assemble, inline_cuts
 from briefwire.clean.head import read_head
 from briefwire.clean.lexicon import lexicon
+from briefwire.clean.page import (
+    find_layout,
+    mark_head_rest,
+    mark_outside,
+    mark_recirculation,
+    mark_teaser_runs,
+)
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
 from briefwire.clean.text import Line, line_key, normalize_text, split_lines, text_hash
@@ -70,7 +77,20 @@ def clean(
     context_reasons(lines, reasons, lex)
     if learned:
         learned_reasons(lines, reasons, learned, opts.learned_min_docs)
-    head = read_head(lines, reasons, lex, raw.title, post=post) if opts.detect_head else None
+    # an HTML reader already took the article out of its page; a post is no page
+    layout = None
+    if not post and raw.format != "html":
+        mark_recirculation(lines, reasons, lex)
+        mark_teaser_runs(lines, reasons)
+        layout = find_layout(lines, reasons, lex, raw.url)
+    if layout is not None:
+        mark_outside(lines, reasons, layout)
+    meta_title = raw.title
+    if layout is not None and layout.headline is not None and meta_title is None:
+        meta_title = lines[layout.headline].text  # the line the URL names is the headline
+    head = read_head(lines, reasons, lex, meta_title, post=post) if opts.detect_head else None
+    if layout is not None:
+        mark_head_rest(lines, reasons, layout)
     if head is not None and head.dek_index is not None and not opts.dek_in_body:
         reasons[head.dek_index] = "dek"
     cuts = inline_cuts(lines, reasons, lex)
