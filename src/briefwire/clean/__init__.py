@@ -16,15 +16,10 @@ from dataclasses import dataclass
 from briefwire.clean.assemble import assemble, inline_cuts
 from briefwire.clean.head import read_head
 from briefwire.clean.lexicon import lexicon
-from briefwire.clean.page import (
-    find_layout,
-    mark_head_rest,
-    mark_outside,
-    mark_recirculation,
-    mark_teaser_runs,
-)
+from briefwire.clean.page import find_layout, mark_head_rest, mark_outside
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
+from briefwire.clean.teasers import mark_recirculation, mark_teaser_runs
 from briefwire.clean.text import Line, line_key, normalize_text, split_lines, text_hash
 from briefwire.models import CleanDocument, RawDocument, RemovedSpan
 

@@ -17,25 +17,17 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from briefwire.clean import shapes
-from briefwire.clean.lexicon import Lexicon, phrase_key
+from briefwire.clean.lexicon import Lexicon
+from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
+from briefwire.clean.teasers import is_comments_header, is_section_break
 from briefwire.clean.text import Line
 
-LIST_MARKER = re.compile(r"^(?:[*+o•·▪‣◦–-]|\d{1,3}[.)])\s+")
-_PROSE_WORDS = 10
-_SENTENCE_MARK = re.compile(r"[.!?…。](?:[\"'”’»)\]]*)(?:\s|$)|[,;:]\s")
 _CLUSTER_GAP = 6  # text lines: captions, an ad, a related link between paragraphs
 _JOIN_GAP = 40  # a gallery or embed between two parts of one article
-_JOIN_SHARE = 0.1
+_JOIN_SHARE = 0.1  # a part far from the main one must hold this share of its words
 _MAIN_SHARE = 0.4  # of the heaviest cluster's words
-_TEASER_RUN = 12  # lines under a section header before the next prose
-_TEASER_WORDS = 20
-_NEAR_HEADLINE_WORDS = 40
-_TEASER_ITEMS = 3
+_NEAR_HEADLINE_WORDS = 40  # an article's first cluster under its headline holds this many
 _INLINE_RECIRCULATION = 8  # lines of related links an article carries between paragraphs
-_BLURB_WORDS = 40
-_META_WORDS = 5
-_HEADLINE_WORDS = (4, 22)  # an article's first cluster under its headline holds this many  # a part far from the main one must hold this share of its words
 HEAD_WINDOW = 12  # lines above the article that may hold its headline, byline and date
 _MIN_OUTSIDE = 15  # short lines outside the article before the text counts as a page
 
@@ -48,17 +40,6 @@ class Layout:
     end: int  # last line of the article body
     head_start: int  # first line of the head window
     headline: int | None = None  # the line the URL names, when the page prints it
-
-
-def is_prose(line: Line) -> bool:
-    """A line that reads as running text: long enough, with sentence punctuation, mostly
-    lowercase words (a run of capitalised words is a headline or a menu)."""
-    text = LIST_MARKER.sub("", line.text)
-    words = text.split()
-    if len(words) < _PROSE_WORDS or not _SENTENCE_MARK.search(text + " "):
-        return False
-    capitalised = sum(1 for w in words if w[:1].isupper())  # scripts without case count as lower
-    return capitalised <= 0.65 * len(words)
 
 
 def find_layout(
@@ -75,12 +56,12 @@ def find_layout(
     total = _weight(lines, clusters[main])
     for k in range(main + 1, len(clusters)):  # later parts: stop at a recirculation header
         part = clusters[k]
-        if not _joins(lines, reasons, lex, last, part[0], _weight(lines, part), total):
+        if not _joins(lines, reasons, lex, (last, part[0]), _weight(lines, part) / total):
             break
         last, total = part[-1], total + _weight(lines, part)
     for k in range(main - 1, -1, -1):
         part = clusters[k]
-        if not _joins(lines, reasons, lex, part[-1], first, _weight(lines, part), total):
+        if not _joins(lines, reasons, lex, (part[-1], first), _weight(lines, part) / total):
             break
         first, total = part[0], total + _weight(lines, part)
     last = _list_tail(lines, reasons, lex, last)
@@ -178,84 +159,6 @@ def _list_tail(lines: list[Line], reasons: dict[int, str], lex: Lexicon, last: i
     return end
 
 
-def mark_recirculation(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> None:
-    """A section header ("Related news") and the teaser headlines under it, up to the next
-    line of prose: inside an article they interrupt it, below it they open the footer."""
-    i = 0
-    while i < len(lines):
-        if i in reasons or not is_section_break(lines[i], lex):
-            i += 1
-            continue
-        run = [i]
-        j = i + 1
-        while j < len(lines) and len(run) <= _TEASER_RUN:
-            if j not in reasons:
-                if is_prose(lines[j]) or lines[j].words > _TEASER_WORDS:
-                    break
-                run.append(j)
-            j += 1
-        if len(run) > 1:
-            for k in run:
-                reasons[k] = "recirculation"
-        i = j
-
-
-def mark_teaser_runs(lines: list[Line], reasons: dict[int, str]) -> None:
-    """Runs of teasers without a header: a headline-shaped line, then at most a one-line
-    blurb and a short line of meta (a time, an author), three times or more in a row. An
-    article's subheadings head several paragraphs, or paragraphs longer than a blurb."""
-    i = 0
-    while i < len(lines):
-        items, j = [], i
-        while (item := _teaser_at(lines, reasons, j)) is not None:
-            items.append(item)
-            j = item[-1] + 1
-        if len(items) >= _TEASER_ITEMS:
-            for item in items:
-                for k in item:
-                    reasons[k] = "recirculation"
-            i = j
-        else:
-            i += 1
-
-
-def _teaser_at(lines: list[Line], reasons: dict[int, str], i: int) -> list[int] | None:
-    """Line indexes of one teaser starting at line ``i`` (skipping removed lines), or None."""
-    order = [j for j in range(i, min(len(lines), i + 8)) if j not in reasons]
-    if not order or not is_headline_shaped(lines[order[0]]):
-        return None
-    item = [order[0]]
-    rest = order[1:]
-    if rest and is_prose(lines[rest[0]]) and lines[rest[0]].words <= _BLURB_WORDS:
-        item.append(rest.pop(0))
-    if rest and _is_meta(lines[rest[0]]):
-        item.append(rest.pop(0))
-    if len(item) == 1:  # a bare list of headline-shaped lines may be the article's own list
-        return None
-    nxt = rest[0] if rest else None
-    # the next line must start another teaser (or end the text), not continue an article
-    if nxt is not None and not is_headline_shaped(lines[nxt]):
-        return None
-    return item
-
-
-def _is_meta(line: Line) -> bool:
-    """A teaser's meta line: a time, a date, an author, a count (not a link)."""
-    if line.words > _META_WORDS or is_headline_shaped(line) or shapes.has_contact_address(line.text):
-        return False
-    return any(ch.isdigit() for ch in line.text) or line.text[:1].isupper()
-
-
-def is_headline_shaped(line: Line) -> bool:
-    """A headline: a few words to a couple of dozen, no sentence end (a question mark and
-    quotes allowed), not a bare label."""
-    text = LIST_MARKER.sub("", line.text)
-    words = len(text.split())
-    if not _HEADLINE_WORDS[0] <= words <= _HEADLINE_WORDS[1] or shapes.has_contact_address(text):
-        return False
-    return text.rstrip("\"'”’»)")[-1:] not in ".:;,!…"
-
-
 def _clusters(lines: list[Line], reasons: dict[int, str], lex: Lexicon, prose: list[int]) -> list[list[int]]:
     """Runs of prose lines with short gaps and no section header between them."""
     clusters: list[list[int]] = [[prose[0]]]
@@ -273,12 +176,13 @@ def _weight(lines: list[Line], cluster: list[int]) -> int:
 
 
 def _joins(
-    lines: list[Line], reasons: dict[int, str], lex: Lexicon, a: int, b: int, words: int, total: int
+    lines: list[Line], reasons: dict[int, str], lex: Lexicon, gap: tuple[int, int], share: float
 ) -> bool:
-    """Does the prose part starting (or ending) across the gap between lines ``a`` and ``b``
-    belong to the article? Near and heavy enough, with no section header between."""
+    """Does a prose part across the ``gap`` (last line before, first line after) belong to
+    the article? Near, holding ``share`` of its words, with no comments header between."""
+    a, b = gap
     between = [j for j in range(a + 1, b) if j not in reasons]
-    if len(between) > _JOIN_GAP or words < _JOIN_SHARE * total:
+    if len(between) > _JOIN_GAP or share < _JOIN_SHARE:
         return False
     return not _blocked(lines, reasons, lex, a, b)
 
@@ -294,24 +198,6 @@ def _blocked(lines: list[Line], reasons: dict[int, str], lex: Lexicon, a: int, b
             recirculation += 1
         recirculation += reasons.get(j) == "recirculation"
     return recirculation > _INLINE_RECIRCULATION
-
-
-def is_section_break(line: Line, lex: Lexicon) -> bool:
-    """A header that opens recirculation or comments below an article ("More from …")."""
-    text = LIST_MARKER.sub("", line.text).rstrip(":")
-    if line.words > 8 or (shapes.ends_sentence(text) and not text.endswith(")")):
-        return False
-    key = phrase_key(re.sub(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$", "", text))  # "12 Comments", "Comments (3)"
-    if key in lex.keys.get("section_break", frozenset()):
-        return True
-    if is_comments_header(line, lex):
-        return True
-    return any(key.startswith(cue + " ") for cue in lex.keys.get("section_break_start", ()))
-
-
-def is_comments_header(line: Line, lex: Lexicon) -> bool:
-    words = lex.keys.get("section_break_word", frozenset())
-    return line.words <= 5 and any(w in words for w in phrase_key(line.text).split())
 
 
 def mark_outside(lines: list[Line], reasons: dict[int, str], layout: Layout) -> None:
