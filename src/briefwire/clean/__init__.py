@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from briefwire.clean.assemble import assemble, inline_cuts
 from briefwire.clean.head import read_head
 from briefwire.clean.lexicon import lexicon
+from briefwire.clean.lineshape import LIST_MARKER
 from briefwire.clean.page import find_layout, mark_head_rest, mark_outside
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
@@ -82,7 +83,7 @@ def clean(
         mark_outside(lines, reasons, layout)
     meta_title = raw.title
     if layout is not None and layout.headline is not None and meta_title is None:
-        meta_title = lines[layout.headline].text  # the line the URL names is the headline
+        meta_title = LIST_MARKER.sub("", lines[layout.headline].text)  # the page's headline
     head = read_head(lines, reasons, lex, meta_title, post=post) if opts.detect_head else None
     if layout is not None:
         mark_head_rest(lines, reasons, layout)

@@ -17,12 +17,15 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from briefwire.clean import shapes
+from briefwire.clean.dates import find_dates
 from briefwire.clean.lexicon import Lexicon
 from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
 from briefwire.clean.teasers import is_comments_header, is_section_break
 from briefwire.clean.text import Line
 
 _CLUSTER_GAP = 6  # text lines: captions, an ad, a related link between paragraphs
+_CLUSTER_SPAN = 20  # lines of any kind, removed ones too (a menu is never in an article)
 _JOIN_GAP = 40  # a gallery or embed between two parts of one article
 _JOIN_SHARE = 0.1  # a part far from the main one must hold this share of its words
 _MAIN_SHARE = 0.4  # of the heaviest cluster's words
@@ -46,11 +49,15 @@ def find_layout(
     lines: list[Line], reasons: dict[int, str], lex: Lexicon, url: str | None = None
 ) -> Layout | None:
     """The article's place in a page, or None when the text is not a whole page."""
-    prose = [i for i, line in enumerate(lines) if i not in reasons and is_prose(line)]
+    named = slug_lines(lines, url)
+    # a long headline can read as prose; it is the head, not the body
+    prose = [i for i, line in enumerate(lines) if i not in reasons and i not in named and is_prose(line)]
     if len(prose) < 2:
         return None
     clusters = _clusters(lines, reasons, lex, prose)
-    headline = slug_line(lines, reasons, url)
+    headline = _named_headline(lines, reasons, clusters, named)
+    if headline is not None:  # the headline the URL names wins over a block rule's guess
+        reasons.pop(headline, None)
     main = _main_cluster(lines, reasons, clusters, headline)
     first, last = clusters[main][0], clusters[main][-1]
     total = _weight(lines, clusters[main])
@@ -61,11 +68,13 @@ def find_layout(
         last, total = part[-1], total + _weight(lines, part)
     for k in range(main - 1, -1, -1):
         part = clusters[k]
+        if headline is not None and part[-1] < headline < first:  # never across the headline
+            break
         if not _joins(lines, reasons, lex, (part[-1], first), _weight(lines, part) / total):
             break
         first, total = part[0], total + _weight(lines, part)
     last = _list_tail(lines, reasons, lex, last)
-    outside = sum(1 for i in range(len(lines)) if i not in reasons and not first <= i <= last)
+    outside = sum(1 for i in range(len(lines)) if not first <= i <= last)
     if outside < _MIN_OUTSIDE:
         return None
     head_start = first
@@ -73,9 +82,67 @@ def find_layout(
     while head_start > 0 and counted < HEAD_WINDOW:
         head_start -= 1
         counted += head_start not in reasons
-    if headline is not None and not head_start <= headline < first:
-        headline = None
+    if headline is None or not head_start <= headline < first:
+        headline = _window_headline(lines, reasons, lex, head_start, first)
     return Layout(first, last, head_start, headline)
+
+
+def _window_headline(
+    lines: list[Line], reasons: dict[int, str], lex: Lexicon, start: int, end: int
+) -> int | None:
+    """Without the URL's help, the headline is the headline-shaped line of the head window
+    that a dek, byline, date or the article itself follows closely; interface residue
+    ("Continue reading the main story"), captions and bylines are never it."""
+    window = [i for i in range(start, end) if i not in reasons]
+    best: tuple[int, int] | None = None
+    for pos, i in enumerate(window):
+        line = lines[i]
+        if not is_headline_shaped(line) or LIST_MARKER.match(line.text) or _is_interface(line, lex):
+            continue
+        after = [lines[j] for j in window[pos + 1 : pos + 3]] or [lines[end]]
+        score = 2 * any(is_prose(a) or _is_byline_or_date(a, lex) for a in after)
+        score += line.words >= 6
+        if best is None or score >= best[0]:
+            best = (score, i)
+    return best[1] if best and best[0] >= 2 else None
+
+
+def _is_interface(line: Line, lex: Lexicon) -> bool:
+    return lex.is_line("interface", line.text) or shapes.is_caption(line.text, lex)
+
+
+def _is_byline_or_date(line: Line, lex: Lexicon) -> bool:
+    return shapes.is_byline(line.text, lex) or (bool(find_dates(line.text)) and line.words <= 12)
+
+
+def _named_headline(
+    lines: list[Line], reasons: dict[int, str], clusters: list[list[int]], named: dict[int, float]
+) -> int | None:
+    """Of the lines the URL names, the one the article follows: a menu, a tag line or a
+    caption may repeat the headline's words, but the body starts right below the headline."""
+    best: tuple[int, float, int] | None = None
+    for i, score in named.items():
+        below = _cluster_below(lines, reasons, clusters, i)
+        weight = _weight(lines, clusters[below]) if below is not None else 0
+        key = (weight, score, -i)
+        if best is None or key > best:
+            best = key
+    return -best[2] if best else None
+
+
+def _cluster_below(
+    lines: list[Line], reasons: dict[int, str], clusters: list[list[int]], headline: int
+) -> int | None:
+    """The first real cluster right below a headline."""
+    for k, cluster in enumerate(clusters):
+        if cluster[0] <= headline:  # a cluster across the headline is the page above it
+            continue
+        between = sum(1 for j in range(headline + 1, cluster[0]) if j not in reasons)
+        if between > HEAD_WINDOW + _JOIN_GAP:
+            return None
+        if _weight(lines, cluster) >= _NEAR_HEADLINE_WORDS:
+            return k
+    return None
 
 
 def _main_cluster(
@@ -85,15 +152,8 @@ def _main_cluster(
     without one, the first heavy cluster (comments or teasers below an article can
     outweigh it)."""
     weights = [_weight(lines, c) for c in clusters]
-    if headline is not None:
-        for k, cluster in enumerate(clusters):
-            if cluster[0] <= headline:  # a cluster across the headline is the page above it
-                continue
-            between = sum(1 for j in range(headline + 1, cluster[0]) if j not in reasons)
-            if between > HEAD_WINDOW + _JOIN_GAP:
-                break
-            if weights[k] >= _NEAR_HEADLINE_WORDS:
-                return k
+    if headline is not None and (below := _cluster_below(lines, reasons, clusters, headline)) is not None:
+        return below
     return next(k for k, w in enumerate(weights) if w >= _MAIN_SHARE * max(weights))
 
 
@@ -117,24 +177,23 @@ def slug_share(text: str, slug: set[str]) -> float:
     return sum(w in slug for w in words) / len(words)
 
 
-def slug_line(lines: list[Line], reasons: dict[int, str], url: str | None) -> int | None:
-    """The line that shares most words with the URL path: the headline, when a page prints
-    it (a masthead, a menu or a slogan shares none)."""
+def slug_lines(lines: list[Line], url: str | None) -> dict[int, float]:
+    """Headline-shaped lines that share enough words with the URL path, with the share of the
+    path's words they cover: the headline is one of them when the page prints it (a
+    masthead, a menu or a slogan shares none)."""
     slug = slug_words(url)
+    found: dict[int, float] = {}
     if len(slug) < 3:
-        return None
-    best: tuple[float, int] | None = None
+        return found
     for i, line in enumerate(lines):
-        if i in reasons or not is_headline_shaped(line):
+        if not is_headline_shaped(line):
             continue
         share = slug_share(line.text, slug)
         hits = len({w.casefold() for w in _SLUG_WORD.findall(line.text)} & slug)
         # slugs are often shortened headlines: how much of the slug the line covers counts
-        # first; the first line of the best, since a caption or teaser repeats the headline
-        score = round(hits / len(slug), 2)
-        if hits >= 3 and max(share, hits / len(slug)) >= 0.5 and (best is None or score > best[0]):
-            best = (score, i)
-    return best[1] if best else None
+        if hits >= 3 and max(share, hits / len(slug)) >= 0.5:
+            found[i] = round(hits / len(slug), 2)
+    return found
 
 
 _ITEM = re.compile(r"^(?:\d{1,3}[.)]\s|\(?\d{1,2}\)\s|\w{3,9}\.?\s\d{1,2}\b)")
@@ -163,8 +222,10 @@ def _clusters(lines: list[Line], reasons: dict[int, str], lex: Lexicon, prose: l
     """Runs of prose lines with short gaps and no section header between them."""
     clusters: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
-        between = [j for j in range(clusters[-1][-1] + 1, i) if j not in reasons]
-        if len(between) <= _CLUSTER_GAP and not _blocked(lines, reasons, lex, clusters[-1][-1], i):
+        previous = clusters[-1][-1]
+        between = [j for j in range(previous + 1, i) if j not in reasons]
+        near = len(between) <= _CLUSTER_GAP and i - previous - 1 <= _CLUSTER_SPAN
+        if near and not _blocked(lines, reasons, lex, clusters[-1][-1], i):
             clusters[-1].append(i)
         else:
             clusters.append([i])
@@ -181,8 +242,8 @@ def _joins(
     """Does a prose part across the ``gap`` (last line before, first line after) belong to
     the article? Near, holding ``share`` of its words, with no comments header between."""
     a, b = gap
-    between = [j for j in range(a + 1, b) if j not in reasons]
-    if len(between) > _JOIN_GAP or share < _JOIN_SHARE:
+    # every line counts here, removed or not: a menu stays far from the article
+    if b - a - 1 > _JOIN_GAP or share < _JOIN_SHARE:
         return False
     return not _blocked(lines, reasons, lex, a, b)
 
