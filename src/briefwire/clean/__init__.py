@@ -18,6 +18,7 @@ from briefwire.clean.head import read_head
 from briefwire.clean.lexicon import lexicon
 from briefwire.clean.lineshape import LIST_MARKER
 from briefwire.clean.page import find_layout, mark_head_rest, mark_outside
+from briefwire.clean.pagehead import head_dateline
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
 from briefwire.clean.teasers import mark_recirculation, mark_teaser_runs
@@ -86,6 +87,10 @@ def clean(
         meta_title = LIST_MARKER.sub("", lines[layout.headline].text)  # the page's headline
     head = read_head(lines, reasons, lex, meta_title, post=post) if opts.detect_head else None
     if layout is not None:
+        if layout.headline is not None and head is not None and head.title == meta_title:
+            reasons[layout.headline] = "title"
+        if head is not None and head.dateline is None:
+            head.dateline = head_dateline(lines, reasons, layout, raw.url)
         mark_head_rest(lines, reasons, layout)
     if head is not None and head.dek_index is not None and not opts.dek_in_body:
         reasons[head.dek_index] = "dek"
@@ -96,6 +101,7 @@ def clean(
         head.dateline if head else None,
         (p.text for p in paragraphs),
         removed,
+        url=raw.url,
     )
     return CleanDocument(
         raw=raw,

@@ -99,6 +99,8 @@ def _window_headline(
         line = lines[i]
         if not is_headline_shaped(line) or LIST_MARKER.match(line.text) or _is_interface(line, lex):
             continue
+        if _is_byline_or_date(line, lex):
+            continue
         after = [lines[j] for j in window[pos + 1 : pos + 3]] or [lines[end]]
         score = 2 * any(is_prose(a) or _is_byline_or_date(a, lex) for a in after)
         score += line.words >= 6
@@ -253,11 +255,11 @@ def _blocked(lines: list[Line], reasons: dict[int, str], lex: Lexicon, a: int, b
     links), between lines ``a`` and ``b``."""
     recirculation = 0
     for j in range(a + 1, b):
-        if j not in reasons and is_section_break(lines[j], lex):
-            if is_comments_header(lines[j], lex):
-                return True
-            recirculation += 1
-        recirculation += reasons.get(j) == "recirculation"
+        if j in reasons and reasons[j] != "recirculation":
+            continue
+        if is_comments_header(lines[j], lex):
+            return True
+        recirculation += reasons.get(j) == "recirculation" or is_section_break(lines[j], lex)
     return recirculation > _INLINE_RECIRCULATION
 
 

@@ -19,6 +19,7 @@ _TEASER_WORDS = 20
 _TEASER_ITEMS = 3
 _BLURB_WORDS = 40
 _META_WORDS = 5
+_BLURB_MIN = 5
 
 
 def is_section_break(line: Line, lex: Lexicon) -> bool:
@@ -87,17 +88,25 @@ def _teaser_at(lines: list[Line], reasons: dict[int, str], i: int) -> list[int] 
         return None
     item = [order[0]]
     rest = order[1:]
-    if rest and is_prose(lines[rest[0]]) and lines[rest[0]].words <= _BLURB_WORDS:
+    if rest and _is_blurb(lines[rest[0]]):
         item.append(rest.pop(0))
     if rest and _is_meta(lines[rest[0]]):
         item.append(rest.pop(0))
     if len(item) == 1:  # a bare list of headline-shaped lines may be the article's own list
         return None
     nxt = rest[0] if rest else None
-    # the next line must start another teaser (or end the text), not continue an article
-    if nxt is not None and not is_headline_shaped(lines[nxt]):
+    # the next line must start another teaser, or be no prose (the footer), not continue
+    # an article
+    if nxt is not None and not is_headline_shaped(lines[nxt]) and is_prose(lines[nxt]):
         return None
     return item
+
+
+def _is_blurb(line: Line) -> bool:
+    """A teaser's blurb: one sentence or two, under the headline."""
+    if line.words > _BLURB_WORDS:
+        return False
+    return is_prose(line) or (line.words >= _BLURB_MIN and shapes.ends_sentence(line.text))
 
 
 def _is_meta(line: Line) -> bool:
