@@ -28,8 +28,8 @@ _CLUSTER_GAP = 6  # text lines: captions, an ad, a related link between paragrap
 _CLUSTER_SPAN = 20  # lines of any kind, removed ones too (a menu is never in an article)
 _JOIN_GAP = 40  # a gallery or embed between two parts of one article
 _JOIN_SHARE = 0.1  # a part far from the main one must hold this share of its words
-_MAIN_SHARE = 0.4  # of the heaviest cluster's words
 _NEAR_HEADLINE_WORDS = 40  # an article's first cluster under its headline holds this many
+_ABOVE_COMMENTS_SHARE = 0.25  # an article above comments that outweigh it holds this much
 _INLINE_RECIRCULATION = 8  # lines of related links an article carries between paragraphs
 HEAD_WINDOW = 12  # lines above the article that may hold its headline, byline and date
 _MIN_OUTSIDE = 15  # short lines outside the article before the text counts as a page
@@ -58,7 +58,7 @@ def find_layout(
     headline = _named_headline(lines, reasons, clusters, named)
     if headline is not None:  # the headline the URL names wins over a block rule's guess
         reasons.pop(headline, None)
-    main = _main_cluster(lines, reasons, clusters, headline)
+    main = _main_cluster(lines, reasons, lex, clusters, headline)
     first, last = clusters[main][0], clusters[main][-1]
     total = _weight(lines, clusters[main])
     for k in range(main + 1, len(clusters)):  # later parts: stop at a recirculation header
@@ -148,15 +148,29 @@ def _cluster_below(
 
 
 def _main_cluster(
-    lines: list[Line], reasons: dict[int, str], clusters: list[list[int]], headline: int | None
+    lines: list[Line],
+    reasons: dict[int, str],
+    lex: Lexicon,
+    clusters: list[list[int]],
+    headline: int | None,
 ) -> int:
     """The article: the first real cluster right below the headline that the URL names;
-    without one, the first heavy cluster (comments or teasers below an article can
-    outweigh it)."""
+    without one, the heaviest cluster, unless it sits under a comments header with a real
+    cluster above (comments can outweigh the article they discuss)."""
     weights = [_weight(lines, c) for c in clusters]
     if headline is not None and (below := _cluster_below(lines, reasons, clusters, headline)) is not None:
         return below
-    return next(k for k, w in enumerate(weights) if w >= _MAIN_SHARE * max(weights))
+    # comments below an article can outweigh it: the heaviest cluster above the first
+    # comments header, when one holds a real paragraph or two
+    heaviest = max(range(len(clusters)), key=weights.__getitem__)
+    start = clusters[heaviest][0]
+    opened = [i for i in range(start) if is_comments_header(lines[i], lex)]
+    before = [k for k, c in enumerate(clusters) if opened and c[-1] < opened[-1]]
+    if before:  # the heaviest text sits under a comments header: the article is above it
+        best = max(before, key=weights.__getitem__)
+        if weights[best] >= _ABOVE_COMMENTS_SHARE * weights[heaviest]:
+            return best
+    return heaviest
 
 
 _SLUG_WORD = re.compile(r"[^\W_]+")

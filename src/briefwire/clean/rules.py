@@ -56,6 +56,7 @@ _LINE_RULES: tuple[tuple[str, Callable[[Line, Lexicon], bool]], ...] = (
     ),
     ("byline", lambda ln, lex: shapes.is_byline(ln.text, lex)),
     ("copyright", lambda ln, lex: _is_copyright(ln.text)),
+    ("cookie", lambda ln, lex: ln.words <= 60 and lex.count("cookie", ln.text) >= 2),
     ("feed_footer", lambda ln, lex: _is_feed_footer(ln.text)),
     ("donation", _donation),
 )
