@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from briefwire.clean.assemble import assemble, inline_cuts
 from briefwire.clean.head import read_head
 from briefwire.clean.lexicon import lexicon
-from briefwire.clean.lineshape import LIST_MARKER
-from briefwire.clean.page import find_layout, mark_head_rest, mark_outside
+from briefwire.clean.page import find_layout, mark_head_rest, mark_outside, page_title
 from briefwire.clean.pagehead import head_dateline
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
@@ -84,8 +83,10 @@ def clean(
         mark_outside(lines, reasons, layout)
     meta_title = raw.title
     if layout is not None and layout.headline is not None and meta_title is None:
-        meta_title = LIST_MARKER.sub("", lines[layout.headline].text)  # the page's headline
+        meta_title = page_title(lines[layout.headline].text)
     head = read_head(lines, reasons, lex, meta_title, post=post) if opts.detect_head else None
+    if layout is not None and head is not None and meta_title is None:
+        head.title = None  # a page without a headline of its own: no menu item is one
     if layout is not None:
         if layout.headline is not None and head is not None and head.title == meta_title:
             reasons[layout.headline] = "title"

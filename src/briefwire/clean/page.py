@@ -28,6 +28,7 @@ _CLUSTER_GAP = 6  # text lines: captions, an ad, a related link between paragrap
 _CLUSTER_SPAN = 20  # lines of any kind, removed ones too (a menu is never in an article)
 _JOIN_GAP = 40  # a gallery or embed between two parts of one article
 _JOIN_SHARE = 0.1  # a part far from the main one must hold this share of its words
+_HEAVY_PART = 0.5
 _NEAR_HEADLINE_WORDS = 40  # an article's first cluster under its headline holds this many
 _ABOVE_COMMENTS_SHARE = 0.25  # an article above comments that outweigh it holds this much
 _INLINE_RECIRCULATION = 8  # lines of related links an article carries between paragraphs
@@ -54,8 +55,10 @@ def find_layout(
     prose = [i for i, line in enumerate(lines) if i not in reasons and i not in named and is_prose(line)]
     if len(prose) < 2:
         return None
-    clusters = _clusters(lines, reasons, lex, prose)
-    headline = _named_headline(lines, reasons, clusters, named)
+    split_at_each = _clusters(lines, reasons, lex, prose, set(named))
+    headline = _named_headline(lines, reasons, split_at_each, named)
+    # subheadings may share the URL's words too: clusters break at the headline alone
+    clusters = _clusters(lines, reasons, lex, prose, {headline} if headline is not None else set())
     if headline is not None:  # the headline the URL names wins over a block rule's guess
         reasons.pop(headline, None)
     main = _main_cluster(lines, reasons, lex, clusters, headline)
@@ -82,9 +85,26 @@ def find_layout(
     while head_start > 0 and counted < HEAD_WINDOW:
         head_start -= 1
         counted += head_start not in reasons
+    if (
+        headline is not None
+        and headline < first
+        and _cluster_below(lines, reasons, clusters, headline) == main
+    ):
+        head_start = min(head_start, headline)  # the article follows it: the head starts there
     if headline is None or not head_start <= headline < first:
         headline = _window_headline(lines, reasons, lex, head_start, first)
     return Layout(first, last, head_start, headline)
+
+
+_RUBRIC = re.compile(r"^(?:[^|]{1,25}\|\s+)(?=\S)|(?<=\S)\s+\|[^|]{1,25}$")
+
+
+def page_title(text: str) -> str:
+    """The headline as printed, without a list marker or a rubric glued with a pipe
+    ("Business | …", "… | Opinion")."""
+    text = LIST_MARKER.sub("", text)
+    stripped = _RUBRIC.sub("", text).strip()
+    return stripped if len(stripped.split()) >= 3 else text
 
 
 def _window_headline(
@@ -120,16 +140,18 @@ def _is_byline_or_date(line: Line, lex: Lexicon) -> bool:
 def _named_headline(
     lines: list[Line], reasons: dict[int, str], clusters: list[list[int]], named: dict[int, float]
 ) -> int | None:
-    """Of the lines the URL names, the one the article follows: a menu, a tag line or a
-    caption may repeat the headline's words, but the body starts right below the headline."""
-    best: tuple[int, float, int] | None = None
-    for i, score in named.items():
+    """Of the lines the URL names, the one the article follows: the first one with real
+    prose right below it (a tag line or a subheading sharing the URL's words comes later),
+    and of those that the same prose follows, the nearest (a menu copy or a breadcrumb is
+    further up)."""
+    best: tuple[int, int] | None = None  # (cluster below, line)
+    for i in sorted(named):
         below = _cluster_below(lines, reasons, clusters, i)
-        weight = _weight(lines, clusters[below]) if below is not None else 0
-        key = (weight, score, -i)
-        if best is None or key > best:
-            best = key
-    return -best[2] if best else None
+        if below is None:
+            continue
+        if best is None or below <= best[0]:  # sorted: the same prose keeps the nearest
+            best = (below, i)
+    return best[1] if best else None
 
 
 def _cluster_below(
@@ -234,13 +256,16 @@ def _list_tail(lines: list[Line], reasons: dict[int, str], lex: Lexicon, last: i
     return end
 
 
-def _clusters(lines: list[Line], reasons: dict[int, str], lex: Lexicon, prose: list[int]) -> list[list[int]]:
-    """Runs of prose lines with short gaps and no section header between them."""
+def _clusters(
+    lines: list[Line], reasons: dict[int, str], lex: Lexicon, prose: list[int], headlines: set[int]
+) -> list[list[int]]:
+    """Runs of prose lines with short gaps and no section header or headline between them."""
     clusters: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
         previous = clusters[-1][-1]
         between = [j for j in range(previous + 1, i) if j not in reasons]
         near = len(between) <= _CLUSTER_GAP and i - previous - 1 <= _CLUSTER_SPAN
+        near = near and not any(previous < h < i for h in headlines)
         if near and not _blocked(lines, reasons, lex, clusters[-1][-1], i):
             clusters[-1].append(i)
         else:
@@ -258,8 +283,10 @@ def _joins(
     """Does a prose part across the ``gap`` (last line before, first line after) belong to
     the article? Near, holding ``share`` of its words, with no comments header between."""
     a, b = gap
-    # every line counts here, removed or not: a menu stays far from the article
-    if b - a - 1 > _JOIN_GAP or share < _JOIN_SHARE:
+    # every line counts here, removed or not: a menu stays far from the article; a part as
+    # heavy as half the article may sit across a long gallery or embed
+    gap = _JOIN_GAP * (3 if share >= _HEAVY_PART else 1)
+    if b - a - 1 > gap or share < _JOIN_SHARE:
         return False
     return not _blocked(lines, reasons, lex, a, b)
 

@@ -20,6 +20,8 @@ _TEASER_ITEMS = 3
 _BLURB_WORDS = 40
 _META_WORDS = 5
 _BLURB_MIN = 5
+_SHORT_BLURB = 30
+NUMBERED = re.compile(r"^\(?\d{1,3}[.)]\s")
 
 
 def is_section_break(line: Line, lex: Lexicon) -> bool:
@@ -72,13 +74,28 @@ def mark_teaser_runs(lines: list[Line], reasons: dict[int, str]) -> None:
         while (item := _teaser_at(lines, reasons, j)) is not None:
             items.append(item)
             j = item[-1] + 1
-        if len(items) >= _TEASER_ITEMS:
+        if _is_teaser_run(lines, items):
             for item in items:
                 for k in item:
                     reasons[k] = "recirculation"
             i = j
         else:
             i += 1
+
+
+def _is_teaser_run(lines: list[Line], items: list[list[int]]) -> bool:
+    """Enough teasers, and not an article's own structure: every teaser with a meta line
+    (a time, an author), or short blurbs under headlines that are neither questions (an
+    interview) nor numbered (a list article)."""
+    if len(items) < _TEASER_ITEMS:
+        return False
+    if all(len(item) == 3 for item in items):  # headline, blurb, meta
+        return True
+    heads = [lines[item[0]].text for item in items]
+    if any(h.rstrip().endswith("?") or NUMBERED.match(h) for h in heads):
+        return False
+    blurbs = [lines[item[1]] for item in items if len(item) > 1]
+    return len(items) >= _TEASER_ITEMS + 1 and all(b.words <= _SHORT_BLURB for b in blurbs)
 
 
 def _teaser_at(lines: list[Line], reasons: dict[int, str], i: int) -> list[int] | None:
