@@ -285,8 +285,8 @@ def _joins(
     a, b = gap
     # every line counts here, removed or not: a menu stays far from the article; a part as
     # heavy as half the article may sit across a long gallery or embed
-    gap = _JOIN_GAP * (3 if share >= _HEAVY_PART else 1)
-    if b - a - 1 > gap or share < _JOIN_SHARE:
+    widest = _JOIN_GAP * (3 if share >= _HEAVY_PART else 1)
+    if b - a - 1 > widest or share < _JOIN_SHARE:
         return False
     return not _blocked(lines, reasons, lex, a, b)
 
