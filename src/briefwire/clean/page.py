@@ -234,12 +234,17 @@ def slug_lines(lines: list[Line], url: str | None) -> dict[int, float]:
     return found
 
 
+_FIGURES = re.compile(r"\d|[½¼¾⅓⅔]")
+_ITEM_GAP = 3  # short lines in a row between two items
+_ITEM_GAP_WORDS = 8
 _ITEM = re.compile(r"^(?:\d{1,3}[.)]\s|\(?\d{1,2}\)\s|\w{3,9}\.?\s\d{1,2}\b)")
 
 
 def _list_tail(lines: list[Line], reasons: dict[int, str], lex: Lexicon, last: int) -> int:
-    """A numbered or dated list that closes the article ("1) …", "June 9 – …") belongs to it;
-    a line between two items (a link, a note) too."""
+    """A list or table that closes the article belongs to it: numbered or dated items
+    ("1) …", "June 9 – …") or lines of figures and units ("2 eggs, ½ cup …", "Serves: 4"),
+    with a short line between two items (a sub-header, a link). A menu's items carry list
+    markers and no figures; a section header ends it."""
     end, gap = last, 0
     for i in range(last + 1, len(lines)):
         if i in reasons:
@@ -247,13 +252,21 @@ def _list_tail(lines: list[Line], reasons: dict[int, str], lex: Lexicon, last: i
         line = lines[i]
         if is_section_break(line, lex):
             break
-        if line.words >= 3 and (_ITEM.match(line.text) or _ITEM.match(LIST_MARKER.sub("", line.text))):
+        if _is_item(line):
             end, gap = i, 0
-        elif end == last and gap == 0 and line.words <= 8:  # the list's own header
-            gap = 1
-        elif (gap := gap + 1) > 1:
+        elif line.words <= _ITEM_GAP_WORDS and (gap := gap + 1) <= _ITEM_GAP:
+            continue  # a sub-header or a note between items
+        else:
             break
     return end
+
+
+def _is_item(line: Line) -> bool:
+    if line.words < 3:
+        return False
+    if _ITEM.match(line.text) or _ITEM.match(LIST_MARKER.sub("", line.text)):
+        return True
+    return not LIST_MARKER.match(line.text) and bool(_FIGURES.search(line.text))
 
 
 def _clusters(
@@ -288,12 +301,15 @@ def _joins(
     widest = _JOIN_GAP * (3 if share >= _HEAVY_PART else 1)
     if b - a - 1 > widest or share < _JOIN_SHARE:
         return False
-    return not _blocked(lines, reasons, lex, a, b)
+    return not _blocked(lines, reasons, lex, a, b, heavy=share >= _HEAVY_PART)
 
 
-def _blocked(lines: list[Line], reasons: dict[int, str], lex: Lexicon, a: int, b: int) -> bool:
+def _blocked(
+    lines: list[Line], reasons: dict[int, str], lex: Lexicon, a: int, b: int, *, heavy: bool = False
+) -> bool:
     """Comments, or more recirculation than an article carries inline ("Related" and two
-    links), between lines ``a`` and ``b``."""
+    links), between lines ``a`` and ``b``; only comments stop a ``heavy`` part (one as long
+    as half the article: teasers come with one-line blurbs, not with paragraphs)."""
     recirculation = 0
     for j in range(a + 1, b):
         if j in reasons and reasons[j] != "recirculation":
@@ -301,7 +317,7 @@ def _blocked(lines: list[Line], reasons: dict[int, str], lex: Lexicon, a: int, b
         if is_comments_header(lines[j], lex):
             return True
         recirculation += reasons.get(j) == "recirculation" or is_section_break(lines[j], lex)
-    return recirculation > _INLINE_RECIRCULATION
+    return not heavy and recirculation > _INLINE_RECIRCULATION
 
 
 def mark_outside(lines: list[Line], reasons: dict[int, str], layout: Layout) -> None:

@@ -89,11 +89,14 @@ def _is_teaser_run(lines: list[Line], items: list[list[int]]) -> bool:
     interview) nor numbered (a list article)."""
     if len(items) < _TEASER_ITEMS:
         return False
+    heads = [lines[item[0]].text for item in items]
+    if len(set(heads)) < len(heads):  # a repeated label heads the parts of one article's table
+        return False
     if all(len(item) == 3 for item in items):  # headline, blurb, meta
         return True
-    heads = [lines[item[0]].text for item in items]
     if any(h.rstrip().endswith("?") or NUMBERED.match(h) for h in heads):
         return False
+
     blurbs = [lines[item[1]] for item in items if len(item) > 1]
     return len(items) >= _TEASER_ITEMS + 1 and all(b.words <= _SHORT_BLURB for b in blurbs)
 
