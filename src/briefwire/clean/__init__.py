@@ -80,7 +80,7 @@ def clean(
         mark_teaser_runs(lines, reasons)
         layout = find_layout(lines, reasons, lex, raw.url)
     if layout is not None:
-        mark_outside(lines, reasons, layout)
+        mark_outside(lines, reasons, lex, layout)
     meta_title = raw.title
     if layout is not None and layout.headline is not None and meta_title is None:
         meta_title = page_title(lines[layout.headline].text)

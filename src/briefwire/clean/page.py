@@ -29,6 +29,11 @@ _CLUSTER_SPAN = 20  # lines of any kind, removed ones too (a menu is never in an
 _JOIN_GAP = 40  # a gallery or embed between two parts of one article
 _JOIN_SHARE = 0.1  # a part far from the main one must hold this share of its words
 _HEAVY_PART = 0.5
+_MENU_WORDS = 3  # a menu item or a button
+_MENU_RUN = 3
+_MENU_ITEM_WORDS = 7
+# removed lines that an article carries inside it: they do not open the footer
+_IN_ARTICLE = frozenset({"caption", "credit", "image_id", "ad", "ad_inline", "punctuation", "share"})
 _NEAR_HEADLINE_WORDS = 40  # an article's first cluster under its headline holds this many
 _ABOVE_COMMENTS_SHARE = 0.25  # an article above comments that outweigh it holds this much
 _INLINE_RECIRCULATION = 8  # lines of related links an article carries between paragraphs
@@ -320,16 +325,41 @@ def _blocked(
     return not heavy and recirculation > _INLINE_RECIRCULATION
 
 
-def mark_outside(lines: list[Line], reasons: dict[int, str], layout: Layout) -> None:
-    """Everything above the head window is the page header, everything below the article
-    the page footer."""
+def mark_outside(lines: list[Line], reasons: dict[int, str], lex: Lexicon, layout: Layout) -> None:
+    """Everything above the head window is the page header; below the article, the page
+    footer starts at the first sign of furniture (a section header, removed furniture, a
+    menu): lines between the last paragraph and that sign may still be the article's
+    (a table, a product list, a closing note), and are kept."""
+    footer = _footer_start(lines, reasons, lex, layout.end)
     for i in range(len(lines)):
         if i in reasons:
             continue
         if i < layout.head_start:
             reasons[i] = "page_header"
-        elif i > layout.end:
+        elif i >= footer:
             reasons[i] = "page_footer"
+
+
+def _is_menu_item(line: Line) -> bool:
+    """A button or a link of a menu: a word or three, or a short list item."""
+    marked = LIST_MARKER.match(line.text) is not None
+    return line.words <= _MENU_WORDS or (marked and line.words <= _MENU_ITEM_WORDS)
+
+
+def _footer_start(lines: list[Line], reasons: dict[int, str], lex: Lexicon, end: int) -> int:
+    menu = 0
+    for i in range(end + 1, len(lines)):
+        line = lines[i]
+        if i in reasons:
+            if reasons[i] in _IN_ARTICLE:
+                continue
+            return i
+        if is_section_break(line, lex):
+            return i
+        menu = menu + 1 if _is_menu_item(line) else 0
+        if menu >= _MENU_RUN:
+            return i - menu + 1
+    return len(lines)
 
 
 def mark_head_rest(lines: list[Line], reasons: dict[int, str], layout: Layout) -> None:
