@@ -195,6 +195,18 @@ def show_page(console: Console) -> Callable[[Page, Output, CleanDocument], None]
     return show
 
 
+def floor_scores(results: dict[str, dict[str, Tally]]) -> dict[str, float]:
+    """Scores named as the floors in eval/baseline.json: ``page_text.<split>.<metric>`` for
+    briefwire on page text, ``page_text.<split>.<system>.<metric>`` for the others."""
+    flat: dict[str, float] = {}
+    for split_name, tallies in results.items():
+        for system, tally in tallies.items():
+            name = "" if system == SYSTEMS[0] else system.replace(", ", "_").replace(" ", "_") + "."
+            for metric, value in tally.scores().items():
+                flat[f"page_text.{split_name}.{name}{metric}"] = value
+    return flat
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
@@ -222,11 +234,7 @@ def main() -> int:
     print_tables(console, results)
     console.print(f"{time.perf_counter() - started:.0f} s, load average {load:.2f} at the start")
     if args.json:
-        flat = {f"{split_name}.{system}.{metric}": value
-                for split_name, tallies in results.items()
-                for system, tally in tallies.items()
-                for metric, value in tally.scores().items()}  # fmt: skip
-        args.json.write_text(json.dumps(flat, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps(floor_scores(results), indent=1), encoding="utf-8")
     return 0
 
 
