@@ -195,16 +195,15 @@ def show_page(console: Console) -> Callable[[Page, Output, CleanDocument], None]
     return show
 
 
-def floor_scores(results: dict[str, dict[str, Tally]]) -> dict[str, float]:
-    """Scores named as the floors in eval/baseline.json: ``page_text.<split>.<metric>`` for
-    briefwire on page text, ``page_text.<split>.<system>.<metric>`` for the others."""
-    flat: dict[str, float] = {}
+def floor_scores(results: dict[str, dict[str, Tally]]) -> dict[str, dict[str, float]]:
+    """Scores by the sections of eval/baseline.json: ``page-text-<split>`` for briefwire on
+    page text, ``page-text-<split>/<system>`` for the systems beside it."""
+    out: dict[str, dict[str, float]] = {}
     for split_name, tallies in results.items():
         for system, tally in tallies.items():
-            name = "" if system == SYSTEMS[0] else system.replace(", ", "_").replace(" ", "_") + "."
-            for metric, value in tally.scores().items():
-                flat[f"page_text.{split_name}.{name}{metric}"] = value
-    return flat
+            section = f"page-text-{split_name}" + ("" if system == SYSTEMS[0] else f"/{system}")
+            out[section] = tally.scores()
+    return out
 
 
 def main() -> int:
