@@ -178,6 +178,10 @@ def _child(args: argparse.Namespace, size: int, engine: str) -> dict[str, Any]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
 def report(results: list[dict[str, Any]]) -> None:
     table = Table("size", "engine", "docs/s", "time s", "link %", "writer MB", "worker MB", "writer CPU s",
                   "worker CPU s", "B/doc", "stored", "claims", "errors", "load 1/5/15 min")  # fmt: skip
@@ -185,8 +189,8 @@ def report(results: list[dict[str, Any]]) -> None:
         table.add_row(
             f"{r['size']:,}", r["engine"], f"{r['docs_per_s']:.1f}", f"{r['seconds']:.0f}",
             f"{100 * r['link_share']:.1f}", f"{r['writer_mb']:.0f}",
-            " / ".join(f"{m:.0f}" for m in r["worker_mb"]) or "-", f"{r.get('writer_cpu_s', 0):.0f}",
-            f"{r.get('worker_cpu_s', 0):.0f}", f"{r['bytes_per_doc']:,.0f}",
+            " / ".join(f"{m:.0f}" for m in r["worker_mb"]) or "-", _seconds(r.get("writer_cpu_s")),
+            _seconds(r.get("worker_cpu_s") if r["engine"] == "dask" else None), f"{r['bytes_per_doc']:,.0f}",
             f"{r['stored']:,}", f"{r['claims']:,}", str(r["errors"]), r["load"],
         )  # fmt: skip
     console.print(table)
