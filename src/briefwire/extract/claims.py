@@ -55,8 +55,9 @@ _LEAD_ATTR = re.compile(
     r"earlier|later|previously|as a result|in turn|furthermore|besides),\s*)",
     re.I,
 )
+# (?<!\s): a run of spaces is entered at its first space only, not scanned again from each.
 _TAIL_ATTR = re.compile(
-    r",?\s*(?:according to [^,.]{2,80}|[^,.]{2,60} (?:said|wrote|reported|claimed|told [^,.]{1,40}))\.?$",
+    r",?(?<!\s)\s*(?:according to [^,.]{2,80}|[^,.]{2,60} (?:said|wrote|reported|claimed|told [^,.]{1,40}))\.?$",
     re.I,
 )
 _SUMMARY_MAX = 180

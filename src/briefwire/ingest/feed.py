@@ -22,7 +22,8 @@ from briefwire.ingest.options import ReadOptions
 from briefwire.ingest.registry import Item, Payload, register
 from briefwire.models import RawDocument
 
-_EMAIL_AND_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
+# Character classes that cannot overlap, so a long "@@@@" or "((((" author is read once.
+_EMAIL_AND_NAME = re.compile(r"^[^\s@()]+@[^\s()]+\s*\(([^()]+)\)$")
 
 
 @register("ingest.feed.v1")
