@@ -48,13 +48,14 @@ pytest: install-dev browser
 test: lint typecheck pytest
 
 eval: install
-	$(BIN)/python -m briefwire.evaluate --inputs ../shared/seeds --gold ../shared/gold/seeds.json
+	$(BIN)/python -m briefwire.evaluate
 
 bench: install-dev
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/dedupe.py
 	$(BIN)/python bench/html_benchmark.py
 	$(BIN)/python bench/link.py
+	$(BIN)/python bench/live_latency.py
 
 docs: install
 	$(BIN)/python -m briefwire.cli.reference > docs/cli.md

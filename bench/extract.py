@@ -30,9 +30,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from briefwire import clean as clean_stage
-from briefwire.extract.quantities import find_quantities
+from briefwire.extract.mentions.quantities import find_quantities
+from briefwire.extract.mentions.time import find_dates
 from briefwire.extract.runner import ExtractFunction, ExtractionError, default_extract, run_extraction
-from briefwire.extract.time import find_dates
 from briefwire.models import CleanDocument, DateValue, Paragraph, RawDocument
 from briefwire.nlp import Analysis
 from briefwire.nlp.spacy_en import MODEL

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from briefwire.extract import Extraction, extract
-from briefwire.extract.casualties_ru_names import nominative
+from briefwire.extract.casualties.names_ru import nominative
 from briefwire.models import Casualty, CleanDocument, DateValue, Paragraph, RawDocument
 from briefwire.nlp import get_backend
 

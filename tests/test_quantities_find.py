@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefwire.extract.quantities import QuantityMention, find_quantities
+from briefwire.extract.mentions.quantities import QuantityMention, find_quantities
 from briefwire.nlp import Backend, Sentence, get_backend
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefwire.extract.time import find_dates, resolve_date
+from briefwire.extract.mentions.time import find_dates, resolve_date
 from briefwire.models import DateValue
 from briefwire.nlp import Backend, get_backend
 

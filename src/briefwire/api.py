@@ -46,7 +46,8 @@ def ingest(
     options: PipelineOptions | None = None,
     progress: Progress | None = None,
 ) -> IngestSummary:
-    return Pipeline(ws.store, options).ingest(paths, progress)
+    with Pipeline(ws.store, options) as pipeline:
+        return pipeline.ingest(paths, progress)
 
 
 def relink(ws: Workspace) -> None:
@@ -273,3 +274,15 @@ def why(ws: Workspace, event_id: str) -> dict[str, Any] | None:
         "explanation": event.get("explanation") or [],
         "details": details,
     }
+
+
+# ---- live watching (issue 13): sources as data, `watch` -------------------------------------
+# Re-exported here so the CLI and the desk call every verb from one place.
+# (`X as X` marks each as exported for mypy.)
+from briefwire.watch.api import ImportResult as ImportResult  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_add as sources_add  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_import as sources_import  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_list as sources_list  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_pause as sources_pause  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_remove as sources_remove  # noqa: E402, PLC0414
+from briefwire.watch.api import watch as watch  # noqa: E402, PLC0414

@@ -7,7 +7,7 @@ ingest -> RawDocument | IngestError
 clean  -> CleanDocument (paragraphs, removed spans, title/dek, publication date)
 dedupe -> DedupeResult (exact / near duplicate, paragraph re-use links)
 nlp    -> (per backend, see ``briefwire.nlp``)
-extract-> Claim, Casualty
+extract-> Extraction: Mention, Happening, Claim, Casualty
 """
 
 from __future__ import annotations
@@ -173,6 +173,61 @@ class Claim:
     confidence: float
     paragraph_index: int | None = None
     denies: int | None = None  # index (in the same document's claim list) of the claim denied
+    happening: int | None = None  # index of the document happening this claim is evidence of
+    facet: str | None = None  # what the sentence adds to its happening (its own type, "count", ...)
+
+
+MentionKind = Literal["quantity", "person", "organisation", "place", "date"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something a document names or counts, found whether or not its sentence states an event.
+
+    ``value`` is the normalised form (a date's ISO day, a place's region code, a person's name as
+    the document settles it); a vague amount ("thousands of men") is a quantity mention with
+    ``quantity`` None. ``happening`` is the index of the document happening it is attached to.
+    """
+
+    kind: MentionKind
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+    quantity: Quantity | None = None
+    unit: str | None = None
+    paragraph_index: int | None = None
+    happening: int | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Happening:
+    """One happening as one document tells it: the unit that linking merges across documents.
+
+    Its sentences may restate it and add facets (an arrest after an attack, a cause of death);
+    ``type`` is the main type, ``facets`` the other types its sentences state, and the place,
+    people and date are the story's, inherited from context where a sentence does not repeat them.
+    ``evidence`` holds the (start, end) span of every sentence about it, the lead sentence first.
+    """
+
+    index: int
+    type: str
+    theme: str
+    summary: str
+    stance: str
+    start: int
+    end: int
+    quote: str
+    date: DateValue
+    location: Location | None
+    actors: tuple[Actor, ...]
+    quantities: tuple[Quantity, ...]
+    claimed_by: tuple[str, ...]
+    facets: tuple[str, ...] = ()
+    evidence: tuple[tuple[int, int], ...] = ()
+    paragraph_indices: tuple[int, ...] = ()
+    confidence: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,8 @@ def _short(value: Any, width: int = 90) -> str:
 
 
 @contextmanager
-def progress_bar(paths: Sequence[str]) -> Iterator[Callable[[str], None]]:
-    """A rich progress bar over inputs (items inside exports and feeds count as they come)."""
+def progress_bar(paths: Sequence[str]) -> Iterator[Callable[[str, int, int | None], None]]:
+    """A rich progress bar over inputs read, with the stage the run is in beside it."""
     from briefwire import ingest  # noqa: PLC0415
 
     total = ingest.count_inputs(paths)
@@ -70,14 +70,15 @@ def progress_bar(paths: Sequence[str]) -> Iterator[Callable[[str], None]]:
         disable=not err.is_terminal,
     ) as bar:
         task = bar.add_task("ingest", total=None if total is None else total, current="")
-        seen: set[str] = set()
 
-        def advance(origin: str) -> None:
-            # Progress is counted per input file; items inside one file share its path.
-            path = origin.split("#", 1)[0]
-            if path not in seen:
-                seen.add(path)
-                bar.update(task, advance=1, current=Path(path).name[-40:])
+        def advance(stage: str, done: int, of: int | None) -> None:
+            # The bar counts input files read; documents written and linking show beside it.
+            if stage == "read":
+                bar.update(task, completed=done)
+            elif stage == "write":
+                bar.update(task, current=f"{done} documents")
+            else:
+                bar.update(task, current=f"{stage} {done}/{of}")
 
         yield advance
 

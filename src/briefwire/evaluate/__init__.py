@@ -1,13 +1,14 @@
-"""``make eval``: run the whole pipeline on an annotated set and score every export.
+"""``make eval``: run the whole pipeline on annotated sets and score every export.
 
-``evaluate(inputs, gold_path)`` ingests the inputs into a fresh ledger, exports every dataset
-and scores it against the annotation; ``check_floors`` compares the scores with the pinned
-floors in ``eval/baseline.json`` (lowering a floor is an explicit, reviewed edit).
+``evaluate(inputs, gold)`` ingests the inputs into a fresh ledger, exports every dataset and
+scores it against the annotation (documents keyed by file name, in the shape of
+``gold/seeds.json``); ``check_floors`` compares the scores with the floors pinned per set in
+``eval/baseline.json`` (lowering a floor is an explicit, reviewed edit). The sets and their
+dev/test splits are listed in ``eval/sets.json`` (see :mod:`briefwire.evaluate.sets`).
 """
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,8 +23,8 @@ from . import metrics
 CEILINGS = {"article_lines_lost", "pubdate_wrong", "reuse_false_pairs"}
 
 
-def evaluate(inputs: Path, gold_path: Path, workers: int = 1) -> dict[str, float]:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))["documents"]
+def evaluate(inputs: Path, gold: Mapping[str, Mapping[str, Any]], workers: int = 1) -> dict[str, float]:
+    """Scores of one folder of inputs against its annotated documents."""
     texts = {k: (inputs / k).read_text(encoding="utf-8") for k in gold if (inputs / k).exists()}
     with tempfile.TemporaryDirectory() as tmp, api.Workspace(Path(tmp) / "eval.db") as ws:
         api.ingest(ws, [inputs], PipelineOptions(workers=workers))
@@ -39,6 +40,7 @@ def evaluate(inputs: Path, gold_path: Path, workers: int = 1) -> dict[str, float
     scores |= metrics.event_level_scores(rows["claims"], gold)
     scores |= metrics.casualty_scores(rows["casualties"], gold)
     scores |= metrics.numeric_scores(rows["claims"], gold)
+    scores |= metrics.theme_scores(rows["passages"], gold, texts)
     return scores
 
 

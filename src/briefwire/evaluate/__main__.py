@@ -1,4 +1,8 @@
-"""python -m briefwire.evaluate [--inputs DIR] [--gold FILE] [--baseline FILE]"""
+"""python -m briefwire.evaluate [--set NAME ...] [--split dev|test] [--workers N]
+
+Scores every annotated set of ``eval/sets.json`` (dev and test printed apart) and the merge pair
+set over the example corpus, and checks each against its floors in ``eval/baseline.json``.
+"""
 
 from __future__ import annotations
 
@@ -11,36 +15,73 @@ from rich.console import Console
 from rich.table import Table
 
 from . import check_floors, evaluate
+from .corpora import shared_folder
 from .merge import merge_scores
+from .sets import EvalSet, load_sets, materialised
 
-HERE = Path.cwd()
+REPO = Path(__file__).resolve().parents[3]
+MERGE_SET = "merge-examples"
+
+
+def _score(eval_set: EvalSet, workers: int) -> dict[str, float]:
+    with materialised(eval_set) as folder:
+        return evaluate(folder, eval_set.documents(), workers)
+
+
+def _merge(workers: int) -> dict[str, float]:
+    pairs = REPO / "eval" / "merge_pairs.jsonl"
+    inputs = [REPO / "examples", shared_folder() / "seeds"]
+    return merge_scores(inputs, pairs, pairs.with_name("merge_expectations.json"), workers)
+
+
+def _table(title: str, results: dict[str, dict[str, float]], floors: dict[str, dict[str, float]]) -> Table:
+    table = Table(title=title)
+    table.add_column("metric")
+    for name in results:
+        table.add_column(name, justify="right")
+    metrics = list(dict.fromkeys(m for scores in results.values() for m in scores))
+    for metric in metrics:
+        cells = []
+        for name, scores in results.items():
+            value = scores.get(metric)
+            floor = floors.get(name, {}).get(metric)
+            cell = "" if value is None else f"{value:.3f}"
+            cells.append(cell + (f" ({floor})" if floor is not None and cell else ""))
+        table.add_row(metric, *cells)
+    return table
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description="Score the pipeline against a hand annotation.")
-    ap.add_argument("--inputs", type=Path, default=HERE.parent / "shared" / "seeds")
-    ap.add_argument("--gold", type=Path, default=HERE.parent / "shared" / "gold" / "seeds.json")
-    ap.add_argument("--baseline", type=Path, default=HERE / "eval" / "baseline.json")
+    ap = argparse.ArgumentParser(description="Score the pipeline against the annotated dev and test sets.")
+    ap.add_argument("--set", dest="names", action="append", help="score only this set (repeatable)")
+    ap.add_argument("--split", choices=("dev", "test"), help="score only this split")
     ap.add_argument("--workers", type=int, default=1)
-    ap.add_argument("--pairs", type=Path, default=HERE / "eval" / "merge_pairs.jsonl")
+    ap.add_argument("--sets", type=Path, default=REPO / "eval" / "sets.json")
+    ap.add_argument("--baseline", type=Path, default=REPO / "eval" / "baseline.json")
     args = ap.parse_args()
-    if not args.gold.exists():
-        print(f"no annotation at {args.gold}: nothing to score", file=sys.stderr)  # noqa: T201
-        return 2
-    scores = evaluate(args.inputs, args.gold, args.workers)
-    if args.pairs.exists():  # merging: labelled claim pairs over the examples and the seeds
-        inputs = [HERE / "examples", args.inputs]
-        scores |= merge_scores(
-            inputs, args.pairs, args.pairs.with_name("merge_expectations.json"), args.workers
-        )
     floors = json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline.exists() else {}
-    table = Table("metric", "value", "floor")
-    for name, value in scores.items():
-        table.add_row(name, f"{value:.3f}", str(floors.get(name, "")))
-    Console().print(table)
-    problems = check_floors(scores, floors)
-    for p in problems:
-        print(f"BELOW FLOOR {p}", file=sys.stderr)  # noqa: T201
+    console = Console()
+    results: dict[str, dict[str, dict[str, float]]] = {"dev": {}, "test": {}}
+    for eval_set in load_sets(args.sets, REPO, shared_folder()):
+        if (args.names and eval_set.name not in args.names) or (args.split and eval_set.split != args.split):
+            continue
+        reason = eval_set.missing()
+        if reason:
+            console.print(f"[yellow]skipped {eval_set.name}[/]: {reason}")
+            continue
+        console.print(f"scoring {eval_set.name} ({eval_set.split}) …")
+        results[eval_set.split][eval_set.name] = _score(eval_set, args.workers)
+    if args.split in (None, "dev") and (not args.names or MERGE_SET in args.names):
+        console.print(f"scoring {MERGE_SET} (dev) …")
+        results["dev"][MERGE_SET] = _merge(args.workers)
+    problems = []
+    for split, by_set in results.items():
+        if by_set:
+            console.print(_table(f"{split} sets", by_set, floors))
+        for name, scores in by_set.items():
+            problems += [f"{name}: {p}" for p in check_floors(scores, floors.get(name, {}))]
+    for problem in problems:
+        print(f"BELOW FLOOR {problem}", file=sys.stderr)  # noqa: T201
     return 1 if problems else 0
 
 

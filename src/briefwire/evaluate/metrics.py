@@ -347,3 +347,20 @@ def reuse_scores(passages: Rows, documents: Rows, gold: Gold, texts: Mapping[str
 
 def _overlaps(a: str, b: str) -> bool:
     return a == b or a in b or b in a
+
+
+def theme_scores(passages: Rows, gold: Gold, texts: Mapping[str, str]) -> Scores:
+    """Share of body lines under an editor's heading whose passage got that heading's theme."""
+    rows = by_file([p for p in passages if not p.get("is_boilerplate")])
+    right = asked = 0
+    for key, g in gold.items():
+        lines = texts.get(key, "").splitlines()
+        for item in g.get("themes") or []:
+            number = int(item["line"])
+            if not 0 < number <= len(lines) or not lines[number - 1].strip():
+                continue
+            asked += 1
+            want = fold(lines[number - 1])
+            passage = next((r for r in rows.get(key, []) if _overlaps(fold(r.get("text") or ""), want)), None)
+            right += passage is not None and passage.get("theme") == item["theme"]
+    return {"theme_accuracy": right / asked if asked else 0.0, "theme_lines": float(asked)}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefwire.models import Casualty, Claim
+from briefwire.models import Casualty, Claim, Happening, Mention
 
 if TYPE_CHECKING:
     from briefwire.models import CleanDocument
@@ -29,6 +29,8 @@ class Extraction:
     claims: tuple[Claim, ...]
     casualties: tuple[Casualty, ...]
     passage_themes: tuple[str | None, ...]
+    happenings: tuple[Happening, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
 
 def extract(doc: CleanDocument, analysis: Analysis) -> Extraction:

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from briefwire.extract.attribution import Attribution, stance
-from briefwire.extract.lexicon import Taxonomy, load_taxonomy
-from briefwire.extract.places import PlaceHit, sentence_places
-from briefwire.extract.quantities import QuantityMention, find_quantities
+from briefwire.extract.mentions.places import PlaceHit, sentence_places
+from briefwire.extract.mentions.quantities import QuantityMention, find_quantities
+from briefwire.extract.mentions.when import publication, sentence_dates
 from briefwire.extract.themes import theme_of_type
-from briefwire.extract.when import publication, sentence_dates
+from briefwire.extract.typing.lexicon import Taxonomy, load_taxonomy
 from briefwire.models import Actor, Claim, DateValue, Location, Quantity
 from briefwire.nlp import Sentence
 

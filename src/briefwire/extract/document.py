@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from briefwire.extract import Extraction
 from briefwire.extract.attribution import Attribution, attribute, is_denial
-from briefwire.extract.casualties import Found, build, died_in, merge, same_person
+from briefwire.extract.casualties.finder import Found, build, died_in, merge, same_person
 from briefwire.extract.claims import (
     SentenceContext,
     chosen_types,
@@ -16,9 +16,9 @@ from briefwire.extract.claims import (
     make_claim,
     sentence_claims,
 )
-from briefwire.extract.lexicon import load_taxonomy
-from briefwire.extract.places import PlaceHit, sentence_places
+from briefwire.extract.mentions.places import PlaceHit, sentence_places
 from briefwire.extract.themes import OTHER, passage_theme, theme_of_claims
+from briefwire.extract.typing.lexicon import load_taxonomy
 from briefwire.models import Actor, Casualty, Claim, CleanDocument, Location
 from briefwire.nlp import Analysis, Sentence
 

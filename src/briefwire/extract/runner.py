@@ -5,38 +5,31 @@
 batch goes on. Documents are taken ``batch_size`` at a time and at most two batches per worker
 are in flight, so memory does not grow with the corpus.
 
-With ``workers > 1`` batches go to that many processes started with the ``spawn`` method (a
-forked copy of a process that already holds a spaCy model is neither safe nor smaller); each
-worker loads its language models once, on its first batch, and keeps them. Only the documents
-go out and only the extractions come back. The extract function must then be a module-level
-function (it is pickled by name).
+With ``workers > 1`` batches go to a pool of that many processes (``briefwire.engine.pool``);
+each worker loads its language models once, on its first batch, and keeps them. Only the
+documents go out and only the extractions come back. The extract function must then be a
+module-level function (it is pickled by name). ``analyse_and_extract`` is the work on one
+batch; the pipeline's processing half (``briefwire.engine.process``) calls it directly.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from briefwire.engine.pool import WorkerPool
 from briefwire.models import CleanDocument
 from briefwire.nlp import Analysis, get_backend
 
 if TYPE_CHECKING:
     from briefwire.extract import Extraction
 
-__all__ = ["ExtractFunction", "ExtractionError", "run_extraction"]
+__all__ = ["ExtractFunction", "ExtractionError", "analyse_and_extract", "run_extraction"]
 
 T = TypeVar("T")
 ExtractFunction = Callable[[CleanDocument, Analysis], Any]
-_IN_FLIGHT_PER_WORKER = 2
-_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @dataclass(frozen=True)
@@ -67,100 +60,22 @@ def run_extraction(
     batch_size: int = 16,
     extract_fn: ExtractFunction = default_extract,
 ) -> Iterator[tuple[CleanDocument, Extraction] | ExtractionError]:
-    """Analyse and extract every document; yields in input order, one item per document."""
+    """Analyse and extract every document; yields in input order, one item per document.
+
+    With ``workers > 1`` a pool is started for this call and closed at the end (the pipeline
+    keeps one pool for a whole run instead: see :mod:`briefwire.engine`).
+    """
     batches = _batched(docs, max(1, batch_size))
     if workers <= 1:
         for batch in batches:
-            yield from _pair(batch, process_batch(batch, extract_fn))
+            yield from _pair(batch, analyse_and_extract(batch, extract_fn))
         return
-    yield from _run_parallel(batches, workers, extract_fn)
-
-
-@contextmanager
-def _one_thread_per_worker() -> Iterator[None]:
-    """Workers inherit single-threaded BLAS/OpenMP settings while they are being started.
-
-    Two workers with two BLAS threads each on two cores fight over them; one process per core
-    is the intended use. Variables the user has set are left alone.
-    """
-    added = [name for name in _THREAD_VARIABLES if name not in os.environ]
-    os.environ.update(dict.fromkeys(added, "1"))
+    pool: WorkerPool[CleanDocument, ExtractFunction, Any] = WorkerPool(analyse_and_extract, workers)
     try:
-        yield
-    finally:
-        for name in added:
-            os.environ.pop(name, None)
-
-
-def _run_parallel(
-    batches: Iterator[list[CleanDocument]], workers: int, extract_fn: ExtractFunction
-) -> Iterator[tuple[CleanDocument, Any] | ExtractionError]:
-    with _one_thread_per_worker():
-        yield from _run_pool(batches, workers, extract_fn)
-
-
-def _run_pool(
-    batches: Iterator[list[CleanDocument]], workers: int, extract_fn: ExtractFunction
-) -> Iterator[tuple[CleanDocument, Any] | ExtractionError]:
-    pool = _Pool(workers, extract_fn)
-    pending: deque[tuple[list[CleanDocument], Future[list[Any]]]] = deque()
-    try:
-        while True:
-            while len(pending) < workers * _IN_FLIGHT_PER_WORKER:
-                batch = next(batches, None)
-                if batch is None:
-                    break
-                pending.append((batch, pool.submit(batch)))
-            if not pending:
-                return
-            batch, future = pending.popleft()
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                # A worker died (out of memory, a crash in native code) and took the pool with
-                # it. Which document did it is unknown: this batch is run again one document at
-                # a time, alone in a fresh pool, so only a document that kills a worker by
-                # itself is reported; the other batches are then sent again.
-                pool.restart()
-                results = pool.isolate(batch)
-                pending = deque((b, pool.submit(b)) for b, _ in pending)
+        for batch, results in pool.run(((b, extract_fn) for b in batches), _died):
             yield from _pair(batch, results)
     finally:
-        pool.shutdown()
-
-
-class _Pool:
-    """A spawn-context process pool that can be replaced after a worker dies."""
-
-    def __init__(self, workers: int, extract_fn: ExtractFunction) -> None:
-        self.workers = workers
-        self.extract_fn = extract_fn
-        self.context = multiprocessing.get_context("spawn")
-        self.executor = self._new()
-
-    def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context)
-
-    def submit(self, batch: list[CleanDocument]) -> Future[list[Any]]:
-        return self.executor.submit(process_batch, batch, self.extract_fn)
-
-    def restart(self) -> None:
-        self.executor.shutdown(cancel_futures=True)
-        self.executor = self._new()
-
-    def isolate(self, batch: list[CleanDocument]) -> list[Any]:
-        """Run each document alone; one that kills its worker becomes an error."""
-        results: list[Any] = []
-        for doc in batch:
-            try:
-                results.extend(self.submit([doc]).result())
-            except BrokenProcessPool:
-                results.append(_died(doc))
-                self.restart()
-        return results
-
-    def shutdown(self) -> None:
-        self.executor.shutdown(cancel_futures=True)
+        pool.close()
 
 
 def _died(doc: CleanDocument) -> ExtractionError:
@@ -174,7 +89,9 @@ def _pair(
         yield result if isinstance(result, ExtractionError) else (doc, result)
 
 
-def process_batch(batch: list[CleanDocument], extract_fn: ExtractFunction) -> list[Any]:
+def analyse_and_extract(
+    batch: list[CleanDocument], extract_fn: ExtractFunction = default_extract
+) -> list[Any]:
     """Analyse and extract one batch; a failing document becomes an :class:`ExtractionError`.
 
     Documents are analysed together per language (spaCy is much faster on batches). When the

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from briefwire.extract.lexicon import load_taxonomy
+from briefwire.extract.typing.lexicon import load_taxonomy
 
 OTHER = "Other"
 THEMES: tuple[str, ...] = load_taxonomy().themes

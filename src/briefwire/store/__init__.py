@@ -12,6 +12,7 @@ from .documents import DocumentStore, DocumentToSave, raw_text_hash, text_hash
 from .entities import EntityStore
 from .events import EventFilter, EventStore
 from .review import ReviewStore
+from .watch import WatchStore
 from .web_queries import WebQueries
 
 __all__ = [
@@ -28,7 +29,7 @@ __all__ = [
 ]
 
 
-class Store(EntityStore, WebQueries, ReviewStore, EventStore, ClaimStore, DocumentStore):
+class Store(WatchStore, EntityStore, WebQueries, ReviewStore, EventStore, ClaimStore, DocumentStore):
     """A briefwire ledger in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:

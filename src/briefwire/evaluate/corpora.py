@@ -1,0 +1,60 @@
+"""Real third-party text for evaluation, read from the shared folder at run time.
+
+The Russian Telegram corpus (``corpora/tg-ru-news``: one JSON array of posts per channel) is
+never copied into the repository; annotation files name its posts as
+``<channel file stem>_<message_id>.txt`` and this module writes those posts out as text files
+with a sidecar (outlet, published, language) when a set is scored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["post_key", "shared_folder", "telegram_corpus", "telegram_posts", "write_telegram_posts"]
+
+
+def shared_folder() -> Path:
+    """The shared data folder: ``$BRIEFWIRE_SHARED``, else ``../shared`` beside the repository."""
+    if os.environ.get("BRIEFWIRE_SHARED"):
+        return Path(os.environ["BRIEFWIRE_SHARED"])
+    return Path(__file__).resolve().parents[3].parent / "shared"
+
+
+def telegram_corpus() -> Path:
+    return shared_folder() / "corpora" / "tg-ru-news" / "raw"
+
+
+def post_key(stem: str, message_id: int) -> str:
+    return f"{stem}_{message_id}.txt"
+
+
+@lru_cache(maxsize=1)
+def telegram_posts() -> dict[str, dict[str, Any]]:
+    """Every post of the corpus by key."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(telegram_corpus().glob("*_messages.json")):
+        stem = path.name.removesuffix("_messages.json")
+        for post in json.loads(path.read_text(encoding="utf-8")):
+            out[post_key(stem, int(post["message_id"]))] = post
+    return out
+
+
+def write_telegram_posts(keys: Iterable[str], folder: Path) -> int:
+    """Write each post as ``KEY`` plus a ``.meta.json`` sidecar; returns how many were written."""
+    posts = telegram_posts()
+    written = 0
+    for key in keys:
+        post = posts.get(key)
+        if post is None:
+            raise KeyError(f"{key}: no such post in {telegram_corpus()}")
+        (folder / key).write_text(post["text"], encoding="utf-8")
+        meta = {"outlet": post.get("channel"), "published": post.get("date"), "language": "ru"}
+        sidecar = folder / key.replace(".txt", ".meta.json")
+        sidecar.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        written += 1
+    return written

@@ -1,0 +1,241 @@
+"""Named casualties: people a document reports killed, with what it says about them.
+
+A PERSON entity becomes a casualty when its clause (the stretch of its sentence that belongs
+to it, shared with names coordinated by "and") carries a death cue, or when the next sentence
+of the paragraph continues with "He/She ... killed/died". Wounded, captured, missing or
+detained people carry no death cue and are left out. The people who *say* someone died
+(claimants) are never casualties. A surname alone joins the full name mentioned earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from briefwire.extract.casualties.cues import (
+    NOMINAL_DEATH,
+    PLACE_LEAD,
+    Found,
+    is_rank_word,
+    lexicon,
+    rank_before,
+)
+from briefwire.extract.casualties.fields_en import build as build_en
+from briefwire.extract.casualties.fields_ru import build_ru
+from briefwire.extract.casualties.finder_ru import died_in_ru, is_russian
+from briefwire.extract.mentions.places import lookup
+from briefwire.models import Casualty, DateValue
+from briefwire.nlp import Sentence, Span, Token
+
+__all__ = ["Found", "build", "died_in", "merge", "person_spans", "same_person"]
+
+_REPORTING = re.compile(
+    r"^[\s,]*(?:[^,.]{0,80},\s*)?(?:said|says|wrote|writes|told|reported|claimed|stated|announced|"
+    r"confirmed|added|noted|posted)\b"
+)
+# Rules read the words next to a name, never the rest of the sentence: with a bounded window a
+# sentence naming hundreds of people is read in linear time.
+_BEFORE = 100
+_PRONOUN_START = re.compile(r"^\W*(?:he|she)\b", re.I)
+
+
+def died_in(
+    sentence: Sentence,
+    following: list[Sentence],
+    claimants: set[str],
+    paragraph_text: str,
+    known_surnames: frozenset[str] = frozenset(),
+) -> list[Found]:
+    """People the sentence (or its He/She continuation) reports dead (Russian text goes to
+    :func:`briefwire.extract.casualties.finder_ru.died_in_ru`)."""
+    if is_russian(sentence.text):
+        return died_in_ru(sentence, following, claimants, paragraph_text, known_surnames)
+    lex = lexicon()
+    people = person_spans(sentence, known_surnames)
+    out: list[Found] = []
+    for i, ent in enumerate(people):
+        if ent.text in claimants or _is_speaker(sentence, ent) or _possessive(sentence, ent):
+            continue
+        clause, own = _clause(sentence, people, i)
+        extra = []
+        if not _dies(own):
+            cont = following[:1]
+            is_subject = i == 0 and not _has_verb(sentence, sentence.start, ent.start)
+            if not (is_subject and cont and _PRONOUN_START.match(cont[0].text) and _dies(cont[0].text)):
+                continue
+            extra = cont
+        context = f"{paragraph_text} {' '.join(s.text for s in extra)}"
+        if not lex.soldier.search(context.lower()):
+            continue
+        lo = people[i - 1].end if i > 0 else sentence.start
+        hi = people[i + 1].start if i + 1 < len(people) else sentence.end
+        out.append(Found(_tidy(ent.text), sentence, clause, extra, paragraph_text, (lo, hi), ent.start))
+    return out
+
+
+def build(found: Found, doc_id: str, published: DateValue) -> Casualty:
+    """A Casualty record from a found mention, by the rules of its language."""
+    if found.language == "ru":
+        return build_ru(found, doc_id, published)
+    return build_en(found, doc_id, published)
+
+
+def person_spans(sentence: Sentence, known_surnames: frozenset[str]) -> list[Span]:
+    """Names in a sentence: PERSON entities, plus runs of proper nouns the NER missed that a
+    rank, a surname ending or a surname known from the document mark as a name."""
+    found = [_widen(sentence, e) for e in sentence.entities if e.label == "PERSON"]
+    found = [e for e in found if _is_name(e.text) and not _is_place_word(sentence, e)]
+    taken = [(e.start, e.end) for e in found]
+    places = [(e.start, e.end) for e in sentence.entities if e.label in {"GPE", "LOC", "DATE"}]
+    for run in _proper_runs(sentence):
+        if any(a < run.end and run.start < b for a, b in taken + places):
+            continue
+        words = run.text.split()
+        at = run.start - sentence.start
+        ranked = rank_before(sentence.text[max(0, at - _BEFORE) : at]) is not None
+        last = words[-1].lower()
+        if (
+            ranked or last in known_surnames or (len(words) >= 2 and lexicon().surname.search(last))
+        ) and not _is_place_word(sentence, run):
+            found.append(run)
+    return sorted(found, key=lambda e: e.start)
+
+
+def _proper_runs(sentence: Sentence) -> list[Span]:
+    """Runs of one to three capitalised proper nouns, rank words left out."""
+    runs: list[Span] = []
+    current: list[Token] = []
+    for tok in [*sentence.tokens, None]:
+        if (
+            tok is not None
+            and tok.tag == "NNP"
+            and tok.text[:1].isupper()
+            and tok.text.isalpha()
+            and not is_rank_word(tok.text)
+        ):
+            current.append(tok)
+            continue
+        if 1 <= len(current) <= 3:
+            start, end = current[0].start, current[-1].end
+            text = sentence.text[start - sentence.start : end - sentence.start]
+            runs.append(Span(start, end, text, "PERSON"))
+        current = []
+    return runs
+
+
+def _widen(sentence: Sentence, ent: Span) -> Span:
+    """Take in capitalised given names the NER left outside ("Gennady" before "Rodionov")."""
+    at, to = ent.start - sentence.start, ent.end - sentence.start
+    before = sentence.text[max(0, at - _BEFORE) : at]
+    after = re.match(r" ([A-Z][a-z’'\-]+)(?=['’‘]s\b|[ ,.;]|$)", sentence.text[to : to + _BEFORE])
+    if after and len(ent.text.split()) == 1:
+        ent = Span(ent.start, ent.end + len(after.group(0)), ent.text + after.group(0), ent.label)
+    m = re.search(r"((?:[A-Z][a-z’'\-]+ ){1,2})$", before)
+    if m is None:
+        return ent
+    words = m.group(1).split()
+    while words and is_rank_word(words[0]):
+        words.pop(0)
+    if not words or len(ent.text.split()) + len(words) > 4:
+        return ent
+    prefix = " ".join(words) + " "
+    return Span(ent.start - len(prefix), ent.end, prefix + ent.text, ent.label)
+
+
+def _is_place_word(sentence: Sentence, ent: Span) -> bool:
+    """A PERSON tag on a place ("from Kamchatka", "in the Kherson region")."""
+    before = sentence.text[max(0, ent.start - sentence.start - 25) : ent.start - sentence.start].lower()
+    if PLACE_LEAD.search(before):
+        return True
+    # a lone word the gazetteer knows as a place is a place, whatever the NER says
+    return len(ent.text.split()) == 1 and lookup(ent.text) is not None
+
+
+def _possessive(sentence: Sentence, ent: Span) -> bool:
+    after = sentence.text[ent.end - sentence.start : ent.end - sentence.start + 2]
+    return after in {"'s", "’s", "‘s"} or ent.text.endswith(("'s", "’s", "‘s"))
+
+
+def merge(a: Casualty, b: Casualty) -> Casualty:
+    """Two mentions of one person: keep the fuller name and the first value of each field."""
+    name = a.name if len(a.name) >= len(b.name) else b.name
+    updates = {
+        f: getattr(b, f)
+        for f in (
+            "age",
+            "born",
+            "rank",
+            "home_region",
+            "home_region_code",
+            "home_town",
+            "occupation",
+            "unit",
+            "place_of_death",
+        )
+        if getattr(a, f) is None and getattr(b, f) is not None
+    }
+    if a.status == "unknown" and b.status != "unknown":
+        updates["status"] = b.status
+    if a.date_of_death.date is None and b.date_of_death.date is not None:
+        updates["date_of_death"] = b.date_of_death
+    return replace(a, name=name, **updates)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Same surname, and first names agree where both are given ("Martynov" joins "Aleksey Martynov")."""
+    ta, tb = a.lower().split(), b.lower().split()
+    if not ta or not tb or ta[-1] != tb[-1]:
+        return False
+    return len(ta) == 1 or len(tb) == 1 or ta[0][:3] == tb[0][:3]
+
+
+def _dies(text: str) -> bool:
+    low = text.lower()
+    lex = lexicon()
+    return lex.death.search(low) is not None and lex.not_death.search(low) is None
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in text)
+
+
+def _is_speaker(sentence: Sentence, ent: Span) -> bool:
+    at, to = ent.start - sentence.start, ent.end - sentence.start
+    after, before = sentence.text[to : to + 2 * _BEFORE], sentence.text[max(0, at - _BEFORE) : at]
+    return bool(_REPORTING.match(after)) or before.rstrip().lower().endswith(("according to", "told", "said"))
+
+
+def _clause(sentence: Sentence, people: list[Span], i: int) -> tuple[str, str]:
+    """(clause, own part) of person ``i``.
+
+    The clause runs from the previous person to the next person that a verb separates from
+    this one, so names in a list share their predicate ("Colonel A and Colonel B were killed").
+    The own part starts at the name, plus a nominal cue right before it ("the killing of A").
+    """
+    base = sentence.start
+    start = people[i - 1].end - base if i > 0 else 0
+    end = len(sentence.text)
+    for j in range(i + 1, len(people)):
+        if _has_verb(sentence, people[j - 1].end, people[j].start):
+            end = people[j].start - base
+            break
+    first = i  # the first name of the list this one belongs to ("A, B and C were killed")
+    while first > 0 and not _has_verb(sentence, people[first - 1].end, people[first].start):
+        first -= 1
+    group_start = people[first - 1].end - base if first > 0 else 0
+    own_start = people[i].start - base
+    lead_start = max(group_start, people[first].start - base - 60)
+    nominal = NOMINAL_DEATH.search(sentence.text[lead_start : people[first].start - base])
+    if nominal:
+        own_start = lead_start + nominal.start()
+    return sentence.text[start:end], sentence.text[own_start:end]
+
+
+def _has_verb(sentence: Sentence, start: int, end: int) -> bool:
+    return any(t.pos in {"VERB", "AUX"} and start <= t.start < end for t in sentence.tokens)
+
+
+def _tidy(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip())
+    return re.sub(r"\s+", " ", name)

@@ -1,0 +1,164 @@
+"""The pipeline seam: a pure processing half, one writer, engines that keep their workers."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from briefwire import api
+from briefwire.engine import InProcess, ProcessContext, Processed, Result, Work, process_batch
+from briefwire.engine.pool import WorkerPool
+from briefwire.link import LinkOptions
+from briefwire.models import IngestError, RawDocument
+from briefwire.pipeline import Pipeline, PipelineOptions
+from briefwire.store import Store
+
+FOOTER = "From our evening desk in Samara"
+
+
+def _post(i: int, outlet: str = "Volga Wire") -> RawDocument:
+    text = (
+        f"Officials in district {i} said that {20 + i} men had received summonses at work this week.\n"
+        f"Relatives of {i + 2} of them said the men should have been exempt.\n{FOOTER}"
+    )
+    return RawDocument(f"mem://post-{i}", text, "text", outlet=outlet, published="2022-10-0" + str(i % 9 + 1))
+
+
+def test_process_batch_gives_one_picklable_result_per_raw_in_order() -> None:
+    raws = [_post(1), RawDocument("mem://blank", "   \n  ", "text"), _post(2)]
+    out = process_batch(raws, ProcessContext())
+    assert len(out) == 3
+    first, blank, last = out
+    assert isinstance(first, Processed) and first.doc.raw.origin == "mem://post-1"
+    assert isinstance(blank, IngestError) and blank.stage == "clean"
+    assert isinstance(last, Processed) and last.doc.raw.origin == "mem://post-2"
+    assert first.extraction is not None and first.extraction.claims
+    assert len(first.signatures.paragraphs) == len(first.doc.paragraphs)
+    again = pickle.loads(pickle.dumps(out))  # noqa: S301 - our own data, as a worker returns it
+    assert again[0].doc == first.doc and again[0].extraction == first.extraction
+
+
+def test_process_batch_analyses_a_text_twice_in_one_batch_only_once() -> None:
+    twin = RawDocument("mem://twin", _post(1).text, "text", outlet="Volga Wire")
+    out = process_batch([_post(1), twin], ProcessContext())
+    assert isinstance(out[1], Processed) and out[1].copy_in_batch and out[1].extraction is None
+
+
+def test_process_batch_learns_outlet_lines_from_the_context() -> None:
+    raw = _post(1)
+    doc = process_batch([raw], ProcessContext())[0]
+    assert isinstance(doc, Processed) and FOOTER in doc.doc.text
+    counts = {"Volga Wire": dict.fromkeys(doc.line_hashes, 1) | {doc.line_hashes[-1]: 9}}
+    learned = process_batch([raw], ProcessContext(line_counts=counts))[0]
+    assert isinstance(learned, Processed) and FOOTER not in learned.doc.text
+
+
+class AllAtOnce(InProcess):
+    """An engine that takes every batch before it returns any: as many in flight as can be."""
+
+    def run(self, work: Iterable[Work]) -> Iterator[tuple[list[RawDocument], list[Result]]]:
+        taken = list(work)
+        for batch, context in taken:
+            yield batch, process_batch(batch, context)
+
+
+def test_pipeline_learns_an_outlet_footer_while_its_posts_are_in_flight(tmp_path: Path) -> None:
+    posts = [_post(i) for i in range(6)]
+    options = PipelineOptions(batch_size=1, link=False)
+    with Store(tmp_path / "l.db") as store, Pipeline(store, options, engine=AllAtOnce()) as pipeline:
+        summary = pipeline.ingest_items(posts)
+        texts = [p["text"] for p in store.passages()]
+    assert summary.ingested == 6
+    # 5 words: learned once two other documents of the outlet carry it (the third post on)
+    assert sum(FOOTER in t for t in texts) == 2, "the footer was not learned across batches in flight"
+
+
+def test_pipeline_reports_progress_of_every_stage(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"p{i}.txt").write_text(_post(i).text, encoding="utf-8")
+    seen: list[tuple[str, int, int | None]] = []
+    options = PipelineOptions(link_options=LinkOptions(embeddings=False))
+    with api.Workspace(tmp_path / "l.db") as ws:
+        api.ingest(ws, [folder], options, progress=lambda *a: seen.append(a))
+    assert [s for s in seen if s[0] == "read"] == [("read", 1, 3), ("read", 2, 3), ("read", 3, 3)]
+    assert ("write", 3, None) in seen
+    assert seen[-2:] == [("link", 0, 1), ("link", 1, 1)]
+
+
+def test_pipeline_called_again_keeps_its_engine(tmp_path: Path) -> None:
+    options = PipelineOptions(link=False)
+    with Store(tmp_path / "l.db") as store, Pipeline(store, options) as pipeline:
+        pipeline.ingest_items([_post(1)])
+        engine = pipeline.engine
+        again = pipeline.ingest_items([_post(2), _post(1)])
+        assert pipeline.engine is engine
+    assert (again.ingested, again.duplicates) == (1, 1)
+
+
+def _pid(batch: list[int], context: None) -> list[int]:
+    return [os.getpid() for _ in batch]
+
+
+@pytest.mark.slow
+def test_worker_pool_keeps_its_processes_from_one_run_to_the_next() -> None:
+    pool: WorkerPool[int, None, int] = WorkerPool(_pid, 2)
+    try:
+        first = {p for _, pids in pool.run((([i], None) for i in range(8)), died=lambda i: -1) for p in pids}
+        second = {p for _, pids in pool.run((([i], None) for i in range(8)), died=lambda i: -1) for p in pids}
+    finally:
+        pool.close()
+    assert os.getpid() not in first
+    assert second <= first
+
+
+@pytest.mark.slow
+def test_pipeline_two_workers_store_what_one_worker_stores(tmp_path: Path) -> None:
+    posts = [_post(i) for i in range(12)] + [_post(3)]
+    ledgers = []
+    for workers in (1, 2):
+        options = PipelineOptions(workers=workers, batch_size=4, link=False)
+        with Store(tmp_path / f"w{workers}.db") as store, Pipeline(store, options) as pipeline:
+            summary = pipeline.ingest_items(posts)
+        conn = sqlite3.connect(tmp_path / f"w{workers}.db")
+        ledgers.append(
+            (
+                summary.ingested,
+                summary.duplicates,
+                sorted(conn.execute("SELECT doc_id, clean_text FROM documents")),
+                sorted(conn.execute("SELECT claim_key FROM claims")),
+            )
+        )
+        conn.close()
+    assert ledgers[0] == ledgers[1]
+    assert ledgers[0][:2] == (12, 1)
+
+
+def _blas_threads(env: dict[str, str]) -> list[int]:
+    code = (
+        "import briefwire.cli, numpy\n"
+        "from threadpoolctl import threadpool_info\n"
+        "print(*[p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+    return [int(n) for n in done.stdout.split()]
+
+
+def test_cli_pins_blas_to_one_thread_before_numpy_loads() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    assert set(_blas_threads(env)) == {1}
+
+
+def test_cli_leaves_a_thread_count_the_user_set() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    assert set(_blas_threads({**env, "OPENBLAS_NUM_THREADS": "2"})) == {2}
