@@ -17,16 +17,14 @@ import pytest
 from tests.conftest import REPO
 from tests.hostile.text_functions import SHAPES
 
-MEGABYTE = 1_000_000
-BUDGET_SECONDS = 300
+BUDGET_SECONDS = 1200  # all shapes; linear code needs a few minutes at most on a loaded machine
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("shape", sorted(SHAPES))
-def test_text_functions_finish_on_a_megabyte_of_hostile_text(shape: str) -> None:
+def test_text_functions_finish_on_a_megabyte_of_hostile_text() -> None:
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "tests.hostile.text_functions", shape, str(MEGABYTE)],
+            [sys.executable, "-m", "tests.hostile.text_functions", *SHAPES],
             cwd=REPO,
             capture_output=True,
             text=True,
@@ -35,6 +33,6 @@ def test_text_functions_finish_on_a_megabyte_of_hostile_text(shape: str) -> None
         )
     except subprocess.TimeoutExpired as exc:
         out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
-        last = out.strip().splitlines()[-1:] or ["(none)"]
-        pytest.fail(f"{shape!r}: not finished in {BUDGET_SECONDS} s; last finished: {last[0]}")
-    assert done.returncode == 0, done.stderr[-2000:]
+        last = out.strip().splitlines()[-1:] or ["(nothing)"]
+        pytest.fail(f"not finished in {BUDGET_SECONDS} s; the last function that finished: {last[0]}")
+    assert done.returncode == 0, done.stderr[-3000:]

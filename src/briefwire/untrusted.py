@@ -9,6 +9,7 @@ the page's own words around (bidirectional controls). They are pure and linear i
 from __future__ import annotations
 
 import re
+from urllib.parse import quote, urlsplit, urlunsplit
 
 # Surrogate code points never stand for a character on their own: json.loads makes them from
 # an escaped half pair ("\ud83d"), os.fsdecode from file-name bytes that are not UTF-8.
@@ -49,3 +50,64 @@ def terminal_text(text: str) -> str:
 def without_bidi_controls(text: str) -> str:
     """``text`` without bidirectional formatting characters (an unclosed override among them)."""
     return _BIDI.sub("", text)
+
+
+# Characters a link may carry as they are; everything else is percent-encoded. Brackets,
+# parentheses, quotes, angle brackets, spaces and backslashes are left out: each of them can end
+# a Markdown link or an HTML attribute early. "%" stays, so an address already encoded keeps
+# its escapes.
+_URL_SAFE = "/:@!$&*+,;=%~-._?"
+_URL_FORBIDDEN = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+_HOST = re.compile(r"^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$")
+
+
+def safe_url(url: object) -> str | None:
+    """A plain http(s) address, percent-encoded so no character of it can end a link, or None.
+
+    None for anything else: another scheme (``javascript:``, ``data:``), no host, a user name
+    or password before the host, control characters, or a host that is not a host name.
+    """
+    if not isinstance(url, str):
+        return None
+    text = url.strip()
+    if not text or _URL_FORBIDDEN.search(text) or lone_surrogate(text) is not None:
+        return None
+    try:
+        parts = urlsplit(text)
+        host = _ascii_host(parts.netloc)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or host is None:
+        return None
+    path, query, fragment = (quote(p, safe=_URL_SAFE) for p in (parts.path, parts.query, parts.fragment))
+    scheme = text[: len(parts.scheme)]  # as written (urlsplit lower-cases it)
+    return urlunsplit((scheme, host, path, query, fragment))
+
+
+def _ascii_host(netloc: str) -> str | None:
+    """The host (and port) in ASCII, international names in their IDNA form, or None."""
+    if not netloc or "@" in netloc:
+        return None
+    if not netloc.isascii():
+        host, colon, port = netloc.rpartition(":") if netloc.count(":") == 1 else (netloc, "", "")
+        try:
+            netloc = host.encode("idna").decode("ascii") + colon + port
+        except UnicodeError:
+            return None
+    return netloc if _HOST.match(netloc) else None
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, CSV injection);
+# full-width forms too, which some spreadsheet programs fold to the ASCII ones.
+_FORMULA_START = frozenset("=+-@\t\r\n＝＋－＠")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """``value`` as a CSV cell no spreadsheet runs: a leading formula character is escaped with
+    an apostrophe (which spreadsheets hide), so "=HYPERLINK(...)" stays text. A number, negative
+    or not, is left as it is."""
+    stripped = value.lstrip(" ")
+    if stripped[:1] in _FORMULA_START and not _NUMBER.match(value):
+        return "'" + value
+    return value

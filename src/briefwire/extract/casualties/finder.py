@@ -9,6 +9,7 @@ detained people carry no death cue and are left out. The people who *say* someon
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -233,7 +234,12 @@ def _clause(sentence: Sentence, people: list[Span], i: int) -> tuple[str, str]:
 
 
 def _has_verb(sentence: Sentence, start: int, end: int) -> bool:
-    return any(t.pos in {"VERB", "AUX"} and start <= t.start < end for t in sentence.tokens)
+    # Only the tokens between the two offsets (found by binary search), not the whole sentence:
+    # this runs for pairs of names, and a long sentence can hold hundreds.
+    tokens = sentence.tokens
+    first = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+    last = bisect.bisect_left(tokens, end, key=lambda t: t.start)
+    return any(tokens[k].pos in {"VERB", "AUX"} for k in range(first, last))
 
 
 def _tidy(name: str) -> str:
