@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import REPO
 from tests.hostile.text_functions import SHAPES
 
-BUDGET_SECONDS = 1200  # all shapes; linear code needs a few minutes at most on a loaded machine
+BUDGET_SECONDS = 1200  # all shapes together; linear code needs two or three minutes
 
 
 @pytest.mark.slow
@@ -35,4 +35,5 @@ def test_text_functions_finish_on_a_megabyte_of_hostile_text() -> None:
         out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
         last = out.strip().splitlines()[-1:] or ["(nothing)"]
         pytest.fail(f"not finished in {BUDGET_SECONDS} s; the last function that finished: {last[0]}")
-    assert done.returncode == 0, done.stderr[-3000:]
+    last = done.stdout.strip().splitlines()[-1:] or ["(nothing)"]
+    assert done.returncode == 0, f"after {last[0]}:\n{done.stderr[-3000:]}"
