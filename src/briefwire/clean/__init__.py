@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from briefwire.clean.assemble import assemble, inline_cuts
 from briefwire.clean.head import read_head
 from briefwire.clean.lexicon import lexicon
+from briefwire.clean.page import find_layout, mark_head_rest, mark_outside, page_title
+from briefwire.clean.pagehead import head_dateline
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
+from briefwire.clean.teasers import mark_recirculation, mark_teaser_runs
 from briefwire.clean.text import Line, line_key, normalize_text, split_lines, text_hash
 from briefwire.models import CleanDocument, RawDocument, RemovedSpan
 
@@ -70,7 +73,26 @@ def clean(
     context_reasons(lines, reasons, lex)
     if learned:
         learned_reasons(lines, reasons, learned, opts.learned_min_docs)
-    head = read_head(lines, reasons, lex, raw.title, post=post) if opts.detect_head else None
+    # an HTML reader already took the article out of its page; a post is no page
+    layout = None
+    if not post and raw.format != "html":
+        mark_recirculation(lines, reasons, lex)
+        mark_teaser_runs(lines, reasons)
+        layout = find_layout(lines, reasons, lex, raw.url)
+    if layout is not None:
+        mark_outside(lines, reasons, lex, layout)
+    meta_title = raw.title
+    if layout is not None and layout.headline is not None and meta_title is None:
+        meta_title = page_title(lines[layout.headline].text)
+    head = read_head(lines, reasons, lex, meta_title, post=post) if opts.detect_head else None
+    if layout is not None and head is not None and meta_title is None:
+        head.title = None  # a page without a headline of its own: no menu item is one
+    if layout is not None:
+        if layout.headline is not None and head is not None and head.title == meta_title:
+            reasons[layout.headline] = "title"
+        if head is not None and head.dateline is None:
+            head.dateline = head_dateline(lines, reasons, layout, raw.url)
+        mark_head_rest(lines, reasons, layout)
     if head is not None and head.dek_index is not None and not opts.dek_in_body:
         reasons[head.dek_index] = "dek"
     cuts = inline_cuts(lines, reasons, lex)
@@ -80,6 +102,7 @@ def clean(
         head.dateline if head else None,
         (p.text for p in paragraphs),
         removed,
+        url=raw.url,
     )
     return CleanDocument(
         raw=raw,

@@ -17,6 +17,7 @@ from typing import Any
 
 from briefwire.clean.dates import Found, find_dates
 from briefwire.clean.lexicon import Lexicon, phrase_key
+from briefwire.clean.urldate import from_url
 from briefwire.models import DatePrecision, DateValue, RemovedSpan
 
 PHOTO_REASONS = frozenset({"caption", "credit", "image_id"})
@@ -108,15 +109,32 @@ def publication_date(
     dateline: DateValue | None,
     body: Iterable[str],
     removed: Iterable[RemovedSpan],
+    url: str | None = None,
 ) -> DateValue:
-    """The publication date by the first basis that gives one."""
+    """The publication date by the first basis that gives one: metadata, a dateline, the
+    URL's path, inference from photo dates and relative words."""
     meta = from_metadata(metadata)
     if meta is not None:
         return meta
+    in_url = from_url(url)
     if dateline is not None:
-        return dateline
+        return _checked(dateline, in_url)
+    if in_url is not None:
+        return in_url
     photos = [s for s in removed if s.reason in PHOTO_REASONS and not _FILE_PHOTO.search(s.text)]
     return infer(list(body), photos) or DateValue.unknown()
+
+
+def _checked(dateline: DateValue, in_url: DateValue | None) -> DateValue:
+    """A dateline against the URL's day: when they disagree, the earlier one (an "updated"
+    line is later than the publication; an address is made when the story is filed)."""
+    if in_url is None or in_url.precision != "day" or dateline.date is None:
+        return dateline
+    a, b = dt.date.fromisoformat(dateline.date), dt.date.fromisoformat(str(in_url.date))
+    if abs((a - b).days) <= 1:
+        return dateline
+    note = f"dateline {a} and URL {b} disagree: the earlier"
+    return DateValue(min(a, b).isoformat(), "day", "dateline" if a < b else "url", note)
 
 
 def infer(body: list[str], photos: list[RemovedSpan]) -> DateValue | None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from briefwire.ingest.decode import decode_bytes
 from briefwire.ingest.errors import ReadError
-from briefwire.ingest.meta import date_of, extra_value, name_of, source_kind_of, text_of
+from briefwire.ingest.meta import date_of, extra_value, name_of, outlet_of_url, source_kind_of, text_of
 from briefwire.ingest.options import ReadOptions
 from briefwire.ingest.registry import Item, Payload, get_reader
 from briefwire.ingest.sniff import GZIP_MAGIC, detect_format
@@ -106,6 +106,8 @@ def _finish(doc: RawDocument, sidecar: Mapping[str, Any] | None, options: ReadOp
         doc = _with_sidecar(doc, sidecar)
     if options.source_kind is not None:
         doc = replace(doc, source_kind=options.source_kind)
+    if doc.outlet is None and (host := outlet_of_url(doc.url)) is not None:
+        doc = replace(doc, outlet=host)  # the site, so its template is learned across pages
     doc = replace(doc, origin=storable(doc.origin))
     broken = _unstorable_field(doc)
     if broken is not None:
