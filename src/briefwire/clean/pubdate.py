@@ -31,7 +31,9 @@ _WEEKDAY_RU = re.compile(
 )
 _YESTERDAY = re.compile(r"(?<!\w)(yesterday|вчера)(?!\w)", re.IGNORECASE)
 _TODAY = re.compile(r"(?<!\w)(today|сегодня)(?!\w)", re.IGNORECASE)
-_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"|„[^“”]*[“”]")
+# A quotation stops at the next opening mark as well: otherwise every opener of a long run of
+# unclosed ones would scan to the end of the text (quadratic).
+_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|„[^„“”]*[“”]")
 # Words that put a date ahead of the writer: right before it ("for March 20", "до 5 мая"),
 # or a little earlier in the clause ("is scheduled to meet on Friday").
 _FUTURE_CUE = re.compile(
