@@ -55,6 +55,7 @@ bench: install-dev
 	$(BIN)/python bench/dedupe.py
 	$(BIN)/python bench/html_benchmark.py
 	$(BIN)/python bench/page_text.py
+	$(BIN)/python bench/tg_footers.py
 	$(BIN)/python bench/link.py
 	$(BIN)/python bench/live_latency.py
 

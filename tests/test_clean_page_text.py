@@ -175,3 +175,44 @@ def test_pubdate_date_in_the_page_footer_is_not_the_publication_date() -> None:
     footer_date = "* Updated: January 2, 2024"
     doc = cleaned(page(head="Reservists Sent to Tver Training Ground\n", below=footer_date), url=None)
     assert doc.published.date is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tags: mobilization, Tver, reservists",
+        "Раздел: Общество",
+        "Filed under: Regions",
+        "Теги: армия, призыв",
+    ],
+)
+def test_clean_drops_tag_and_rubric_lines_in_any_language(line: str) -> None:
+    doc = cleaned("\n\n".join([*BODY, line]), url=None)
+    assert reasons(doc)[line] == "tags"
+    assert [p.text for p in doc.paragraphs] == BODY
+
+
+def test_clean_keeps_a_sentence_that_starts_like_a_tag_line() -> None:
+    line = "Section: the regional court said the case would be heard again in April, lawyers said."
+    doc = cleaned("\n\n".join([*BODY, line]), url=None)
+    assert line in doc.text
+
+
+def test_pubdate_yearless_dateline_takes_the_year_of_the_url() -> None:
+    text = "Обновлено 14 марта в 18:40\n\n" + "\n\n".join(BODY)
+    doc = cleaned(text, url="https://a.example/2023/news/reservists")
+    assert (doc.published.date, doc.published.basis) == ("2023-03-14", "dateline")
+    assert doc.published.note is not None and "2023" in doc.published.note
+
+
+def test_pubdate_yearless_dateline_without_a_year_anywhere_stays_unknown() -> None:
+    text = "Обновлено 14 марта в 18:40\n\n" + "\n\n".join(BODY)
+    assert cleaned(text, url=None).published.date is None
+
+
+def test_clean_post_drops_read_us_without_vpn_footer() -> None:
+    footer = "__Читайте нас без VPN: __[example.org/mirror](https://example.org/mirror)"
+    post = "В Твери мобилизованных отправили на полигон, сообщили родственники.\n\n" + footer
+    doc = clean(RawDocument("tg.json#5", post, "telegram", source_kind="telegram"))
+    assert reasons(doc)[footer] == "newsletter"
+    assert doc.paragraphs[0].text.startswith("В Твери")

@@ -250,3 +250,19 @@ def test_watch_reports_a_broken_channel_page_and_takes_the_posts_next_time(
         wait_for(lambda: n_documents(db) == 1, what="the post after the broken page")
     first = run.of("tg")[0]
     assert first.status == "error" and first.reason and "not a Telegram channel preview" in first.reason
+
+
+def test_watch_knows_feed_entries_without_id_or_link_by_their_text(
+    tmp_path: Path, site: tuple[str, Site]
+) -> None:
+    base, s = site
+    db = tmp_path / "live.db"
+    s.publish("/bare.xml", Entry("", "First", story(1), at(1)))
+    add(db, "feed", f"{base}/bare.xml", "bare", interval=1)
+    assert once(db, options(base)).records[0].new == 1
+    s.publish("/bare.xml", Entry("", "Second", story(2), at(2)))  # now first in the feed: positions shift
+    with Store(db) as store:
+        store.save_watch_state("bare", {"next_due": 0})
+    record = once(db, options(base)).records[0]
+    assert (record.new, record.duplicates) == (1, 0)
+    assert source_row(db, "bare")["items_taken"] == 2

@@ -22,6 +22,7 @@ from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
 from briefwire.clean.teasers import mark_recirculation, mark_teaser_runs
 from briefwire.clean.text import Line, line_key, normalize_text, split_lines, text_hash
+from briefwire.clean.urldate import year_of_url
 from briefwire.models import CleanDocument, RawDocument, RemovedSpan
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -84,7 +85,8 @@ def clean(
     meta_title = raw.title
     if layout is not None and layout.headline is not None and meta_title is None:
         meta_title = page_title(lines[layout.headline].text)
-    head = read_head(lines, reasons, lex, meta_title, post=post) if opts.detect_head else None
+    year = year_of_url(raw.url) or _year_in(raw.title)  # completes a dateline without one
+    head = read_head(lines, reasons, lex, meta_title, post=post, year=year) if opts.detect_head else None
     if layout is not None and head is not None and meta_title is None:
         head.title = None  # a page without a headline of its own: no menu item is one
     if layout is not None:
@@ -132,6 +134,15 @@ def _doc_id(
     by_rules = {i: r for i, r in reasons.items() if r != "learned"}
     text = assemble(lines, by_rules, cuts)[0]
     return text_hash(normalize_text(text) or normalize_text(raw.text))
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _year_in(title: str | None) -> int | None:
+    """The one year a title names ("… in 2023"), or None."""
+    years = set(_YEAR.findall(title or ""))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _is_post(raw: RawDocument) -> bool:

@@ -10,30 +10,16 @@ without a year takes the year the URL gives, or none at all.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from urllib.parse import urlsplit
 
 from briefwire.clean.dates import find_dates, find_slashed_date
 from briefwire.clean.lineshape import is_prose
 from briefwire.clean.page import Layout
 from briefwire.clean.text import Line
-from briefwire.clean.urldate import from_url
+from briefwire.clean.urldate import year_of_url
 from briefwire.models import DateValue
 
 _DATELINE_WORDS = 20
 _BODY_LINES = 6  # a byline and a date may sit under the dek, among the first lines
-
-
-_YEAR_IN_PATH = re.compile(r"/((?:19|20)\d\d)(?:/|-|$)")
-
-
-def _url_year(url: str | None) -> int | None:
-    """The year the URL's path gives, when it gives one (alone or in a date)."""
-    in_url = from_url(url)
-    if in_url is not None and in_url.date is not None:
-        return int(in_url.date[:4])
-    match = _YEAR_IN_PATH.search(urlsplit(url).path) if url else None
-    return int(match.group(1)) if match else None
 
 
 def _date_of(text: str, year: int | None) -> dt.date | None:
@@ -53,7 +39,7 @@ def head_dateline(
 ) -> DateValue | None:
     """The first dated line of the head window or of the article's first lines (a dateline
     under the dek); it is marked as the dateline."""
-    year = _url_year(url)
+    year = year_of_url(url)
     for i in range(layout.head_start, min(layout.end, layout.start + _BODY_LINES) + 1):
         line = lines[i]
         if i in reasons or line.words > _DATELINE_WORDS or is_prose(line):

@@ -31,7 +31,9 @@ _WEEKDAY_RU = re.compile(
 )
 _YESTERDAY = re.compile(r"(?<!\w)(yesterday|вчера)(?!\w)", re.IGNORECASE)
 _TODAY = re.compile(r"(?<!\w)(today|сегодня)(?!\w)", re.IGNORECASE)
-_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"|„[^“”]*[“”]")
+# A quotation stops at the next opening mark as well: otherwise every opener of a long run of
+# unclosed ones would scan to the end of the text (quadratic).
+_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|„[^„“”]*[“”]")
 # Words that put a date ahead of the writer: right before it ("for March 20", "до 5 мая"),
 # or a little earlier in the clause ("is scheduled to meet on Friday").
 _FUTURE_CUE = re.compile(
@@ -78,11 +80,12 @@ def _dateparser_value(text: str, basis: str) -> DateValue | None:
     return DateValue(data.date_obj.date().isoformat(), precision, basis)
 
 
-def parse_dateline(text: str, lex: Lexicon) -> DateValue | None:
-    """A line that is a full date and little else ("November 24, 2022", "Updated 24.11.2022")."""
+def parse_dateline(text: str, lex: Lexicon, year: int | None = None) -> DateValue | None:
+    """A line that is a full date and little else ("November 24, 2022", "Updated 24.11.2022");
+    a day and month alone take ``year`` (the URL's or the title's), and say so."""
     if len(text.split()) > 12:
         return None
-    found = [f for f in find_dates(text) if f.date is not None]
+    found = [f for f in find_dates(text) if f.date is not None or year is not None]
     if len(found) != 1:
         return None
     rest = text[: found[0].start] + " " + text[found[0].end :]
@@ -90,6 +93,8 @@ def parse_dateline(text: str, lex: Lexicon) -> DateValue | None:
     if len(words) > 1:
         return None
     date = found[0].date
+    if date is None and year is not None and (date := found[0].on(year)) is not None:
+        return DateValue(date.isoformat(), "day", "dateline", f"year {year} from the URL or title")
     return DateValue(date.isoformat(), "day", "dateline") if date else None
 
 

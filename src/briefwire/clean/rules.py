@@ -59,6 +59,12 @@ _LINE_RULES: tuple[tuple[str, Callable[[Line, Lexicon], bool]], ...] = (
     ("copyright", lambda ln, lex: _is_copyright(ln.text)),
     ("cookie", lambda ln, lex: ln.words <= 60 and lex.count("cookie", ln.text) >= 2),
     ("interface", lambda ln, lex: lex.is_line("interface", ln.text)),
+    (
+        "tags",
+        lambda ln, lex: (
+            ln.words <= 15 and ln.text.rstrip()[-1:] not in ".!?" and _starts_with(ln.text, lex, "tags_start")
+        ),
+    ),
     ("feed_footer", lambda ln, lex: _is_feed_footer(ln.text)),
     ("donation", _donation),
 )
@@ -98,6 +104,12 @@ def _is_teaser(text: str, lex: Lexicon) -> bool:
 
 # Blog engines append "The post <title> appeared first on <site>." to every feed item.
 _FEED_FOOTER = re.compile(r"^(the post|this (post|article|entry)) .{3,300} appeared first on .{2,120}$", re.I)
+
+
+def _starts_with(text: str, lex: Lexicon, section: str) -> bool:
+    """The line opens with a cue of ``section`` followed by a colon ("Tags: …", «Раздел: …»)."""
+    head, colon, rest = text.partition(":")
+    return bool(colon) and bool(rest.strip()) and lex.is_line(section, head)
 
 
 def _is_feed_footer(text: str) -> bool:

@@ -12,7 +12,9 @@ import re
 from briefwire.clean.lexicon import Lexicon, phrase_key
 
 TERMINAL = ".!?…:;\"”»'’)"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email(?:&#160;|\s)protected\]", re.IGNORECASE)
+# The local part starts only where a token starts: without the look-behind, a long token with
+# no "@" would be scanned again from every one of its characters (quadratic).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|\[email(?:&#160;|\s)protected\]", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z_][\w]{2,}")
 _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
 _CONNECTORS = {"via", "for", "of", "and", "&", "de", "van", "von", "der", "la", "le", "/"}

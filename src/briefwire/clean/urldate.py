@@ -37,3 +37,15 @@ def from_url(url: str | None, today: dt.date | None = None) -> DateValue | None:
         if 1 <= month <= 12 and dt.date(year, month, 1) <= limit:
             return DateValue(f"{year:04d}-{month:02d}-01", "month", "url")
     return None
+
+
+_YEAR_IN_PATH = re.compile(r"/((?:19|20)\d\d)(?:/|-|$)")
+
+
+def year_of_url(url: str | None) -> int | None:
+    """The year the URL's path gives, alone (``/2023/slug``) or in a date."""
+    in_url = from_url(url)
+    if in_url is not None and in_url.date is not None:
+        return int(in_url.date[:4])
+    match = _YEAR_IN_PATH.search(urlsplit(url).path) if url else None
+    return int(match.group(1)) if match else None
