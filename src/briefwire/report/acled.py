@@ -17,6 +17,8 @@ import csv
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
+from .export import csv_cell
+
 COLUMNS = (
     "event_id",
     "event_date",
@@ -105,6 +107,7 @@ def write_acled(events: Iterable[Mapping[str, Any]], out: TextIO) -> int:
     for event in events:
         if event.get("review_state") == "rejected":
             continue
-        writer.writerow({k: "" if v is None else v for k, v in acled_row(event).items()})
+        # Summaries, places and actors are text from the sources: no cell may run as a formula.
+        writer.writerow({k: csv_cell(v) for k, v in acled_row(event).items()})
         n += 1
     return n
