@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,7 +47,10 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=30.0)
     parser.add_argument("--spread", type=float, default=None, help="seconds to publish over")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--keep-log", type=Path, default=None, help="copy the watch's log here")
     args = parser.parse_args()
+    # A SIGTERM to the benchmark still stops the watch it started (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     spread = args.spread if args.spread is not None else args.items * args.interval / 1.5
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp, serve() as (base, site):
@@ -54,18 +58,30 @@ def main() -> None:
         with Store(db) as store:
             for kind, target in (("feed", f"{base}/feed.xml"), ("telegram", "loopbench")):
                 store.add_watch_source(make_source(kind, target, name=kind, interval=args.interval).fields())
+        # The feed and the channel have a post before the watch starts, as real ones do.
+        site.publish("/feed.xml", Entry("old", "Before", story(0, "Kazan"), datetime.now(UTC)))
+        site.post("loopbench", Post(0, story(0, "Omsk"), datetime.now(UTC)), "Loop Bench")
         log = Path(tmp) / "watch.log"
         started = time.time()
         proc = _start(db, base, log)
         try:
             ready = _first_poll(log, started)
             print(f"watch started, models loaded and first polls done in {ready:.1f} s")
-            published = _publish(site, base, args.items, spread, random.Random(args.seed))
-            linked = _wait_linked(db, published, timeout=spread + 4 * args.interval + 120)
+            # Published in a thread while this one watches the ledger: each item's clock starts
+            # when it appears on the server and stops when the ledger has it linked.
+            published: dict[str, float] = {}
+            publisher = threading.Thread(
+                target=_publish, args=(site, base, _moments(args.items, spread, args.seed), published)
+            )
+            publisher.start()
+            linked = _wait_linked(db, published, publisher, timeout=spread + 4 * args.interval + 120)
+            publisher.join()
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(120)
         _report(published, linked, log, started)
+        if args.keep_log:
+            args.keep_log.write_text(log.read_text(encoding="utf-8"), encoding="utf-8")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
@@ -76,21 +92,27 @@ def _start(db: Path, base: str, log: Path) -> subprocess.Popen[bytes]:
         return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=out)
 
 
-def _publish(site: Site, base: str, items: int, spread: float, rng: random.Random) -> dict[str, float]:
-    """Publish ``items`` at random moments within ``spread`` seconds; origin -> publication time."""
-    moments = sorted(rng.uniform(0, spread) for _ in range(items))
+def _moments(items: int, spread: float, seed: int) -> list[float]:
+    """When to publish each item: random moments within ``spread`` seconds, in order."""
+    rng = random.Random(seed)
+    return sorted(rng.uniform(0, spread) for _ in range(items))
+
+
+def _publish(site: Site, base: str, moments: list[float], published: dict[str, float]) -> None:
+    """Publish one item at each moment into ``published`` (origin -> publication time)."""
     begin = time.time()
-    published: dict[str, float] = {}
     for n, moment in enumerate(moments):
         time.sleep(max(0.0, begin + moment - time.time()))
         now = datetime.now(UTC)
         if n % 2:
-            site.post("loopbench", Post(n, story(900 + n, "Miass"), now), "Loop Bench")
-            published[f"https://t.me/loopbench/{n}"] = time.time()
+            post_id = n // 2 + 1  # a channel numbers its posts 1, 2, 3 ...
+            site.post("loopbench", Post(post_id, story(900 + n, "Miass"), now), "Loop Bench")
+            published[f"https://t.me/loopbench/{post_id}"] = time.time()
+            print(f"  published post {n} at {datetime.now(UTC):%H:%M:%S}", flush=True)
         else:
             site.publish("/feed.xml", Entry(f"b{n}", f"Bench {n}", story(n), now))
             published[f"{base}/feed.xml#b{n}"] = time.time()
-    return published
+            print(f"  published entry {n} at {datetime.now(UTC):%H:%M:%S}", flush=True)
 
 
 def _first_poll(log: Path, started: float, timeout: float = 600) -> float:
@@ -102,30 +124,40 @@ def _first_poll(log: Path, started: float, timeout: float = 600) -> float:
     raise SystemExit("the watch logged no poll")
 
 
-def _wait_linked(db: Path, published: dict[str, float], timeout: float) -> dict[str, float]:
-    """origin -> when its document was stored with every claim linked into an event."""
-    linked: dict[str, float] = {}
+def _wait_linked(
+    db: Path, published: dict[str, float], publisher: threading.Thread, timeout: float
+) -> dict[str, tuple[float, float]]:
+    """origin -> (when its document was stored, when every claim of it was linked into an event)."""
+    stored: dict[str, float] = {}
+    linked: dict[str, tuple[float, float]] = {}
     end = time.time() + timeout
-    sql = """SELECT o.origin FROM document_origins o WHERE NOT EXISTS
-             (SELECT 1 FROM claims c WHERE c.doc_id = o.doc_id AND c.event_id IS NULL)
-             AND EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = o.doc_id)"""
-    while len(linked) < len(published) and time.time() < end:
+    sql = """SELECT o.origin,
+                    NOT EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = o.doc_id AND c.event_id IS NULL)
+                    AND EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = o.doc_id)
+             FROM document_origins o"""
+    while (publisher.is_alive() or len(linked) < len(published)) and time.time() < end:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
         try:
-            done = {r[0] for r in conn.execute(sql)}
+            rows = conn.execute(sql).fetchall()
         except sqlite3.OperationalError:  # the ledger is still being created
-            done = set()
+            rows = []
         finally:
             conn.close()
         now = time.time()
-        for origin in done & set(published):
-            linked.setdefault(origin, now)
+        for origin, done in rows:
+            if origin in dict(published):
+                stored.setdefault(origin, now)
+                if done:
+                    linked.setdefault(origin, (stored[origin], now))
         time.sleep(0.25)
     return linked
 
 
-def _report(published: dict[str, float], linked: dict[str, float], log: Path, started: float) -> None:
-    latencies = sorted(linked[o] - published[o] for o in linked)
+def _report(
+    published: dict[str, float], linked: dict[str, tuple[float, float]], log: Path, started: float
+) -> None:
+    latencies = sorted(linked[o][1] - published[o] for o in linked)
+    to_stored = sorted(linked[o][0] - published[o] for o in linked)
     missing = sorted(set(published) - set(linked))
     print(f"items published: {len(published)}, in the ledger extracted and linked: {len(linked)}")
     if latencies:
@@ -135,6 +167,9 @@ def _report(published: dict[str, float], linked: dict[str, float], log: Path, st
             f"p90 {q[8]:.1f}  max {latencies[-1]:.1f}"
         )
         print("  each: " + " ".join(f"{x:.1f}" for x in latencies))
+        print(
+            f"of which publish -> stored (s): p50 {statistics.median(to_stored):.1f}  max {to_stored[-1]:.1f}"
+        )
         within = sum(1 for x in latencies if x <= BUDGET_S)
         print(f"within {BUDGET_S:g} s: {within}/{len(published)}")
     if missing:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from briefwire.ingest import Item
+from briefwire.pipeline import Pipeline
 from briefwire.store import Store
 from briefwire.watch import make_source
 from tests.liveserver import Site, serve
@@ -188,3 +190,79 @@ def test_watch_takes_new_and_changed_files_in_a_folder_at_once(tmp_path: Path) -
         wait_for(lambda: n_documents(db) == 3, what="a changed file")
     assert sum(r.new for r in run.records) == 3
     assert source_row(db, "inbox")["items_taken"] == 3
+
+
+def test_watch_logs_a_take_that_fails_and_goes_on_with_the_other_sources(
+    tmp_path: Path, site: tuple[str, Site], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, s = site
+    db = tmp_path / "live.db"
+    s.publish("/bad.xml", Entry("b1", "Bad", story(5), at(1)))
+    s.publish("/good.xml", Entry("g1", "Good", story(6), at(1)))
+    add(db, "feed", f"{base}/bad.xml", "bad")
+    add(db, "feed", f"{base}/good.xml", "good")
+    real = Pipeline.ingest_items
+
+    def broken_for_bad(self: Pipeline, items: Iterable[Item], progress: object = None) -> object:
+        items = list(items)
+        if any("/bad.xml" in i.origin for i in items):
+            raise OSError("disk full")
+        return real(self, items)
+
+    monkeypatch.setattr(Pipeline, "ingest_items", broken_for_bad)
+    run = once(db, options(base))
+    bad = run.of("bad")[0]
+    assert bad.status == "error" and bad.reason == "taking new items failed: OSError: disk full"
+    assert run.of("good")[0].new == 1
+    assert origins(db) == {f"{base}/good.xml#g1"}
+    assert source_row(db, "bad")["failures"] == 1
+
+
+def test_watch_takes_a_page_again_only_when_its_text_changes(tmp_path: Path, site: tuple[str, Site]) -> None:
+    base, s = site
+    db = tmp_path / "live.db"
+
+    def page(text: str) -> str:
+        paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+        head = "<html><head><title>Press office</title></head>"
+        return f"{head}<body><article>{paragraphs}</article></body></html>"
+
+    s.pages["/press"] = page(story(1))
+    add(db, "page", f"{base}/press", "press", interval=1)
+    assert once(db, options(base)).records[0].new == 1
+    for text, new in ((story(1), 0), (story(2), 1)):
+        s.pages["/press"] = page(text) + ("<!-- rendered again -->" if not new else "")
+        with Store(db) as store:
+            store.save_watch_state("press", {"next_due": 0})
+        assert once(db, options(base)).records[0].new == new
+    assert n_documents(db) == 2
+
+
+def test_watch_reports_a_broken_channel_page_and_takes_the_posts_next_time(
+    tmp_path: Path, site: tuple[str, Site]
+) -> None:
+    base, s = site
+    db = tmp_path / "live.db"
+    s.post("loopnews", Post(1, story(1), at(1)), "Loop News")
+    s.fault("/s/loopnews", "malformed")
+    add(db, "telegram", "loopnews", "tg", interval=0.1)
+    with watching(db, options(base)) as run:
+        wait_for(lambda: n_documents(db) == 1, what="the post after the broken page")
+    first = run.of("tg")[0]
+    assert first.status == "error" and first.reason and "not a Telegram channel preview" in first.reason
+
+
+def test_watch_knows_feed_entries_without_id_or_link_by_their_text(
+    tmp_path: Path, site: tuple[str, Site]
+) -> None:
+    base, s = site
+    db = tmp_path / "live.db"
+    s.publish("/bare.xml", Entry("", "First", story(1), at(1)))
+    add(db, "feed", f"{base}/bare.xml", "bare", interval=1)
+    assert once(db, options(base)).records[0].new == 1
+    s.publish("/bare.xml", Entry("", "Second", story(2), at(2)))  # now first in the feed: positions shift
+    with Store(db) as store:
+        store.save_watch_state("bare", {"next_due": 0})
+    record = once(db, options(base)).records[0]
+    assert (record.new, record.duplicates) == (1, 0)
+    assert source_row(db, "bare")["items_taken"] == 2

@@ -24,6 +24,7 @@ from briefwire.store import Store
 from briefwire.store.db import now_iso
 
 from .backoff import BackoffOptions, next_wait, should_pause
+from .folders import FolderEvents
 from .http import Http, HttpOptions
 from .log import PollRecord, Sink
 from .poll import Offer, PollError, PollOptions, poll
@@ -99,7 +100,7 @@ class Watcher:
         self._wake = asyncio.Event()
         http = Http(self.options.http)
         tasks: dict[str, asyncio.Task[None]] = {}
-        folders: dict[str, asyncio.Task[None]] = {}
+        folders = FolderEvents(self._kick)
         try:
             if await self._write(self.taker.unlinked):
                 await self._write(self.taker.link)
@@ -109,18 +110,19 @@ class Watcher:
                 self._warming = asyncio.ensure_future(self._write(self.taker.warm))
             await self._schedule(http, tasks, folders)
         finally:
-            for task in [*tasks.values(), *folders.values()]:
+            await folders.close()
+            for task in tasks.values():
                 task.cancel()
             if self._warming is not None:
                 await asyncio.gather(self._warming, return_exceptions=True)
-            await asyncio.gather(*tasks.values(), *folders.values(), return_exceptions=True)
+            await asyncio.gather(*tasks.values(), return_exceptions=True)
             # Takes already running finish their item; those still queued are dropped.
             await asyncio.to_thread(self._writer.shutdown, wait=True, cancel_futures=True)
             await http.aclose()
         return self.summary
 
     async def _schedule(
-        self, http: Http, tasks: dict[str, asyncio.Task[None]], folders: dict[str, asyncio.Task[None]]
+        self, http: Http, tasks: dict[str, asyncio.Task[None]], folders: FolderEvents
     ) -> None:
         assert self._wake is not None
         limit = asyncio.Semaphore(self.options.concurrency)
@@ -136,13 +138,19 @@ class Watcher:
                 await asyncio.gather(*tasks.values(), return_exceptions=True)
                 return
             if self.options.watch_folders:
-                self._watch_folders(sources, folders)
+                folders.follow(sources)
             waits = [s.next_due - now for src, s in sources if src.name not in tasks and not s.paused]
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), max(0.01, min([self.options.rescan, *waits])))
             for name in [n for n, t in tasks.items() if t.done()]:
                 tasks.pop(name).result()
+
+    def _kick(self, name: str) -> None:
+        """A folder changed: poll it now."""
+        self._kicked.add(name)
+        if self._wake is not None:
+            self._wake.set()
 
     def _sources(self) -> list[tuple[Source, State]]:
         return [from_row(r) for r in self.store.watch_sources()]
@@ -165,7 +173,11 @@ class Watcher:
         else:
             with self._pending_lock:
                 self._pending += 1
-            await self._write(self._took, source, state, offer, _ms(started))
+            try:
+                await self._write(self._took, source, state, offer, _ms(started))
+            except Exception as exc:  # the ledger said no (locked too long, disk full): log, go on
+                failure = PollError(f"taking new items failed: {type(exc).__name__}: {exc}")
+                await self._write(self._failed, source, state, failure, _ms(started))
         assert self._wake is not None
         self._wake.set()
 
@@ -174,7 +186,12 @@ class Watcher:
             self._pending -= 1
             last = self._pending == 0
         started = time.monotonic()
-        taken = self.taker.take(source, state, offer)
+        try:
+            taken = self.taker.take(source, state, offer)
+        except Exception:
+            # What went in is marked taken and is linked with the next take; the rest comes again.
+            self._unlinked = True
+            raise
         self._unlinked = self._unlinked or taken.stored > 0
         if self._unlinked and (last or self.stopping.is_set()):
             self.taker.link()
@@ -253,30 +270,6 @@ class Watcher:
                 reason=reason,
             )
         )
-
-    # ---- folders ------------------------------------------------------------------------
-    def _watch_folders(
-        self, sources: list[tuple[Source, State]], folders: dict[str, asyncio.Task[None]]
-    ) -> None:
-        wanted = {s.name: s for s, st in sources if s.kind == "folder" and not st.paused}
-        for name in [n for n in folders if n not in wanted]:
-            folders.pop(name).cancel()
-        for name, source in wanted.items():
-            if name not in folders:
-                folders[name] = asyncio.create_task(self._folder_events(source))
-
-    async def _folder_events(self, source: Source) -> None:
-        """Mark the folder due as soon as something in it changes."""
-        from watchfiles import awatch  # noqa: PLC0415 - only a watch with folders needs it
-
-        assert self._wake is not None
-        stop = asyncio.Event()
-        try:
-            async for _ in awatch(source.target, stop_event=stop, debounce=200, step=50):
-                self._kicked.add(source.name)
-                self._wake.set()
-        except FileNotFoundError:
-            return  # the folder went away: its polls report that
 
 
 def _due(state: State, now: float) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,8 @@ from briefwire.models import IngestError, RawDocument
 
 from .http import Fetched, FetchError, Http
 from .sources import Source, State
+
+_BY_POSITION = re.compile(r"#entry-\d+$")
 
 
 @dataclass(frozen=True)
@@ -116,10 +119,17 @@ def _feed(fetched: Fetched, source: Source, options: PollOptions) -> tuple[Unit,
         raise PollError(exc.reason) from exc
     # Oldest first: of two copies, the one stored first counts as the original.
     items.sort(key=lambda i: (isinstance(i, RawDocument) and i.published) or "")
-    return tuple(
-        Unit(i.origin, version_of(i.text) if isinstance(i, RawDocument) else "error", i.origin, _ready([i]))
-        for i in items
-    )
+    return tuple(_entry_unit(i, source) for i in items)
+
+
+def _entry_unit(item: Item, source: Source) -> Unit:
+    if isinstance(item, IngestError):
+        return Unit(item.origin, "error", item.origin, _ready([item]))
+    version = version_of(item.text)
+    # An entry with neither id nor link is named by its place in the feed, which shifts as
+    # entries are added: its text is all that identifies it.
+    key = f"{source.target}#text-{version}" if _BY_POSITION.search(item.origin) else item.origin
+    return Unit(key, version, item.origin, _ready([item]))
 
 
 def _page(fetched: Fetched, source: Source, options: PollOptions) -> tuple[Unit, ...]:
