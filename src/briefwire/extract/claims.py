@@ -91,7 +91,7 @@ def happening_claims(
     cast = tuple(a for a in actors if a.role in {"subject", "victim", "organisation", "official"})
     claims: list[Claim] = []
     for e in h.entries:
-        claims.extend(_entry_claims(h, e, doc_id, place, date, cast))
+        claims.extend(_entry_claims(h, e, doc_id, place, date, cast=cast))
     theme = theme_of_type(h.type)
     happening = Happening(
         index=h.index,
@@ -116,7 +116,7 @@ def happening_claims(
 
 
 def _entry_claims(
-    h: Open, e: Entry, doc_id: str, place: Location | None, date: DateValue, cast: tuple[Actor, ...] = ()
+    h: Open, e: Entry, doc_id: str, place: Location | None, date: DateValue, *, cast: tuple[Actor, ...] = ()
 ) -> list[Claim]:
     if e.own_type is None and not e.quantities:
         return []  # a detail that only places the story: evidence, not a claim

@@ -31,7 +31,7 @@ from briefwire.extract.mentions.places import PlaceHit, find_places, sentence_pl
 from briefwire.extract.mentions.when import sentence_dates
 from briefwire.extract.structure import Block, read_structure
 from briefwire.extract.themes import OTHER, passage_theme, theme_of_claims, theme_of_type
-from briefwire.extract.typing.decide import PRIORITY, read_sentence
+from briefwire.extract.typing.decide import PRIORITY, Reading, read_sentence
 from briefwire.extract.typing.lexicon import load_taxonomy
 from briefwire.models import Actor, Casualty, Claim, CleanDocument, DateValue, Location, Mention, Quantity
 from briefwire.nlp import Analysis, Sentence, Span, embeddings
@@ -174,6 +174,43 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         if not any(q.text in c for c in att.chain)
     )
     entry = _entry(walk, sentence, att, places=places, dates=dates, quantities=quantities)
+    _place_entry(
+        walk,
+        block,
+        sentence,
+        entry,
+        reading=reading,
+        quantities=quantities,
+        named=named,
+        places=places,
+        att=att,
+    )
+    walk.places.extend(places)
+    walk.dates.extend(
+        (block.paragraph.index, sentence.start, d)
+        for _, d in dates
+        if d.basis == "explicit" and d.precision != "year"
+    )
+    if att.speaker:
+        walk.speaker = att.speaker
+    elif walk.speaker is None:
+        people = [e.text for e in sentence.entities if e.label == "PERSON"]
+        walk.speaker = people[-1] if people else None
+
+
+def _place_entry(
+    walk: _Walk,
+    block: Block,
+    sentence: Sentence,
+    entry: Entry,
+    *,
+    reading: Reading,
+    quantities: tuple[tuple[int, int, str, Quantity], ...],
+    named: list[Casualty],
+    places: Sequence[PlaceHit],
+    att: Attribution,
+) -> None:
+    """Hand the sentence's entry to the happening it opens, continues or denies (or keep it an orphan)."""
     paragraph, section = block.paragraph.index, block.section
     if is_denial(sentence.text):
         own = reading.type or (walk.builder.current.type if walk.builder.current else None)
@@ -202,17 +239,6 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         elif quantities:
             entry.paragraph = paragraph
             walk.orphans.append((entry, section))
-    walk.places.extend(places)
-    walk.dates.extend(
-        (block.paragraph.index, sentence.start, d)
-        for _, d in dates
-        if d.basis == "explicit" and d.precision != "year"
-    )
-    if att.speaker:
-        walk.speaker = att.speaker
-    elif walk.speaker is None:
-        people = [e.text for e in sentence.entities if e.label == "PERSON"]
-        walk.speaker = people[-1] if people else None
 
 
 def _continues_paragraph(walk: _Walk, paragraph: int) -> bool:

@@ -300,7 +300,19 @@ def _one_is_counted(sentence: Sentence, start: int) -> bool:
     at = start - sentence.start
     before = sentence.text[max(0, at - _WINDOW) : at].rstrip().lower()
     return before.endswith(
-        ("only", "just", "at least", "more than", "than", "single", "только", "лишь", "всего", "хотя бы", "минимум")
+        (
+            "only",
+            "just",
+            "at least",
+            "more than",
+            "than",
+            "single",
+            "только",
+            "лишь",
+            "всего",
+            "хотя бы",
+            "минимум",
+        )
     )
 
 
