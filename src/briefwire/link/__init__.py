@@ -5,9 +5,11 @@ casualty mentions, passages, documents and human decisions), plain records out: 
 their independent sources, claimants and status; the casualty register; the entities named;
 and every scored pair with its features, so that ``briefwire why`` can explain each merge.
 
-Steps: resolve people (``entities``), score candidate claim pairs (``features``), cluster them
-under reviewers' constraints (``merge``), then count sources and settle status
-(``corroborate``) and build the register (``register``). With ``LinkInput.new_claims`` only the
+Steps: resolve people (``entities``); gather each document happening's evidence from its claims
+(``happening``); score candidate pairs of happenings of different documents, blocked by type
+family and date (``evidence``, ``families``); cluster them under reviewers' constraints
+(``group``); then count sources and settle status (``corroborate``) and build the register
+(``register``). With ``LinkInput.new_claims`` only the
 claims that share a block (type and weeks) with new claims are re-linked (``scope``).
 """
 
@@ -22,12 +24,14 @@ from briefwire.models import LinkedEvent, LinkedPerson
 from .entities import Entity, org_profile, organisation_entities, place_entities, resolve_people
 from .events import assemble_events
 from .features import PairScore
-from .merge import Constraints, claim_infos, cluster
+from .group import cluster
+from .happening import happening_infos
+from .merge import Constraints, claim_infos
 from .register import person_details, persons
 from .scope import affected_claims
 from .similarity import default_similarity
 
-LINKER = "link.merge.v1"
+LINKER = "link.happenings.v1"
 
 
 @dataclass(frozen=True)
@@ -79,9 +83,10 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     reuse = reuse_groups(inp.passages)
     people = resolve_people(inp.claims, inp.mentions)
     orgs = org_profile(options.profile)
-    infos = claim_infos(claims, people, reuse, orgs)
+    cons = constraints(inp.decisions)
+    happenings = happening_infos(claims, claim_infos(claims, people, reuse, orgs), cons.alone)
     sim = default_similarity(options.embeddings).matrix([c.get("quote") or c["summary"] for c in claims])
-    clustering = cluster(infos, sim, constraints(inp.decisions))
+    clustering = cluster(happenings, sim, cons)
     events, details = assemble_events(
         claims,
         clustering,

@@ -38,6 +38,8 @@ _PERSON_TYPES = frozenset(
         "wrongful_mobilization",
         "detention_of_refusers",
         "incident_or_crime",
+        "repression_or_prosecution",
+        "resignation",
     }
 )
 
