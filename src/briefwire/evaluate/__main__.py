@@ -1,7 +1,8 @@
 """python -m briefwire.evaluate [--set NAME ...] [--split dev|test] [--workers N]
 
-Scores every annotated set of ``eval/sets.json`` (dev and test printed apart) and the merge pair
-set over the example corpus, and checks each against its floors in ``eval/baseline.json``.
+Scores every annotated set of ``eval/sets.json`` (dev and test printed apart), the linking sets
+(real Telegram pairs and multi-outlet document clusters, :mod:`.linking`) and the merge pair set
+over the example corpus, and checks each against its floors in ``eval/baseline.json``.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ from rich.table import Table
 
 from . import check_floors, run, score
 from .corpora import shared_folder
+from .link_eval import link_scores
+from .link_sets import doc_set, tg_set
 from .merge import merge_scores
 from .misses import print_misses
 from .sets import EvalSet, load_sets, materialised
 
 REPO = Path(__file__).resolve().parents[3]
 MERGE_SET = "merge-examples"
+LINK_SETS = ("link-tg", "link-docs")  # real multi-outlet happenings and look-alikes, per split
 
 
 def _score(eval_set: EvalSet, workers: int, misses: Console | None = None) -> dict[str, float]:
@@ -37,6 +41,27 @@ def _merge(workers: int) -> dict[str, float]:
     pairs = REPO / "eval" / "merge_pairs.jsonl"
     inputs = [REPO / "examples", shared_folder() / "seeds"]
     return merge_scores(inputs, pairs, pairs.with_name("merge_expectations.json"), workers)
+
+
+def _link_sets(
+    args: argparse.Namespace, console: Console, results: dict[str, dict[str, dict[str, float]]]
+) -> int:
+    """Score the linking sets chosen by ``--set``/``--split`` into ``results``; 2 if refused."""
+    for split in ("dev", "test"):
+        for name in LINK_SETS:
+            if (args.split and split != args.split) or (args.names and f"{name}-{split}" not in args.names):
+                continue
+            if args.misses and split != "dev":
+                console.print(f"[red]--misses refused for {name}-{split}[/]: a test set (see eval/SCHEMA.md)")
+                return 2
+            link_set = tg_set(REPO, split) if name == "link-tg" else doc_set(REPO, split)
+            reason = link_set.missing()
+            if reason:
+                console.print(f"[yellow]skipped {link_set.name}[/]: {reason}")
+                continue
+            console.print(f"scoring {link_set.name} ({split}) …")
+            results[split][link_set.name] = link_scores(link_set, args.workers)
+    return 0
 
 
 def _table(title: str, results: dict[str, dict[str, float]], floors: dict[str, dict[str, float]]) -> Table:
@@ -88,6 +113,8 @@ def main() -> int:
         results[eval_set.split][eval_set.name] = _score(
             eval_set, args.workers, console if args.misses else None
         )
+    if _link_sets(args, console, results) != 0:
+        return 2
     if args.split in (None, "dev") and (not args.names or MERGE_SET in args.names):
         console.print(f"scoring {MERGE_SET} (dev) …")
         results["dev"][MERGE_SET] = _merge(args.workers)

@@ -13,7 +13,8 @@ those land in are compared with the annotation:
 - ``link_sources_exact`` (documents): the share of those whose event's independent-source
   count is the annotated one.
 
-A happening the extraction did not produce counts as not merged (never skipped).
+A happening the extraction did not produce counts as not merged (never skipped);
+``link_items_found`` is the share of items extraction produced at all, the ceiling of recall.
 """
 
 from __future__ import annotations
@@ -93,7 +94,12 @@ def score_tg(s: TgSet, claims: Sequence[dict[str, Any]]) -> dict[str, float]:
     gold = {post: cluster_of.get(post, f"alone:{post}") for post in type_of}
     multi, inside = _multi_merged(gold, pred, _tg_lookalikes(s), _tg_channels(s))
     scores = _prefixed("link_pair", pairwise(judged)) | _prefixed("link_bcubed", bcubed(gold, pred))
-    return scores | {"link_multi_merged": multi, "link_multi_other_inside": float(inside)}
+    found_share = sum(not e.startswith("none:") for e in pred.values()) / len(pred) if pred else 1.0
+    return scores | {
+        "link_multi_merged": multi,
+        "link_multi_other_inside": float(inside),
+        "link_items_found": found_share,
+    }
 
 
 def _tg_channels(s: TgSet) -> dict[str, str]:
@@ -153,7 +159,11 @@ def score_docs(
     multi, inside = _multi_merged(gold, pred, looks, outlet)
     scores = _prefixed("link_pair", pairwise(judged)) | _prefixed("link_bcubed", bcubed(gold, pred))
     scores |= {"link_multi_merged": multi, "link_multi_other_inside": float(inside)}
-    return scores | {"link_sources_exact": _sources_exact(s, gold, pred, events)}
+    found_share = sum(not e.startswith("none:") for e in pred.values()) / len(pred) if pred else 1.0
+    return scores | {
+        "link_items_found": found_share,
+        "link_sources_exact": _sources_exact(s, gold, pred, events),
+    }
 
 
 def doc_items(

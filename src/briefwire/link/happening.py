@@ -140,7 +140,8 @@ def _settlements(cs: list[dict[str, Any]]) -> set[str]:
         loc = c.get("location") or {}
         if loc.get("precision") in ("settlement", "near") and loc.get("name"):
             key = place_key(str(loc["name"]))
-            if key:
+            # a city that is a region of its own (Moscow) says no more than the region does
+            if key and key != place_key(str(loc.get("admin1") or "")):
                 out.add(key)
     return out
 
@@ -162,7 +163,8 @@ def _counts(cs: list[dict[str, Any]], infos: list[ClaimInfo]) -> list[Count]:
                 float(q["value_max"]) if q.get("value_max") is not None else None,
                 bool(q.get("approx")),
                 q.get("unit"),
-                info.claimants,
+                # who gives the number: resolved claimants, else the words the text names them by
+                info.claimants | {str(w).casefold() for w in c.get("claimed_by") or []},
             )
         )
     return out
