@@ -192,7 +192,8 @@ def export_rows(ws: Workspace, kind: str) -> Iterator[dict[str, Any]]:
     elif kind == "mentions":
         yield from (shape("mentions", m) for m in st.mentions())
     elif kind == "events":
-        yield from (shape("events", e) for e in st.events()[0])
+        # the outlets an event's sources are, as an editor names them (masthead, host, channel)
+        yield from (shape("events", {**e, "outlets": e.get("sources") or []}) for e in st.events()[0])
     elif kind == "casualties":
         yield from (shape("casualties", {**p, "person_id": p["person_key"]}) for p in st.persons())
     else:

@@ -13,7 +13,7 @@ from typing import Any, Literal, TextIO
 
 from briefwire.untrusted import spreadsheet_cell
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 Format = Literal["jsonl", "csv"]
 
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -122,6 +122,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "doc_ids",
         "origins",
         "independent_sources",
+        "outlets",
     ),
     "casualties": (
         "person_id",
