@@ -30,9 +30,9 @@ WEIGHTS = {
     "same_person": 3.0,
     "reused_text": 5.0,
     "same_place": 2.2,
-    "same_region": 1.2,
+    "same_region": 1.5,
     "near_dates": 1.0,
-    "near_publication": 0.5,
+    "near_publication": 1.0,
     "shared_words": 2.0,
     "same_quantity": 1.4,
     "quantity_dispute": 0.0,
@@ -40,6 +40,7 @@ WEIGHTS = {
     "shared_names": 2.0,
     "same_claimant": 0.8,
     "undated": -0.9,
+    "no_date": -2.5,
     "far_dates": -1.0,
     "other_country": -1.5,
     # extraction already told the two apart; only strong evidence joins them again
@@ -68,6 +69,7 @@ def score(x: HappeningInfo, y: HappeningInfo, sim: Any) -> PairScore:
     f["near_dates"] = float(gap is not None and gap <= 1 and x.dated and y.dated)
     f["near_publication"] = float(gap is not None and gap <= 1 and not (x.dated and y.dated))
     f["undated"] = float(not (x.dated and y.dated))
+    f["no_date"] = float(x.day is None or y.day is None)  # not even a publication date bounds it
     f["far_dates"] = float(gap is not None and gap > 1)
     f |= _quantity_features(x.counts, y.counts)
     union = x.names | y.names

@@ -92,6 +92,11 @@ def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order
     type_ = Counter(c["type"] for c in cs).most_common(1)[0][0]
     core = [i for c, i in zip(cs, infos, strict=True) if (c.get("facet") or c["type"]) == type_]
     core = core or infos[:1]
+    # a short sentence ("He was buried on Saturday.") reads like many others: compare the
+    # longer ones when there are any
+    telling = {i.index for c, i in zip(cs, infos, strict=True) if len((c.get("quote") or "").split()) >= 7}
+    core = [i for i in core if i.index in telling] or core
+    rows = [i for i in infos if i.index in telling] or infos
     lead = min(core, key=lambda i: (i.day_is_publication, i.order))
     own = [(c, i) for c, i in zip(cs, infos, strict=True) if c.get("date_basis") in _OWN_DATE and i.day]
     best = min(own, key=lambda ci: (ci[1].span, ci[1].order))[1] if own else lead
@@ -100,7 +105,7 @@ def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order
         key=key,
         claims=(lead.key, *(i.key for i in infos if i.key != lead.key)),
         core=tuple(i.index for i in core[:4]),
-        rows=tuple(i.index for i in infos[:8]),
+        rows=tuple(i.index for i in rows[:8]),
         doc_id=lead.doc_id,
         type=type_,
         day=best.day,
