@@ -1,7 +1,7 @@
 """Incremental linking: which claims new documents can touch.
 
-A claim can only merge with claims of the same or a compatible type, a few days apart (see
-``features``). So a new claim touches its *block*: claims of its type family in the weeks
+A claim's happening can only merge with happenings of its type family (``families.json``), a
+few days apart (see ``evidence``). So a new claim touches its *block*: claims of its family in the weeks
 around its date (undated claims of that family too), and then whole events: every claim of an
 event one touched claim belongs to. Everything else keeps its event untouched.
 """
@@ -12,15 +12,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from .features import COMPATIBLE, parse_day
+from .families import kin
+from .features import parse_day
 
 
 def _family(type_: str) -> frozenset[str]:
-    out = {type_}
-    for pair in COMPATIBLE:
-        if type_ in pair:
-            out |= pair
-    return frozenset(out)
+    return kin(type_)
 
 
 def _week(day: date | None) -> int | None:
