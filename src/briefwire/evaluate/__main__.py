@@ -60,7 +60,9 @@ def _link_sets(
                 console.print(f"[yellow]skipped {link_set.name}[/]: {reason}")
                 continue
             console.print(f"scoring {link_set.name} ({split}) …")
-            results[split][link_set.name] = link_scores(link_set, args.workers)
+            results[split][link_set.name] = link_scores(
+                link_set, args.workers, misses=console if args.misses else None
+            )
     return 0
 
 

@@ -11,9 +11,12 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
+from rich.console import Console
+
 from briefwire import api
 from briefwire.pipeline import Pipeline, PipelineOptions
 
+from .link_misses import print_link_misses
 from .link_sets import DocSet, TgSet, materialise_docs, materialise_tg
 from .linking import score_docs, score_tg
 
@@ -36,9 +39,14 @@ def _inputs(s: TgSet | DocSet) -> AbstractContextManager[Path]:
     return materialise_tg(s) if isinstance(s, TgSet) else materialise_docs(s)
 
 
-def link_scores(s: TgSet | DocSet, workers: int = 1, ledger: Path | None = None) -> dict[str, float]:
-    """Scores of one linking set; ``ledger``: keep (or reuse) the ingested ledger there."""
+def link_scores(
+    s: TgSet | DocSet, workers: int = 1, ledger: Path | None = None, misses: Console | None = None
+) -> dict[str, float]:
+    """Scores of one linking set; ``ledger``: keep (or reuse) the ingested ledger there;
+    ``misses``: print the document pairs merged wrongly or missed (dev sets only)."""
     with _workspace(s, workers, ledger) as ws:
+        if misses is not None and isinstance(s, DocSet) and s.split == "dev":
+            print_link_misses(misses, ws, s)
         claims = list(api.export_rows(ws, "claims"))
         if isinstance(s, TgSet):
             return score_tg(s, claims)
