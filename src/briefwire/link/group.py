@@ -1,8 +1,9 @@
 """Happenings into events: candidate pairs by type family and date, scores, clustering.
 
 Candidates are happenings of different documents whose types share a family
-(``families.json``) and whose dates lie within ``MAX_GAP_DAYS`` (an undated one is compared
-with its whole family block), plus any two sharing a re-published paragraph. Each pair is
+(``families.json``) and whose dates lie within ``MAX_GAP_DAYS`` (one with no date at all is
+compared with those of its family sharing a region, a settlement, a person or a name), plus any
+two sharing a re-published paragraph. Each pair is
 scored on its evidence (:mod:`.evidence`); clusters grow from the strongest pair down, joining
 two only when no pair between them is vetoed or held apart by a reviewer and their scored pairs
 average ``THRESHOLD`` or more (so one broad statement cannot glue two regional reports).
@@ -54,18 +55,32 @@ def candidate_pairs(hs: Sequence[HappeningInfo]) -> list[tuple[HappeningInfo, Ha
 
 
 def _in_window(block: Sequence[HappeningInfo]) -> Iterator[tuple[HappeningInfo, HappeningInfo]]:
-    """Pairs at most ``MAX_GAP_DAYS`` apart (a sliding window over the dated), undated with all."""
+    """Pairs at most ``MAX_GAP_DAYS`` apart (a sliding window over the dated); a happening with
+    no date at all only meets those that share a place, a person or a name with it."""
     dated = sorted((h for h in block if h.day is not None), key=lambda h: (h.day, h.order))
     days = [h.day.toordinal() for h in dated if h.day is not None]
-    undated = [h for h in block if h.day is None]
     for i, x in enumerate(dated):
         assert x.day is not None
         hi = bisect_right(days, x.day.toordinal() + MAX_GAP_DAYS)
         for y in dated[i + 1 : hi]:
             yield x, y
-    for i, x in enumerate(undated):
-        yield from ((x, y) for y in dated)
-        yield from ((x, y) for y in undated[i + 1 :])
+    undated = [h for h in block if h.day is None]
+    if not undated:
+        return
+    index: dict[str, list[HappeningInfo]] = defaultdict(list)
+    for h in block:
+        for key in _anchors(h):
+            index[key].append(h)
+    for x in undated:
+        met = {id(y): y for key in _anchors(x) for y in index[key] if y is not x}
+        for y in met.values():
+            if y.day is not None or y.order > x.order:  # two undated: once
+                yield x, y
+
+
+def _anchors(h: HappeningInfo) -> set[str]:
+    """What an undated happening can be found by: its regions, settlements, people, names."""
+    return {*h.regions, *(f"s:{p}" for p in h.settlements), *h.people, *(f"n:{n}" for n in h.names)}
 
 
 def cluster(hs: Sequence[HappeningInfo], sim: Any, constraints: Constraints) -> Clustering:
