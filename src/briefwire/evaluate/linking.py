@@ -4,8 +4,9 @@ Each set (:mod:`.link_sets`) is ingested into a fresh ledger and linked; then ev
 happening of a document is found among the document's extracted happenings, and the events
 those land in are compared with the annotation:
 
-- ``link_pair_{precision,recall,f1}``: labelled pairs (Telegram) or every pair of annotated
-  happenings of two documents (documents) predicted *same* when both are in one event;
+- ``link_pair_{precision,recall,f1}``: labelled pairs (Telegram: *same* when a happening of
+  each post of the pair's type family is in one event) or every pair of annotated happenings
+  of two documents (documents) predicted *same* when both are in one event;
 - ``link_bcubed_{precision,recall,f1}`` over the same items;
 - ``link_multi_merged``: the share of happenings reported by two or more outlets whose reports
   all ended in one event, with no look-alike inside (``link_multi_other_inside`` counts
@@ -86,10 +87,13 @@ def score_tg(s: TgSet, claims: Sequence[dict[str, Any]]) -> dict[str, float]:
         h = h or max(found.get(post, []), key=lambda x: (x["n"], -x["first"]), default=None)
         return str(h["event"]) if h and h["event"] else None
 
-    judged = []
-    for p in s.pairs:
-        ea, eb = event(p["a"], p["type"]), event(p["b"], p["type"])
-        judged.append((bool(p["same"]), ea is not None and ea == eb))
+    def events(post: str, type_: str) -> set[str]:
+        """The events of the post's happenings of the pair's type family (a tally post may
+        tell several regions' attacks as several happenings)."""
+        hs = [h for h in found.get(post, []) if related(h["type"], type_)] or found.get(post, [])
+        return {str(h["event"]) for h in hs if h["event"]}
+
+    judged = [(bool(p["same"]), bool(events(p["a"], p["type"]) & events(p["b"], p["type"]))) for p in s.pairs]
     pred = {post: event(post, t) or f"none:{post}" for post, t in type_of.items()}
     gold = {post: cluster_of.get(post, f"alone:{post}") for post in type_of}
     multi, inside = _multi_merged(gold, pred, _tg_lookalikes(s), _tg_channels(s))
