@@ -54,7 +54,7 @@ EXACT_GAP_DAYS = 3
 # A report with no date of its own tells of something that happened on its publication day or
 # this many days before.
 REPORT_LAG_DAYS = 2
-MAX_UNDATED_GAP_DAYS = 5
+MAX_UNDATED_GAP_DAYS = 7
 
 
 def score(x: HappeningInfo, y: HappeningInfo, sim: Any) -> PairScore:
@@ -67,10 +67,13 @@ def score(x: HappeningInfo, y: HappeningInfo, sim: Any) -> PairScore:
     f["same_region"] = float(bool(x.regions & y.regions))
     gap = days_apart(x, y)
     f["near_dates"] = float(gap is not None and gap <= 1 and x.dated and y.dated)
-    f["near_publication"] = float(gap is not None and gap <= 1 and not (x.dated and y.dated))
+    # two reports dated only by publication: published within two days of each other
+    f["near_publication"] = float(
+        gap is not None and not (x.dated and y.dated) and gap <= (1 if x.dated or y.dated else 2)
+    )
     f["undated"] = float(not (x.dated and y.dated))
     f["no_date"] = float(x.day is None or y.day is None)  # not even a publication date bounds it
-    f["far_dates"] = float(gap is not None and gap > 1)
+    f["far_dates"] = float(gap is not None and gap > (1 if x.dated or y.dated else 3))
     f |= _quantity_features(x.counts, y.counts)
     union = x.names | y.names
     f["shared_names"] = round(len(x.names & y.names) / len(union), 3) if union else 0.0
@@ -100,16 +103,18 @@ def days_apart(x: HappeningInfo, y: HappeningInfo) -> int | None:
     """Days between the two happenings, each taken as the interval its date covers.
 
     A date of its own covers what its precision says (a week, a month); a report with only its
-    publication date happened on that day or in the days before it (``REPORT_LAG_DAYS``)."""
-    a, b = _interval(x), _interval(y)
-    if a is None or b is None:
+    publication date happened that day or in the ``REPORT_LAG_DAYS`` before it. Two reports
+    with only publication dates are as far apart as their publication days."""
+    if x.day is None or y.day is None:
         return None
+    if not (x.dated or y.dated):
+        return abs(x.day.toordinal() - y.day.toordinal())
+    a, b = _interval(x), _interval(y)
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _interval(h: HappeningInfo) -> tuple[int, int] | None:
-    if h.day is None:
-        return None
+def _interval(h: HappeningInfo) -> tuple[int, int]:
+    assert h.day is not None
     first = h.day.toordinal()
     if h.dated:
         return first, first + h.span - 1
@@ -177,7 +182,7 @@ def _time_veto(x: HappeningInfo, y: HappeningInfo, gap: int | None) -> str | Non
     if x.dated != y.dated and gap > EXACT_GAP_DAYS:
         return f"{gap} days apart (one report dated only by its publication)"
     # neither dates it: only the publication days say when, a weaker bound
-    return f"{gap} days apart by publication, neither dates it" if gap > MAX_UNDATED_GAP_DAYS else None
+    return f"published {gap} days apart, neither dates it" if gap > MAX_UNDATED_GAP_DAYS else None
 
 
 __all__ = ["THRESHOLD", "WEIGHTS", "compatible_counts", "days_apart", "score", "veto_of"]

@@ -116,8 +116,7 @@ def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order
         regions=frozenset(regions),
         regions_named=frozenset().union(*(i.regions_named for i in infos)),
         settlements=frozenset(_settlements(cs)),
-        # a country-level place ("Russia") is often only the claimant's: a region says more
-        country=next((i.country for i in infos if i.country and i.region), None),
+        country=next((i.country for i in infos if i.country), None),
         people=frozenset().union(*(i.people for i in infos)),
         claimants=frozenset().union(*(i.claimants for i in infos)),
         counts=tuple(_counts(cs, infos)),
