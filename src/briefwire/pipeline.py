@@ -116,7 +116,7 @@ class PipelineOptions:
     workers: int = 1
     extract: bool = True
     link: bool = True
-    batch_size: int = 16
+    batch_size: int = 64
     read: ingest.ReadOptions | None = None
     link_options: link_stage.LinkOptions | None = None
     dedupe: DedupeOptions | None = None
