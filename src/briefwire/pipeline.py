@@ -49,7 +49,7 @@ from briefwire import ingest
 from briefwire import link as link_stage
 from briefwire.dedupe import DedupeOptions, Deduper
 from briefwire.engine import Engine, ProcessContext, Processed, Work, local_engine, process_batch
-from briefwire.engine.writer import IngestSummary, Writer
+from briefwire.engine.writer import IngestSummary, Writer, ledger_deduper
 from briefwire.models import IngestError, RawDocument
 from briefwire.store import Store
 
@@ -144,9 +144,9 @@ class Pipeline:
 
     @property
     def deduper(self) -> Deduper:
+        """The dedupe index: the ledger's band tables, queried per document (not loaded)."""
         if self._deduper is None:
-            self._deduper = Deduper(self.options.dedupe)
-            self._deduper.load(self.store.paragraph_signatures(), self.store.document_signatures())
+            self._deduper = ledger_deduper(self.store, self.options.dedupe)
         return self._deduper
 
     def close(self) -> None:

@@ -8,6 +8,7 @@ from types import TracebackType
 
 from .claims import ClaimStore, claim_key, mention_key
 from .db import connect, migrate, transaction
+from .dedupe_index import BandKeys, DedupeIndexStore
 from .documents import DocumentStore, DocumentToSave, raw_text_hash, text_hash
 from .entities import EntityStore
 from .events import EventFilter, EventStore
@@ -15,6 +16,7 @@ from .review import ReviewStore
 from .web_queries import WebQueries
 
 __all__ = [
+    "BandKeys",
     "DocumentToSave",
     "EventFilter",
     "Store",
@@ -28,7 +30,7 @@ __all__ = [
 ]
 
 
-class Store(EntityStore, WebQueries, ReviewStore, EventStore, ClaimStore, DocumentStore):
+class Store(EntityStore, WebQueries, ReviewStore, EventStore, ClaimStore, DedupeIndexStore, DocumentStore):
     """A briefwire ledger in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:

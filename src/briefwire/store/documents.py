@@ -12,6 +12,7 @@ from typing import Any
 from briefwire.models import Casualty, Claim, CleanDocument, DedupeResult, IngestError
 
 from .db import now_iso, transaction
+from .dedupe_index import BandKeys
 
 # The earliest copy of a re-used paragraph: earliest publication date, then earliest ingested.
 _ORIGINAL_ORDER = "COALESCE(d.published, '9999'), d.seq"
@@ -37,6 +38,7 @@ class DocumentToSave:
     outlet_line_hashes: Sequence[str] = ()
     claims: Sequence[Claim] = ()
     casualties: Sequence[Casualty] = ()
+    bands: BandKeys | None = None  # the dedupe index's keys; None: not indexed (a later run does it)
 
 
 class DocumentStore:
@@ -73,6 +75,12 @@ class DocumentStore:
         self, doc_id: str, claims: Sequence[Claim], casualties: Sequence[Casualty]
     ) -> None:
         raise NotImplementedError  # provided by ClaimStore
+
+    def _insert_bands(self, seq: int, keys: BandKeys) -> None:
+        raise NotImplementedError  # provided by DedupeIndexStore
+
+    def _mark_indexed(self, seq: int) -> None:
+        raise NotImplementedError  # provided by DedupeIndexStore
 
     def record_error(self, error: IngestError) -> None:
         with transaction(self.conn):
@@ -146,6 +154,9 @@ class DocumentStore:
             ids[p.index] = int(cur.lastrowid or 0)
         for link in dd.reuse:
             self._link_reuse(ids[link.index], link.other_doc_id, link.other_index, link.similarity)
+        if item.bands is not None:
+            self._insert_bands(seq, item.bands)
+            self._mark_indexed(seq)
         if raw.outlet and item.outlet_line_hashes:
             self.conn.executemany(
                 "INSERT INTO outlet_lines VALUES (?, ?, 1) "
