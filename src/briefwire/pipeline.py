@@ -49,6 +49,7 @@ from briefwire import ingest
 from briefwire import link as link_stage
 from briefwire.dedupe import DedupeOptions, Deduper
 from briefwire.engine import Engine, ProcessContext, Processed, Work, local_engine, process_batch
+from briefwire.engine.relink import relink_all, relink_new
 from briefwire.engine.writer import IngestSummary, Writer, ledger_deduper
 from briefwire.models import IngestError, RawDocument
 from briefwire.store import Store
@@ -205,23 +206,13 @@ class Pipeline:
     def link(self, incremental: bool = False) -> None:
         """Re-link claims into events and casualty mentions into persons (decisions honoured).
 
-        ``incremental``: only claims not yet in an event, and what they can touch, are re-linked.
+        ``incremental``: only claims not yet in an event, and what they can touch, are read and
+        re-linked (see :mod:`briefwire.engine.relink`).
         """
-        claims = self.store.claims()
-        new = frozenset(c["claim_id"] for c in claims if not c.get("event_id")) if incremental else None
-        inp = link_stage.LinkInput(
-            claims=claims,
-            mentions=self.store.casualty_mentions(),
-            decisions=self.store.decisions(),
-            passages=self.store.passages(),
-            documents=self.store.link_documents(),
-            new_claims=new,
-        )
-        result = link_stage.link(inp, self.options.link_options)
-        self.store.replace_links(result.events, result.persons, scope_claim_keys=result.scope_claim_keys)
-        self.store.save_link_output(
-            result.entities, result.pairs, result.details, result.person_details, result.scope_claim_keys
-        )
+        if incremental:
+            relink_new(self.store, self.options.link_options)
+        else:
+            relink_all(self.store, self.options.link_options)
 
 
 def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -12,6 +12,9 @@ from .dedupe_index import BandKeys, DedupeIndexStore
 from .documents import DocumentStore, DocumentToSave, raw_text_hash, text_hash
 from .entities import EntityStore
 from .events import EventFilter, EventStore
+from .link_reads import LinkReads
+from .link_writes import LinkWrites
+from .period_reads import PeriodReads
 from .review import ReviewStore
 from .web_queries import WebQueries
 
@@ -30,7 +33,18 @@ __all__ = [
 ]
 
 
-class Store(EntityStore, WebQueries, ReviewStore, EventStore, ClaimStore, DedupeIndexStore, DocumentStore):
+class Store(
+    EntityStore,
+    WebQueries,
+    ReviewStore,
+    EventStore,
+    ClaimStore,
+    LinkWrites,  # after the classes that implement what it declares
+    PeriodReads,
+    LinkReads,
+    DedupeIndexStore,
+    DocumentStore,
+):
     """A briefwire ledger in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:

@@ -12,10 +12,9 @@ import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .db import transaction
+from .db import chunks, transaction
 
 _TABLES = {"passage": ("passage_bands", "passage_id"), "document": ("document_bands", "doc_seq")}
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ class DedupeIndexStore:
         while True:
             docs = self.conn.execute(
                 "SELECT seq, doc_id, doc_signature FROM documents WHERE seq > ? ORDER BY seq LIMIT ?",
-                (last, _CHUNK),
+                (last, 500),
             ).fetchall()
             if not docs:
                 return
@@ -116,7 +115,7 @@ class DedupeIndexStore:
 
     def passage_signatures(self, passage_ids: Sequence[int]) -> dict[int, tuple[str, int, bytes]]:
         out = {}
-        for chunk in _chunks(passage_ids):
+        for chunk in chunks(passage_ids):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 f"SELECT passage_id, doc_id, idx, signature FROM passages "
@@ -128,7 +127,7 @@ class DedupeIndexStore:
 
     def document_signatures_by_seq(self, seqs: Sequence[int]) -> dict[int, tuple[str, bytes]]:
         out = {}
-        for chunk in _chunks(seqs):
+        for chunk in chunks(seqs):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 f"SELECT seq, doc_id, doc_signature FROM documents "
@@ -137,9 +136,3 @@ class DedupeIndexStore:
             ):
                 out[int(r[0])] = (str(r[1]), bytes(r[2]))
         return out
-
-
-def _chunks(values: Sequence[int]) -> Iterator[list[int]]:
-    items = list(values)
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]
