@@ -13,6 +13,7 @@ from briefwire.models import Casualty, Claim, CleanDocument, DedupeResult, Inges
 
 from .db import now_iso, transaction
 from .dedupe_index import BandKeys
+from .stored_text import pack_clean, pack_raw, unpack_clean, unpack_raw
 
 # The earliest copy of a re-used paragraph: earliest publication date, then earliest ingested.
 _ORIGINAL_ORDER = "COALESCE(d.published, '9999'), d.seq"
@@ -125,8 +126,8 @@ class DocumentStore:
                 doc.published.note,
                 doc.language,
                 raw.forwarded_from,
-                raw.text,
-                doc.text,
+                pack_raw(raw.text),
+                pack_clean(doc.text, [p.text for p in doc.paragraphs]),
                 dd.near_duplicate_of,
                 dd.near_duplicate_score,
                 item.doc_signature,
@@ -244,6 +245,8 @@ class DocumentStore:
             )
         ]
         doc["passages"] = self.passages(doc_id=doc["doc_id"])
+        doc["raw_text"] = unpack_raw(doc["raw_text"])
+        doc["clean_text"] = unpack_clean(doc["clean_text"], [p["text"] for p in doc["passages"]])
         return doc
 
     def passages(

@@ -1,0 +1,80 @@
+"""What the benchmarks share: the machine's load beside every figure, the corpora, warm-up.
+
+The machine is shared (two cores, other jobs): absolute times say little, so every benchmark
+prints the load when it starts and beside each measurement, and compares ratios measured in the
+same run. Corpora are read from ../shared and never copied into the repository; ledgers built
+from them are cached outside it (``BRIEFWIRE_BENCH_CACHE``, default /tmp/briefwire-bench).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+TELEGRAM = SHARED / "corpora" / "tg-ru-news" / "raw"
+PAGES = SHARED / "corpora" / "article-extraction-benchmark"
+CACHE = Path(os.environ.get("BRIEFWIRE_BENCH_CACHE", "/tmp/briefwire-bench"))
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def banner(title: str) -> None:
+    print(f"{title}\nmachine: {load()}", flush=True)
+
+
+def telegram_posts() -> list[dict[str, Any]]:
+    """Every post of the Telegram corpus, in the order they were posted (ties: channel, id)."""
+    posts: list[dict[str, Any]] = []
+    for path in sorted(TELEGRAM.glob("*.json")):
+        posts.extend(json.loads(path.read_text(encoding="utf-8")))
+    return sorted(posts, key=lambda p: (p["date"], p["sender_id"], p["message_id"]))
+
+
+def english_bodies() -> list[str]:
+    """The human-checked article bodies of the article-extraction benchmark (181 pages)."""
+    data = json.loads((PAGES / "ground-truth.json").read_text(encoding="utf-8"))
+    return [item["articleBody"] for item in data.values() if item.get("articleBody", "").strip()]
+
+
+def english_pages() -> list[tuple[str, str]]:
+    """(name, html) of the benchmark's pages."""
+    return [
+        (path.name.removesuffix(".gz"), gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
+        for path in sorted((PAGES / "html").glob("*.html.gz"))
+    ]
+
+
+def write_posts(posts: list[dict[str, Any]], path: Path) -> Path:
+    """Posts as one JSON array file, the corpus's own format (briefwire reads it as is)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(posts, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def warm_everything() -> None:
+    """Load every model of this process (language backends, extraction data, embeddings)."""
+    from briefwire.engine import warm_up  # noqa: PLC0415
+    from briefwire.link.similarity import default_similarity  # noqa: PLC0415
+
+    warm_up()
+    default_similarity(True).matrix(["a warm-up sentence", "another one"])
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def best(fn: Callable[[], Any], rounds: int) -> float:
+    return min(timed(fn) for _ in range(max(1, rounds)))
