@@ -3,7 +3,7 @@
 The machine is shared (two cores, other jobs): absolute times say little, so every benchmark
 prints the load when it starts and beside each measurement, and compares ratios measured in the
 same run. Corpora are read from ../shared and never copied into the repository; ledgers built
-from them are cached outside it (``BRIEFWIRE_BENCH_CACHE``, default /tmp/briefwire-bench).
+from them are cached outside it (``BRIEFWIRE_BENCH_CACHE``, default ~/.cache/briefwire-bench).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 TELEGRAM = SHARED / "corpora" / "tg-ru-news" / "raw"
 PAGES = SHARED / "corpora" / "article-extraction-benchmark"
-CACHE = Path(os.environ.get("BRIEFWIRE_BENCH_CACHE", "/tmp/briefwire-bench"))
+CACHE = Path(os.environ.get("BRIEFWIRE_BENCH_CACHE", Path.home() / ".cache" / "briefwire-bench"))
 
 
 def load() -> str:

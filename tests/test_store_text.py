@@ -1,13 +1,16 @@
-"""A document's text is held once (raw compressed) and reads back exactly as it was given."""
+"""Storage held compact: text once (raw compressed), outlet lines by source; all reads back the same."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefwire.store import Store
+from briefwire.store.db import _split_sql, applied_migrations, migration_files
 
 from .conftest import make_doc, save
 
@@ -52,3 +55,20 @@ def test_store_text_round_trips(paragraphs: list[str]) -> None:
         back = fresh.document(doc.doc_id)
     assert back is not None
     assert (back["clean_text"], back["raw_text"]) == (doc.text, doc.raw.text)
+
+
+def test_store_migration_keeps_outlet_line_counts_of_an_older_ledger(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "old.db")
+    applied_migrations(conn)
+    for name, sql in migration_files():
+        if name >= "0082":
+            break
+        for statement in _split_sql(sql):
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, "then"))
+    conn.execute("INSERT INTO sources(name) VALUES ('Volga Wire')")
+    conn.execute("INSERT INTO outlet_lines VALUES ('Volga Wire', 'abc', 7)")
+    conn.commit()
+    conn.close()
+    with Store(tmp_path / "old.db") as migrated:
+        assert migrated.outlet_line_counts("Volga Wire", ["abc", "zzz"]) == {"abc": 7}

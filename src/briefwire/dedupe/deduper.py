@@ -24,6 +24,7 @@ from briefwire.dedupe.codec import (
     encode_paragraph,
 )
 from briefwire.dedupe.index import DedupeIndex
+from briefwire.dedupe.ledger import stored_keys
 from briefwire.dedupe.memory import MemoryIndex
 from briefwire.dedupe.minhash import MinHasher, band_keys
 from briefwire.dedupe.options import DedupeOptions, band_params
@@ -204,12 +205,11 @@ class Deduper:
         self._last = None
 
     def band_keys(self, doc: CleanDocument, sigs: Signatures) -> tuple[dict[int, list[int]], list[int]]:
-        """The LSH keys a store keeps for ``doc``, as signed 64-bit integers (what SQLite holds):
+        """The LSH keys a store keeps for ``doc`` (see ``ledger.stored_keys``):
         paragraph index -> its keys, and the document's keys (empty when it has none)."""
         prep = self._prepare(doc, sigs)
-        signed = prep.keys.view(np.int64)
-        paragraphs = {doc.paragraphs[r].index: signed[k].tolist() for k, r in enumerate(prep.rows)}
-        document = [] if prep.doc_keys is None else prep.doc_keys.view(np.int64).ravel().tolist()
+        paragraphs = {doc.paragraphs[r].index: stored_keys(prep.keys[k]) for k, r in enumerate(prep.rows)}
+        document = [] if prep.doc_keys is None else stored_keys(prep.doc_keys)
         return paragraphs, document
 
     @property
@@ -217,7 +217,7 @@ class Deduper:
         """What band keys depend on: equal fingerprints, interchangeable keys."""
         o = self.options
         made = f"shingles={o.shingle_size} perm={o.num_perm} seed={o.seed}"
-        return f"{made} para={self._para_bands} doc={self._doc_bands}"
+        return f"{made} para={self._para_bands} doc={self._doc_bands} keys=32"
 
     def stored_band_keys(
         self, paragraphs: Sequence[tuple[int, bytes]], document: bytes | None
@@ -232,7 +232,7 @@ class Deduper:
                 self.load_errors.append(f"paragraph {index}: {exc}")
                 continue
             indexes.append(index)
-        keys = self._paragraph_keys(sets).view(np.int64)
+        keys = self._paragraph_keys(sets)
         doc_keys: list[int] = []
         if document is not None:
             try:
@@ -240,10 +240,8 @@ class Deduper:
             except SignatureError as exc:
                 self.load_errors.append(f"document: {exc}")
             else:
-                doc_keys = (
-                    band_keys(sketch.minhash[None, :], *self._doc_bands).view(np.int64).ravel().tolist()
-                )
-        return {index: keys[k].tolist() for k, index in enumerate(indexes)}, doc_keys
+                doc_keys = stored_keys(band_keys(sketch.minhash[None, :], *self._doc_bands))
+        return {index: stored_keys(keys[k]) for k, index in enumerate(indexes)}, doc_keys
 
     # ---- preparing signatures ------------------------------------------------------------
     def _prepare(self, doc: CleanDocument, sigs: Signatures) -> _Prepared:

@@ -104,6 +104,7 @@ class DocumentStore:
     def _insert_document(self, item: DocumentToSave) -> None:
         doc, raw, dd = item.doc, item.doc.raw, item.dedupe
         seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
+        source_id = self._source_id(doc)
         self.conn.execute(
             """INSERT INTO documents(doc_id, seq, origin, format, url, source_id, title, dek, author,
                    published, published_precision, published_basis, published_note, language,
@@ -116,7 +117,7 @@ class DocumentStore:
                 raw.origin,
                 raw.format,
                 raw.url,
-                self._source_id(doc),
+                source_id,
                 doc.title,
                 doc.dek,
                 raw.author,
@@ -158,11 +159,11 @@ class DocumentStore:
         if item.bands is not None:
             self._insert_bands(seq, item.bands)
             self._mark_indexed(seq)
-        if raw.outlet and item.outlet_line_hashes:
+        if source_id is not None and item.outlet_line_hashes:
             self.conn.executemany(
-                "INSERT INTO outlet_lines VALUES (?, ?, 1) "
-                "ON CONFLICT(outlet, line_hash) DO UPDATE SET n_docs = n_docs + 1",
-                [(raw.outlet, h) for h in set(item.outlet_line_hashes)],
+                "INSERT INTO outlet_line_counts VALUES (?, ?, 1) "
+                "ON CONFLICT(source_id, line_hash) DO UPDATE SET n_docs = n_docs + 1",
+                [(source_id, h) for h in set(item.outlet_line_hashes)],
             )
 
     def _link_reuse(self, passage_id: int, other_doc: str, other_idx: int, similarity: float) -> None:
@@ -204,7 +205,8 @@ class DocumentStore:
             chunk = wanted[i : i + 500]
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(
-                f"SELECT line_hash, n_docs FROM outlet_lines WHERE outlet = ? AND line_hash IN ({marks})",
+                f"SELECT o.line_hash, o.n_docs FROM outlet_line_counts o JOIN sources s USING (source_id) "
+                f"WHERE s.name = ? AND o.line_hash IN ({marks})",
                 (outlet, *chunk),
             ):
                 out[row[0]] = int(row[1])
