@@ -6,7 +6,14 @@ same run. Corpora are read from ../shared and never copied into the repository; 
 from them are cached outside it (``BRIEFWIRE_BENCH_CACHE``, default ~/.cache/briefwire-bench).
 """
 
+# ruff: noqa: E402 - the thread pin must come before anything loads numpy
 from __future__ import annotations
+
+from briefwire.threads import pin_environment
+
+# As the briefwire command does: one BLAS/OpenMP thread per process, set before numpy loads, so
+# both sides of every comparison run under the same conditions (bench/threads.py shows why).
+pin_environment()
 
 import gzip
 import json

@@ -116,3 +116,14 @@ def test_relink_keeps_claim_embeddings_and_reuses_them(tmp_path: Path) -> None:
         again = sim.vectors(texts[::-1], store)
     assert kept == 2
     assert (again[::-1] == first).all()
+
+
+def test_relink_embeds_only_claims_that_have_a_candidate_pair(tmp_path: Path) -> None:
+    from briefwire.link.similarity import EmbeddingSimilarity  # noqa: PLC0415
+
+    texts = ["Forty men were sent home.", "The governor said 40 men went home.", "A lone claim."]
+    with Store(tmp_path / "l.db") as store:
+        sim = EmbeddingSimilarity().matrix(texts, store, needed={0, 1})
+        kept = store.conn.execute("SELECT COUNT(*) FROM claim_vectors").fetchone()[0]
+    assert kept == 2
+    assert 0.5 < sim[0, 1] <= 1.0

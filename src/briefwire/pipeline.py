@@ -134,6 +134,7 @@ class Pipeline:
         self.store = store
         self.options = options or PipelineOptions()
         self._engine = engine
+        self._owns_engine = engine is None  # an engine passed in is the caller's to close
         self._deduper: Deduper | None = None
 
     @property
@@ -151,7 +152,8 @@ class Pipeline:
         return self._deduper
 
     def close(self) -> None:
-        if self._engine is not None:
+        """Stop the workers this pipeline started (an engine passed in stays the caller's)."""
+        if self._engine is not None and self._owns_engine:
             self._engine.close()
             self._engine = None
 

@@ -22,7 +22,7 @@ from briefwire.models import LinkedEvent, LinkedPerson
 from .entities import Entity, org_profile, organisation_entities, place_entities, resolve_people
 from .events import assemble_events
 from .features import PairScore
-from .merge import Constraints, claim_infos, cluster, explaining_pairs
+from .merge import Constraints, candidate_pairs, claim_infos, cluster, explaining_pairs
 from .register import person_details, persons
 from .scope import affected_claims
 from .similarity import VectorCache, default_similarity
@@ -77,7 +77,8 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     orgs = org_profile(options.profile)
     infos = claim_infos(claims, people, reuse, orgs)
     texts = [c.get("quote") or c["summary"] for c in claims]
-    sim = default_similarity(options.embeddings).matrix(texts, inp.vectors)
+    needed = {i for x, y in candidate_pairs(infos) for i in (x.index, y.index)}
+    sim = default_similarity(options.embeddings).matrix(texts, inp.vectors, needed)
     clustering = cluster(infos, sim, constraints(inp.decisions))
     events, details = assemble_events(
         claims,

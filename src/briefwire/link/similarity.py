@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Protocol
 
 import numpy as np
@@ -33,7 +33,11 @@ class VectorCache(Protocol):
 class Similarity(Protocol):
     name: str
 
-    def matrix(self, texts: Sequence[str], cache: VectorCache | None = None) -> Any: ...
+    def matrix(
+        self, texts: Sequence[str], cache: VectorCache | None = None, needed: Collection[int] | None = None
+    ) -> Any:
+        """``sim[i, j]`` for the texts; only rows in ``needed`` are asked for (None: any)."""
+        ...
 
 
 def text_key(text: str) -> str:
@@ -55,7 +59,9 @@ class LexicalSimilarity:
 
     name = "lexical"
 
-    def matrix(self, texts: Sequence[str], cache: VectorCache | None = None) -> Any:
+    def matrix(
+        self, texts: Sequence[str], cache: VectorCache | None = None, needed: Collection[int] | None = None
+    ) -> Any:
         return _Lazy(lambda i, j: fuzz.token_set_ratio(texts[i], texts[j]) / 100)
 
 
@@ -65,10 +71,15 @@ class EmbeddingSimilarity:
     name = "minilm"
     model = "all-MiniLM-L6-v2/normalized/float32"
 
-    def matrix(self, texts: Sequence[str], cache: VectorCache | None = None) -> Any:
-        if not texts:
+    def matrix(
+        self, texts: Sequence[str], cache: VectorCache | None = None, needed: Collection[int] | None = None
+    ) -> Any:
+        # A claim with no candidate pair is never compared: embedding it would be wasted (a
+        # Russian sentence costs 100-250 word pieces), so only the needed rows are embedded.
+        rows = sorted(set(range(len(texts)) if needed is None else needed))
+        if not rows:
             return _Lazy(lambda i, j: 0.0)
-        vectors = self.vectors(texts, cache)
+        vectors = dict(zip(rows, self.vectors([texts[i] for i in rows], cache), strict=True))
         return _Lazy(lambda i, j: vectors[i] @ vectors[j])
 
     def vectors(self, texts: Sequence[str], cache: VectorCache | None = None) -> Any:

@@ -54,6 +54,8 @@ class NatashaRussian:
 
     name = "nlp.natasha_ru.v1"
     language = "ru"
+    #: what runs (what a fair bare-natasha baseline must run too)
+    components = ("razdel.sentenize", "razdel.tokenize", "slovnet.NewsNERTagger")
 
     def __init__(self) -> None:
         self._ner: Any = None

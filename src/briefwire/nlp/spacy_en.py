@@ -48,6 +48,11 @@ class SpacyEnglish:
         self._nlp: Any = None
 
     @property
+    def components(self) -> tuple[str, ...]:
+        """The spaCy components that run (what a fair bare-spaCy baseline must run too)."""
+        return tuple(self.nlp.pipe_names)
+
+    @property
     def nlp(self) -> Any:
         """The spaCy pipeline, loaded on first use."""
         if self._nlp is None:
