@@ -169,8 +169,8 @@ def main() -> int:
     sets, held_out = split(telegram_posts(), sorted(args.sizes))
     dbs = {n: ledger(n, posts, args.rebuild, args.workers) for n, posts in sets.items()}
     warm_everything()
-    posts = additions(held_out, args.adds)
     small, big = sorted(dbs)
+    posts = additions(held_out, args.adds, dbs[big])
     work = CACHE / "work"
     work.mkdir(parents=True, exist_ok=True)
     print(f"\nadding one post ({len(posts)} held-out posts with claims, best of {args.rounds}; {load()})")

@@ -342,11 +342,13 @@ class DocumentStore:
 
 
 def _period(since: str | None, until: str | None) -> tuple[str, tuple[Any, ...]]:
+    """WHERE for documents published in [since, until] (days); both bounds can use the index
+    on ``published`` ('~' sorts after every ISO date and time of the day ``until``)."""
     clauses, args = [], []
     if since:
         clauses.append("d.published >= ?")
         args.append(since)
     if until:
-        clauses.append("substr(d.published, 1, 10) <= ?")
-        args.append(until)
+        clauses.append("d.published < ?")
+        args.append(until[:10] + "~")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", tuple(args)
