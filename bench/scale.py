@@ -35,7 +35,7 @@ from briefwire import api, ingest
 from briefwire.engine import ProcessContext, Processed, process_batch
 from briefwire.models import RawDocument
 from briefwire.pipeline import Pipeline, PipelineOptions
-from briefwire.store import Store
+from briefwire.store import Store, raw_text_hash
 from briefwire.store.db import migration_files
 from common import CACHE, TELEGRAM, banner, best, load, telegram_posts, timed, warm_everything, write_posts
 
@@ -68,20 +68,22 @@ def raw_of(post: dict[str, Any], name: str) -> list[RawDocument]:
     return [i for i in items if isinstance(i, RawDocument)]
 
 
-def additions(held_out: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
-    """The first held-out posts whose extraction yields a claim."""
-    chosen = []
-    for post in held_out:
-        result = process_batch(raw_of(post, "probe"), ProcessContext())
-        if (
-            result
-            and isinstance(result[0], Processed)
-            and result[0].extraction
-            and result[0].extraction.claims
-        ):
-            chosen.append(post)
-            if len(chosen) == count:
-                break
+def additions(held_out: list[dict[str, Any]], count: int, big: Path) -> list[dict[str, Any]]:
+    """The first held-out posts that yield a claim and are new to the big ledger (the corpus
+    cross-posts: a held-out post can be a copy of one in the ledger, which adds nothing)."""
+    chosen: list[dict[str, Any]] = []
+    with Store(big) as store:
+        for post in held_out:
+            raws = raw_of(post, "probe")
+            if not raws or store.doc_id_for_raw(raw_text_hash(raws[0].text)) is not None:
+                continue
+            [result] = process_batch(raws, ProcessContext())
+            if not isinstance(result, Processed) or store.has_document(result.doc.doc_id):
+                continue
+            if result.extraction and result.extraction.claims:
+                chosen.append(post)
+                if len(chosen) == count:
+                    break
     return chosen
 
 

@@ -21,6 +21,8 @@ from typing import Any, Protocol
 import numpy as np
 from rapidfuzz import fuzz
 
+from briefwire.lifetime import keep_forever
+
 
 class VectorCache(Protocol):
     """Embeddings kept between runs: text hash -> float32 bytes, per model."""
@@ -117,7 +119,9 @@ def _model() -> Any:
     torch.set_num_threads(1)
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-    return SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
+    model = SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
+    keep_forever()
+    return model
 
 
 def default_similarity(embeddings: bool = True) -> Similarity:

@@ -25,6 +25,7 @@ from typing import Any
 from razdel import sentenize, tokenize
 from slovnet.bio import bio_spans
 
+from briefwire.lifetime import keep_forever
 from briefwire.nlp import Analysis, Sentence, Span, Token, split_blocks
 
 LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
@@ -67,6 +68,7 @@ class NatashaRussian:
             from natasha import NewsEmbedding, NewsNERTagger  # noqa: PLC0415 - loads the model
 
             self._ner = NewsNERTagger(NewsEmbedding())
+            keep_forever()
         return self._ner
 
     def analyse(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Analysis]:

