@@ -18,7 +18,9 @@ pin_environment()
 import gzip
 import json
 import os
+import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,18 @@ SHARED = REPO.parent / "shared"
 TELEGRAM = SHARED / "corpora" / "tg-ru-news" / "raw"
 PAGES = SHARED / "corpora" / "article-extraction-benchmark"
 CACHE = Path(os.environ.get("BRIEFWIRE_BENCH_CACHE", Path.home() / ".cache" / "briefwire-bench"))
+
+# What each part of the ledger holds, by table (indexes count with their table).
+GROUPS = {
+    "search index": ("passages_fts",),  # first: its tables' names start like the passages'
+    "text": ("documents", "passages", "removed_spans", "document_origins"),
+    "dedupe index": ("passage_bands", "document_bands", "dedupe_state"),
+    "outlet lines": ("outlet_line_counts", "outlet_lines"),
+    "claims and links": (
+        "claims", "casualty_mentions", "events", "persons", "entities", "entity_aliases",
+        "entity_mentions", "link_pairs", "link_details", "claim_vectors",
+    ),
+}  # fmt: skip
 
 
 def load() -> str:
@@ -85,3 +99,18 @@ def timed(fn: Callable[[], Any]) -> float:
 
 def best(fn: Callable[[], Any], rounds: int) -> float:
     return min(timed(fn) for _ in range(max(1, rounds)))
+
+
+def bytes_per_document(db: Path) -> dict[str, float]:
+    conn = sqlite3.connect(db)
+    docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    table_of = dict(conn.execute("SELECT name, tbl_name FROM sqlite_master"))
+    sizes: Counter[str] = Counter()
+    for name, size in conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"):
+        table = table_of.get(name, name)
+        group = next((g for g, tables in GROUPS.items() if any(table.startswith(t) for t in tables)), "other")
+        sizes[group] += size
+    conn.close()
+    out = {g: sizes[g] / docs for g in [*GROUPS, "other"]}
+    out["total"] = sum(sizes.values()) / docs
+    return out

@@ -62,6 +62,7 @@ def _post_routes(client: TestClient, std: Standard) -> list[tuple[str, dict[str,
         "/casualties/{key}/review": {"action": "accept"},
         "/brief/include": {"event": std.draft_event, "action": "exclude"},
         "/brief/move": {"event": std.draft_event, "direction": "down"},
+        "/sources/{name}/pause": {"action": "pause"},
     }
     routes = [
         r for router in ROUTERS for r in router.routes if isinstance(r, APIRoute) and "POST" in r.methods
@@ -70,7 +71,7 @@ def _post_routes(client: TestClient, std: Standard) -> list[tuple[str, dict[str,
     out = []
     for route in routes:
         key = std.person if route.path.startswith("/casualties") else std.draft_event
-        out.append((route.path.replace("{key}", key), bodies[route.path]))
+        out.append((route.path.replace("{key}", key).replace("{name}", "tg-any"), bodies[route.path]))
     return out
 
 

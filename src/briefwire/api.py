@@ -5,17 +5,23 @@ The CLI and the web app are thin layers over these functions.
 
 from __future__ import annotations
 
+import json
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from briefwire import report
+from briefwire.engine import Engine
 from briefwire.pipeline import IngestSummary, Pipeline, PipelineOptions, Progress
 from briefwire.report.export import document_row, passage_rows, shape
 from briefwire.store import Store
+
+if TYPE_CHECKING:
+    from briefwire.store.share import ShareResult
 
 DEFAULT_DB = "briefwire.db"
 
@@ -45,9 +51,15 @@ def ingest(
     paths: Iterable[str | Path],
     options: PipelineOptions | None = None,
     progress: Progress | None = None,
+    engine: Engine | None = None,
 ) -> IngestSummary:
-    with Pipeline(ws.store, options) as pipeline:
+    """Ingest ``paths``; ``engine``: run the processing half there (the caller closes it)."""
+    pipeline = Pipeline(ws.store, options, engine)
+    try:
         return pipeline.ingest(paths, progress)
+    finally:
+        if engine is None:  # the pipeline built its own engine: let go of it
+            pipeline.close()
 
 
 def relink(ws: Workspace) -> None:
@@ -190,6 +202,69 @@ def export(ws: Workspace, kind: str, fmt: report.export.Format, out: TextIO) -> 
     return report.write_rows(export_rows(ws, kind), kind, fmt, out)
 
 
+def export_parquet(ws: Workspace, kind: str, out: Path) -> int:
+    """One kind as one Parquet file, nested fields as struct and list columns."""
+    from briefwire.report.parquet import write_parquet  # noqa: PLC0415 - pyarrow loads only here
+
+    return write_parquet(export_rows(ws, kind), kind, out)
+
+
+def export_acled(ws: Workspace, out: TextIO) -> int:
+    """Events as ACLED-style flat CSV, the desk's decisions applied (rejected events left out)."""
+    from briefwire.report.acled import write_acled  # noqa: PLC0415
+
+    return write_acled(ws.store.events()[0], out)
+
+
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def export_all(ws: Workspace, out: Path, fmt: Literal["jsonl", "csv", "parquet"]) -> dict[str, int]:
+    """Every kind into the folder ``out``; returns rows per kind.
+
+    Parquet is a dataset partitioned by month (``out/KIND/month=YYYY-MM/part-0.parquet``):
+    documents by publication month, events and casualties by the month first reported, the rest
+    by the publication month of their document. JSONL and CSV write ``out/KIND.jsonl|csv``.
+    """
+    if fmt == "parquet":
+        from briefwire.report.parquet import write_dataset  # noqa: PLC0415
+
+        published = {d["doc_id"]: d.get("published") for d in ws.store.documents()}
+
+        def month_of(kind: str, row: Mapping[str, Any]) -> str | None:
+            when = row.get("first_reported") or row.get("published") or published.get(row.get("doc_id") or "")
+            found = _MONTH.match(when or "")
+            return found.group(0) if found else None
+
+        return write_dataset(out, lambda kind: export_rows(ws, kind), month_of)
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for kind in report.KINDS:
+        target = out / f"{kind}.{fmt}"
+        tmp = target.with_name(target.name + ".part")
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            counts[kind] = export(ws, kind, fmt, fh)
+        tmp.replace(target)
+    return counts
+
+
+def share(ws: Workspace, out: Path, keep_reviewer_names: bool = False) -> tuple[ShareResult, Path]:
+    """A copy of the ledger without accounts (and operational tables) to hand out, and its
+    Datasette metadata beside it (``OUT`` with the suffix ``.metadata.json``)."""
+    from briefwire.store.share import share_copy  # noqa: PLC0415
+
+    result = share_copy(ws.store.conn, out, keep_reviewer_names)
+    return result, write_datasette_metadata(out, out.with_suffix(".metadata.json"))
+
+
+def write_datasette_metadata(db: Path, out: Path) -> Path:
+    """Datasette metadata (facets, full-text search, labels) for the ledger file ``db``."""
+    from briefwire.report.datasette import metadata  # noqa: PLC0415
+
+    out.write_text(json.dumps(metadata(db.stem), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
+
+
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the review desk (blocks). Refuses a non-loopback address until accounts exist."""
     from briefwire import web  # noqa: PLC0415 - the web stack loads only for the desk
@@ -270,3 +345,15 @@ def why(ws: Workspace, event_id: str) -> dict[str, Any] | None:
         "explanation": event.get("explanation") or [],
         "details": details,
     }
+
+
+# ---- live watching (issue 13): sources as data, `watch` -------------------------------------
+# Re-exported here so the CLI and the desk call every verb from one place.
+# (`X as X` marks each as exported for mypy.)
+from briefwire.watch.api import ImportResult as ImportResult  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_add as sources_add  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_import as sources_import  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_list as sources_list  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_pause as sources_pause  # noqa: E402, PLC0414
+from briefwire.watch.api import sources_remove as sources_remove  # noqa: E402, PLC0414
+from briefwire.watch.api import watch as watch  # noqa: E402, PLC0414

@@ -16,9 +16,13 @@ from dataclasses import dataclass
 from briefwire.clean.assemble import assemble, inline_cuts
 from briefwire.clean.head import read_head
 from briefwire.clean.lexicon import lexicon
+from briefwire.clean.page import find_layout, mark_head_rest, mark_outside, page_title
+from briefwire.clean.pagehead import head_dateline
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
+from briefwire.clean.teasers import mark_recirculation, mark_teaser_runs
 from briefwire.clean.text import Line, line_key, normalize_text, split_lines, text_hash
+from briefwire.clean.urldate import year_of_url
 from briefwire.models import CleanDocument, RawDocument, RemovedSpan
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -70,7 +74,27 @@ def clean(
     context_reasons(lines, reasons, lex)
     if learned:
         learned_reasons(lines, reasons, learned, opts.learned_min_docs)
-    head = read_head(lines, reasons, lex, raw.title, post=post) if opts.detect_head else None
+    # an HTML reader already took the article out of its page; a post is no page
+    layout = None
+    if not post and raw.format != "html":
+        mark_recirculation(lines, reasons, lex)
+        mark_teaser_runs(lines, reasons)
+        layout = find_layout(lines, reasons, lex, raw.url)
+    if layout is not None:
+        mark_outside(lines, reasons, lex, layout)
+    meta_title = raw.title
+    if layout is not None and layout.headline is not None and meta_title is None:
+        meta_title = page_title(lines[layout.headline].text)
+    year = year_of_url(raw.url) or _year_in(raw.title)  # completes a dateline without one
+    head = read_head(lines, reasons, lex, meta_title, post=post, year=year) if opts.detect_head else None
+    if layout is not None and head is not None and meta_title is None:
+        head.title = None  # a page without a headline of its own: no menu item is one
+    if layout is not None:
+        if layout.headline is not None and head is not None and head.title == meta_title:
+            reasons[layout.headline] = "title"
+        if head is not None and head.dateline is None:
+            head.dateline = head_dateline(lines, reasons, layout, raw.url)
+        mark_head_rest(lines, reasons, layout)
     if head is not None and head.dek_index is not None and not opts.dek_in_body:
         reasons[head.dek_index] = "dek"
     cuts = inline_cuts(lines, reasons, lex)
@@ -80,6 +104,7 @@ def clean(
         head.dateline if head else None,
         (p.text for p in paragraphs),
         removed,
+        url=raw.url,
     )
     return CleanDocument(
         raw=raw,
@@ -109,6 +134,15 @@ def _doc_id(
     by_rules = {i: r for i, r in reasons.items() if r != "learned"}
     text = assemble(lines, by_rules, cuts)[0]
     return text_hash(normalize_text(text) or normalize_text(raw.text))
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _year_in(title: str | None) -> int | None:
+    """The one year a title names ("… in 2023"), or None."""
+    years = set(_YEAR.findall(title or ""))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _is_post(raw: RawDocument) -> bool:

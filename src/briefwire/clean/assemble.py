@@ -6,6 +6,7 @@ import re
 
 from briefwire.clean import shapes
 from briefwire.clean.lexicon import Lexicon
+from briefwire.clean.lineshape import LIST_MARKER
 from briefwire.clean.text import Line, normalize_text
 from briefwire.models import Paragraph, RemovedSpan
 
@@ -87,8 +88,8 @@ def assemble(
 
 def _continues(prev: Line, prev_text: str, line: Line) -> bool:
     """Is ``line`` the continuation of a hard-wrapped ``prev`` in the same block?"""
-    if prev.block != line.block or shapes.ends_sentence(prev_text):
-        return False
+    if prev.block != line.block or shapes.ends_sentence(prev_text) or LIST_MARKER.match(line.text):
+        return False  # a list item ("2) …", "* …") starts its own line
     low, high = _WRAP_WIDTH
     first = line.text[:1]
     return first.islower() or first.isdigit() or low <= len(prev.raw.rstrip()) <= high

@@ -68,6 +68,29 @@ def _month(match: re.Match[str]) -> int | None:
 _COMPACT = re.compile(r"(?<!\d)(?P<y>20\d{2})-?(?P<mn>[01]\d)-?(?P<d>[0-3]\d)(?!\d)")
 
 
+# Day/month/year with slashes, as page heads print it; read only when the order is certain
+# (one of the first two numbers is above 12), never in running text.
+_SLASHED = re.compile(r"(?<![\d/])([0-3]?\d)/([01]?\d)/((?:19|20)\d{2})(?![\d/])")
+
+
+def find_slashed_date(text: str) -> dt.date | None:
+    """ "27/09/2018" (day first) or "11/19/2019" (month first); None when both could be."""
+    match = _SLASHED.search(text)
+    if not match:
+        return None
+    a, b, year = (int(g) for g in match.groups())
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def find_dates(text: str, *, compact: bool = False) -> list[Found]:
     """Every date in ``text`` that names at least a month and a valid day, in text order.
 

@@ -34,6 +34,7 @@ def read_head(
     meta_title: str | None,
     *,
     post: bool = False,
+    year: int | None = None,
 ) -> Head:
     """Mark head lines in ``reasons`` (kicker, title, dateline) and return the metadata.
 
@@ -50,7 +51,7 @@ def read_head(
             reasons[i] = "title"
             title_line = i
             continue
-        if head.dateline is None and (date := parse_dateline(text, lex)) is not None:
+        if head.dateline is None and (date := parse_dateline(text, lex, year)) is not None:
             head.dateline = date
             reasons[i] = "dateline"
             continue

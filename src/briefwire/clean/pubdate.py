@@ -17,6 +17,7 @@ from typing import Any
 
 from briefwire.clean.dates import Found, find_dates
 from briefwire.clean.lexicon import Lexicon, phrase_key
+from briefwire.clean.urldate import from_url
 from briefwire.models import DatePrecision, DateValue, RemovedSpan
 
 PHOTO_REASONS = frozenset({"caption", "credit", "image_id"})
@@ -30,7 +31,9 @@ _WEEKDAY_RU = re.compile(
 )
 _YESTERDAY = re.compile(r"(?<!\w)(yesterday|вчера)(?!\w)", re.IGNORECASE)
 _TODAY = re.compile(r"(?<!\w)(today|сегодня)(?!\w)", re.IGNORECASE)
-_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"|„[^“”]*[“”]")
+# A quotation stops at the next opening mark as well: otherwise every opener of a long run of
+# unclosed ones would scan to the end of the text (quadratic).
+_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|„[^„“”]*[“”]")
 # Words that put a date ahead of the writer: right before it ("for March 20", "до 5 мая"),
 # or a little earlier in the clause ("is scheduled to meet on Friday").
 _FUTURE_CUE = re.compile(
@@ -77,11 +80,12 @@ def _dateparser_value(text: str, basis: str) -> DateValue | None:
     return DateValue(data.date_obj.date().isoformat(), precision, basis)
 
 
-def parse_dateline(text: str, lex: Lexicon) -> DateValue | None:
-    """A line that is a full date and little else ("November 24, 2022", "Updated 24.11.2022")."""
+def parse_dateline(text: str, lex: Lexicon, year: int | None = None) -> DateValue | None:
+    """A line that is a full date and little else ("November 24, 2022", "Updated 24.11.2022");
+    a day and month alone take ``year`` (the URL's or the title's), and say so."""
     if len(text.split()) > 12:
         return None
-    found = [f for f in find_dates(text) if f.date is not None]
+    found = [f for f in find_dates(text) if f.date is not None or year is not None]
     if len(found) != 1:
         return None
     rest = text[: found[0].start] + " " + text[found[0].end :]
@@ -89,6 +93,8 @@ def parse_dateline(text: str, lex: Lexicon) -> DateValue | None:
     if len(words) > 1:
         return None
     date = found[0].date
+    if date is None and year is not None and (date := found[0].on(year)) is not None:
+        return DateValue(date.isoformat(), "day", "dateline", f"year {year} from the URL or title")
     return DateValue(date.isoformat(), "day", "dateline") if date else None
 
 
@@ -106,15 +112,32 @@ def publication_date(
     dateline: DateValue | None,
     body: Iterable[str],
     removed: Iterable[RemovedSpan],
+    url: str | None = None,
 ) -> DateValue:
-    """The publication date by the first basis that gives one."""
+    """The publication date by the first basis that gives one: metadata, a dateline, the
+    URL's path, inference from photo dates and relative words."""
     meta = from_metadata(metadata)
     if meta is not None:
         return meta
+    in_url = from_url(url)
     if dateline is not None:
-        return dateline
+        return _checked(dateline, in_url)
+    if in_url is not None:
+        return in_url
     photos = [s for s in removed if s.reason in PHOTO_REASONS and not _FILE_PHOTO.search(s.text)]
     return infer(list(body), photos) or DateValue.unknown()
+
+
+def _checked(dateline: DateValue, in_url: DateValue | None) -> DateValue:
+    """A dateline against the URL's day: when they disagree, the earlier one (an "updated"
+    line is later than the publication; an address is made when the story is filed)."""
+    if in_url is None or in_url.precision != "day" or dateline.date is None:
+        return dateline
+    a, b = dt.date.fromisoformat(dateline.date), dt.date.fromisoformat(str(in_url.date))
+    if abs((a - b).days) <= 1:
+        return dateline
+    note = f"dateline {a} and URL {b} disagree: the earlier"
+    return DateValue(min(a, b).isoformat(), "day", "dateline" if a < b else "url", note)
 
 
 def infer(body: list[str], photos: list[RemovedSpan]) -> DateValue | None:

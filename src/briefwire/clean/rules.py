@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 
 from briefwire.clean import shapes
 from briefwire.clean.lexicon import Lexicon, phrase_key
+from briefwire.clean.lineshape import LIST_MARKER
 from briefwire.clean.text import Line, line_key
 
 # Reasons that make a short neighbour in the same block part of the same furniture.
@@ -56,6 +57,14 @@ _LINE_RULES: tuple[tuple[str, Callable[[Line, Lexicon], bool]], ...] = (
     ),
     ("byline", lambda ln, lex: shapes.is_byline(ln.text, lex)),
     ("copyright", lambda ln, lex: _is_copyright(ln.text)),
+    ("cookie", lambda ln, lex: ln.words <= 60 and lex.count("cookie", ln.text) >= 2),
+    ("interface", lambda ln, lex: lex.is_line("interface", ln.text)),
+    (
+        "tags",
+        lambda ln, lex: (
+            ln.words <= 15 and ln.text.rstrip()[-1:] not in ".!?" and _starts_with(ln.text, lex, "tags_start")
+        ),
+    ),
     ("feed_footer", lambda ln, lex: _is_feed_footer(ln.text)),
     ("donation", _donation),
 )
@@ -65,14 +74,23 @@ def single_line_reason(line: Line, lex: Lexicon, *, post: bool = False) -> str |
     """The kind of boilerplate a line is by its own shape, or None.
 
     In a Telegram ``post`` the text is itself the caption of any attached picture, so
-    caption shapes say nothing there.
+    caption shapes say nothing there. A list marker a page renders ("* Share", "• By …")
+    does not change the kind.
     """
+    unmarked = _without_marker(line)
     for reason, holds in _LINE_RULES:
         if post and reason == "caption":
             continue
-        if holds(line, lex):
+        if holds(line, lex) or (unmarked is not None and holds(unmarked, lex)):
             return reason
     return None
+
+
+def _without_marker(line: Line) -> Line | None:
+    text = LIST_MARKER.sub("", line.text)
+    if text == line.text or not text:
+        return None
+    return Line(line.number, line.start, line.end, line.raw, text, line.block)
 
 
 def _is_teaser(text: str, lex: Lexicon) -> bool:
@@ -86,6 +104,12 @@ def _is_teaser(text: str, lex: Lexicon) -> bool:
 
 # Blog engines append "The post <title> appeared first on <site>." to every feed item.
 _FEED_FOOTER = re.compile(r"^(the post|this (post|article|entry)) .{3,300} appeared first on .{2,120}$", re.I)
+
+
+def _starts_with(text: str, lex: Lexicon, section: str) -> bool:
+    """The line opens with a cue of ``section`` followed by a colon ("Tags: …", «Раздел: …»)."""
+    head, colon, rest = text.partition(":")
+    return bool(colon) and bool(rest.strip()) and lex.is_line(section, head)
 
 
 def _is_feed_footer(text: str) -> bool:

@@ -12,7 +12,9 @@ import re
 from briefwire.clean.lexicon import Lexicon, phrase_key
 
 TERMINAL = ".!?…:;\"”»'’)"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email(?:&#160;|\s)protected\]", re.IGNORECASE)
+# The local part starts only where a token starts: without the look-behind, a long token with
+# no "@" would be scanned again from every one of its characters (quadratic).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|\[email(?:&#160;|\s)protected\]", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z_][\w]{2,}")
 _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
 _CONNECTORS = {"via", "for", "of", "and", "&", "de", "van", "von", "der", "la", "le", "/"}
@@ -92,8 +94,16 @@ _CREDIT_SENTENCE = re.compile(
 )
 
 
+# a credit in brackets closing a caption: "(Photo: A. Name)", "(Name/Agency)", "(Agency via X)"
+_BRACKET_CREDIT = re.compile(
+    r"\((?:[^()]{0,40}\b(?:photo|photos|image|credit|file)\b[^()]{0,60}|[^()/]{2,40}/[^()]{2,60})\)$", re.I
+)
+
+
 def is_caption(text: str, lex: Lexicon) -> bool:
     """Starts like a caption ("Above, ...", "Photo: ..."), or ends with a credit."""
+    if len(text.split()) <= 80 and _BRACKET_CREDIT.search(text):
+        return True
     key = phrase_key(text)
     starts = any(text.casefold().startswith(c) for c in lex.phrases.get("caption_start", ()))
     starts = starts or any(key.startswith(c + " ") for c in ("pictured", "above"))

@@ -10,6 +10,7 @@ from briefwire.threads import pin_environment
 
 pin_environment()
 
+from . import live as _live  # noqa: E402, F401 - registers `sources` and `watch`
 from .app import app  # noqa: E402 - numpy must load after the environment is pinned
 
 

@@ -20,7 +20,9 @@ from briefwire.pipeline import PipelineOptions
 from . import metrics
 
 # Metrics where lower is better; every other metric is a floor.
-CEILINGS = {"article_lines_lost", "pubdate_wrong", "reuse_false_pairs"}
+CEILINGS = {"article_lines_lost", "pubdate_wrong", "reuse_false_pairs", "body_lost", "date_wrong"}
+# Sections of eval/baseline.json that bench/page_text.py measures (tests/test_page_text_floors.py)
+PAGE_TEXT_SETS = ("page-text-dev", "page-text-test")
 
 
 def evaluate(inputs: Path, gold: Mapping[str, Mapping[str, Any]], workers: int = 1) -> dict[str, float]:

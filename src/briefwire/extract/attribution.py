@@ -341,7 +341,8 @@ def _cited(text: str) -> str | None:
 
 def _without_quotes(text: str) -> str:
     """Blank out quoted speech so "…we leave," a source told X finds "a source"."""
-    return re.sub(r"[“\"][^”\"]{0,400}[”\"]", lambda m: " " * len(m.group()), text)
+    # An opening mark ends the scan too, so a run of openers is not read 400 characters each.
+    return re.sub(r"[“\"][^“”\"]{0,400}[”\"]", lambda m: " " * len(m.group()), text)
 
 
 _CLAIMANT_HEAD = re.compile(

@@ -55,8 +55,10 @@ _LEAD_ATTR = re.compile(
     r"earlier|later|previously|as a result|in turn|furthermore|besides),\s*)",
     re.I,
 )
+# (?<!\s): a run of spaces is entered at its first space only, not scanned again from each.
 _TAIL_ATTR = re.compile(
-    r",?\s*(?:according to [^,.]{2,80}|[^,.]{2,60} (?:said|wrote|reported|claimed|told [^,.]{1,40}))\.?$",
+    r",?(?<!\s)\s*"
+    r"(?:according to [^,.]{2,80}|[^,.]{2,60} (?:said|wrote|reported|claimed|told [^,.]{1,40}))\.?$",
     re.I,
 )
 _SUMMARY_MAX = 180
@@ -241,7 +243,8 @@ def claim_actors(sentence: Sentence, attribution: Attribution) -> tuple[Actor, .
         elif ent.label == "NORP":
             continue
         else:
-            before = sentence.text[: ent.start - sentence.start]
+            at = ent.start - sentence.start
+            before = sentence.text[max(0, at - 60) : at]  # the title right before the name
             role = "official" if _TITLES.search(before) else "subject"
         actors.setdefault(ent.text, Actor(ent.text, role))
     return tuple(actors.values())

@@ -17,7 +17,8 @@ export), a JSON/JSONL record's id field, else ``item-N`` (JSON) or ``line-N`` (J
 feed entry's id, else its link, else ``entry-N``; a download by its URL.
 
 Readers are registered under versioned names (``ingest.text.v1``, ``ingest.html.v1``,
-``ingest.json.v1``, ``ingest.jsonl.v1``, ``ingest.telegram.v1``, ``ingest.feed.v1``);
+``ingest.json.v1``, ``ingest.jsonl.v1``, ``ingest.telegram.v1``, ``ingest.feed.v1``, and
+``ingest.tgpreview.v1`` for the Telegram channel preview pages live watching reads);
 ``ReadOptions.readers`` picks another registered reader for a format.
 """
 
@@ -27,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 # Importing the reader modules registers them.
-from briefwire.ingest import feed, html, jsondocs, telegram, text
+from briefwire.ingest import feed, html, jsondocs, telegram, text, tgpreview
 from briefwire.ingest.decode import UndecodableError, decode_bytes
 from briefwire.ingest.dispatch import dispatch
 from briefwire.ingest.errors import ReadError
@@ -60,7 +61,7 @@ __all__ = [
     "register",
 ]
 
-_READER_MODULES = (feed, html, jsondocs, telegram, text)
+_READER_MODULES = (feed, html, jsondocs, telegram, text, tgpreview)
 
 
 def read_one(path: str | Path, options: ReadOptions | None = None) -> list[Item]:

@@ -18,11 +18,12 @@ from typing import Any
 
 from briefwire.ingest.decode import decode_bytes
 from briefwire.ingest.errors import ReadError
-from briefwire.ingest.meta import date_of, extra_value, name_of, source_kind_of, text_of
+from briefwire.ingest.meta import date_of, extra_value, name_of, outlet_of_url, source_kind_of, text_of
 from briefwire.ingest.options import ReadOptions
 from briefwire.ingest.registry import Item, Payload, get_reader
 from briefwire.ingest.sniff import GZIP_MAGIC, detect_format
 from briefwire.models import IngestError, RawDocument
+from briefwire.untrusted import lone_surrogate, storable
 
 _SINGLE_DOCUMENT = frozenset({"text", "markdown", "html"})  # formats a sidecar describes
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -99,11 +100,18 @@ def _unique(doc: RawDocument, seen: dict[str, int]) -> RawDocument:
 
 
 def _finish(doc: RawDocument, sidecar: Mapping[str, Any] | None, options: ReadOptions) -> Item:
-    """Apply sidecar metadata and the source-kind override; enforce the line limit."""
+    """Apply sidecar metadata and the source-kind override; enforce the line limit and that
+    every string can be stored."""
     if sidecar:
         doc = _with_sidecar(doc, sidecar)
     if options.source_kind is not None:
         doc = replace(doc, source_kind=options.source_kind)
+    if doc.outlet is None and (host := outlet_of_url(doc.url)) is not None:
+        doc = replace(doc, outlet=host)  # the site, so its template is learned across pages
+    doc = replace(doc, origin=storable(doc.origin))
+    broken = _unstorable_field(doc)
+    if broken is not None:
+        return IngestError(doc.origin, "ingest", broken)
     limit = options.max_line_chars
     if len(doc.text) > limit:
         for number, line in enumerate(doc.text.split("\n"), 1):
@@ -115,6 +123,34 @@ def _finish(doc: RawDocument, sidecar: Mapping[str, Any] | None, options: ReadOp
                     f"the limit of {limit:,} characters per line (ReadOptions.max_line_chars)",
                 )
     return doc
+
+
+def _unstorable_field(doc: RawDocument) -> str | None:
+    """Why a document cannot go into the ledger as read, or None.
+
+    A lone UTF-16 surrogate (half an emoji, where a dump cut a pair in two) is no character:
+    UTF-8, and so SQLite, cannot hold it. Only this record fails; the rest of its file goes on.
+    """
+    fields: list[tuple[str, str | None]] = [
+        ("text", doc.text),
+        ("url", doc.url),
+        ("outlet", doc.outlet),
+        ("title", doc.title),
+        ("author", doc.author),
+        ("published", doc.published),
+        ("language", doc.language),
+        ("forwarded_from", doc.forwarded_from),
+    ]
+    fields += [(f"extra key {storable(k)!r}", k) for k in doc.extra]
+    fields += [(f"extra {storable(k)!r}", v) for k, v in doc.extra.items()]
+    for name, value in fields:
+        if value is not None and (at := lone_surrogate(value)) is not None:
+            code = f"U+{ord(value[at]):04X}"
+            return (
+                f"{name} holds a lone UTF-16 surrogate ({code}) at character {at:,}: half of a "
+                "character, cut from its pair; UTF-8 cannot store it (repair the source record)"
+            )
+    return None
 
 
 def _sidecar(payload: Payload) -> Mapping[str, Any] | IngestError | None:

@@ -22,7 +22,8 @@ from briefwire.ingest.options import ReadOptions
 from briefwire.ingest.registry import Item, Payload, register
 from briefwire.models import RawDocument
 
-_EMAIL_AND_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
+# Character classes that cannot overlap, so a long "@@@@" or "((((" author is read once.
+_EMAIL_AND_NAME = re.compile(r"^[^\s@()]+@[^\s()]+\s*\(([^()]+)\)$")
 
 
 @register("ingest.feed.v1")
@@ -40,12 +41,32 @@ def read_feed(payload: Payload, options: ReadOptions) -> Iterator[Item]:
     feed = parsed.get("feed") or {}
     produced = 0
     for position, entry in enumerate(entries, 1):
-        document = _entry_document(entry, feed, payload, position, parsed.get("version"))
+        try:
+            document = _entry_document(entry, feed, payload, position, parsed.get("version"))
+        except Exception as exc:  # one odd entry costs that entry, not the rest of the feed
+            reason = f"entry could not be read: {type(exc).__name__}: {exc}"
+            yield ReadError(f"{payload.origin}#entry-{position}", reason).to_error()
+            continue
         if document is not None:
             produced += 1
             yield document
+    if parsed.get("bozo"):
+        # feedparser keeps what it read before the markup broke (a download cut short): those
+        # entries are kept, and the damage is reported so nobody takes the feed for whole.
+        yield ReadError(payload.origin, _damage(parsed, len(entries))).to_error()
     if not produced:
         raise ReadError(payload.origin, f"none of the feed's {len(entries)} entries has a summary or content")
+
+
+def _damage(parsed: Mapping[str, Any], n_entries: int) -> str:
+    problem = parsed.get("bozo_exception")
+    line = getattr(problem, "getLineNumber", lambda: None)()
+    where = f" at line {line}" if line else ""
+    entries = f"{n_entries} entr{'y' if n_entries == 1 else 'ies'}"
+    return (
+        f"feed is not well-formed{where} ({str(problem)[:200]}): it may be cut short; "
+        f"{entries} could be read before that, and those with text were kept"
+    )
 
 
 def _utf8_unless_declared(payload: Payload) -> bytes:

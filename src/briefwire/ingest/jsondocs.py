@@ -95,6 +95,9 @@ def _document_or_error(record: Any, origin: str, position: str, fmt: str, option
         return record_document(record, origin, position, fmt, options)
     except ReadError as failure:
         return failure.to_error()
+    except Exception as exc:  # one odd record costs that record, not the rest of the file
+        reason = f"record could not be read: {type(exc).__name__}: {exc}"
+        return ReadError(f"{origin}#{position}", reason).to_error()
 
 
 def record_document(record: Any, origin: str, position: str, fmt: str, options: ReadOptions) -> RawDocument:

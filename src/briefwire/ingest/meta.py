@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any, cast, get_args
+from urllib.parse import urlsplit
 
 from briefwire.models import SourceKind
 
@@ -69,6 +70,19 @@ def extra_value(value: Any) -> str | None:
         dumped = json.dumps(value, ensure_ascii=False)
         return dumped if len(dumped) <= 1000 else None
     return None
+
+
+def outlet_of_url(url: str | None) -> str | None:
+    """The outlet a page's address names: its host without "www." ("t.me/channel" names the
+    channel). Never a file name: a path without a host names no outlet."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    if host == "t.me":
+        channel = parts.path.strip("/").split("/", 1)[0]
+        return channel or None
+    return host or None
 
 
 def normalize_newlines(text: str) -> str:

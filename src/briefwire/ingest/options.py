@@ -20,6 +20,8 @@ DEFAULT_READERS: Mapping[str, str] = MappingProxyType(
         "jsonl": "ingest.jsonl.v1",
         "telegram": "ingest.telegram.v1",
         "feed": "ingest.feed.v1",
+        # Never sniffed from a file: live watching reads channel previews with it.
+        "telegram_preview": "ingest.tgpreview.v1",
     }
 )
 

@@ -83,7 +83,8 @@ def inputs(paths: Iterable[str | Path]) -> Iterator[Input | IngestError]:
             if not is_sidecar(path.name):
                 yield Input(origin=str(path), path=path)
         else:
-            yield IngestError(str(path), "ingest", "no such file or folder")
+            missing = IngestError(str(path), "ingest", "no such file or folder")
+            yield _dangling(path) if path.is_symlink() else missing
 
 
 def _folder(folder: Path) -> Iterator[Input | IngestError]:
@@ -117,8 +118,28 @@ def _walk(folder: Path) -> Iterator[Input | IngestError]:
         if entry.is_dir():
             if not entry.is_symlink():
                 yield from _walk(entry)
-        elif entry.is_file() and is_readable_name(entry.name):
-            yield Input(origin=str(entry), path=entry)
+        elif entry.is_file():
+            if is_readable_name(entry.name):
+                yield Input(origin=str(entry), path=entry)
+        elif (missing := _missing(entry)) is not None:
+            yield missing
+
+
+def _missing(entry: Path) -> IngestError | None:
+    """A listed entry that is neither a file nor a folder: a link to nothing, or gone since."""
+    if entry.is_symlink():
+        return _dangling(entry)
+    if not entry.exists():
+        return IngestError(str(entry), "ingest", "vanished while the folder was read (listed, then gone)")
+    return None  # a socket, a device or a pipe: not input
+
+
+def _dangling(link: Path) -> IngestError:
+    try:
+        target = str(link.readlink())
+    except OSError:
+        target = "?"
+    return IngestError(str(link), "ingest", f"dangling symbolic link: its target {target} does not exist")
 
 
 # A folder's own documentation is not input: README.md in a corpus folder describes the corpus.

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from datetime import UTC, datetime
 from typing import Any
 
 from briefwire.ingest.decode import decode_bytes
 from briefwire.ingest.errors import ReadError
-from briefwire.ingest.meta import extra_value, normalize_newlines, text_of
+from briefwire.ingest.meta import date_of, extra_value, normalize_newlines, text_of
 from briefwire.ingest.options import ReadOptions
 from briefwire.ingest.registry import Item, Payload, register
 from briefwire.models import RawDocument
@@ -82,31 +81,50 @@ def _chat_documents(chat: Mapping[str, Any], origin: str, *, with_chat: bool) ->
     for position, message in enumerate(chat["messages"], 1):
         if not isinstance(message, Mapping) or message.get("type", "message") != "message":
             continue
-        text = normalize_newlines(flatten_text(message.get("text")))
-        if not text.strip():
-            text = normalize_newlines(flatten_text(message.get("text_entities")))
-        if not text.strip():
-            continue
         message_id = text_of(message.get("id")) or f"message-{position}"
         key = f"{chat_id}/{message_id}" if with_chat else message_id
-        yield RawDocument(
-            origin=f"{origin}#{key}",
-            text=text,
-            format="telegram",
-            outlet=outlet,
-            author=_author(message, outlet),
-            published=_published(message),
-            source_kind="telegram",
-            forwarded_from=text_of(message.get("forwarded_from")),
-            extra=_extra(message, chat_id),
-        )
+        try:
+            document = _message_document(message, f"{origin}#{key}", outlet, chat_id)
+        except ReadError as failure:
+            yield failure.to_error()
+            continue
+        except Exception as exc:  # one odd message costs that message, not the rest of the export
+            reason = f"message {message_id} could not be read: {type(exc).__name__}: {exc}"
+            yield ReadError(f"{origin}#{key}", reason).to_error()
+            continue
+        if document is not None:
+            yield document
 
 
-def _published(message: Mapping[str, Any]) -> str | None:
+def _message_document(
+    message: Mapping[str, Any], origin: str, outlet: str | None, chat_id: str | None
+) -> RawDocument | None:
+    text = normalize_newlines(flatten_text(message.get("text")))
+    if not text.strip():
+        text = normalize_newlines(flatten_text(message.get("text_entities")))
+    if not text.strip():
+        return None
+    return RawDocument(
+        origin=origin,
+        text=text,
+        format="telegram",
+        outlet=outlet,
+        author=_author(message, outlet),
+        published=_published(message, origin),
+        source_kind="telegram",
+        forwarded_from=text_of(message.get("forwarded_from")),
+        extra=_extra(message, chat_id),
+    )
+
+
+def _published(message: Mapping[str, Any], origin: str) -> str | None:
     """UTC time from ``date_unixtime`` when present: ``date`` is the exporting machine's local time."""
     stamp = text_of(message.get("date_unixtime"))
     if stamp and stamp.isdigit():
-        return datetime.fromtimestamp(int(stamp), UTC).isoformat()
+        when = date_of(int(stamp))
+        if when is None:  # Telegram writes seconds; anything outside 1973..5138 is corrupt
+            raise ReadError(origin, f"date_unixtime {stamp[:40]} is not a possible time")
+        return when
     return text_of(message.get("date"))
 
 

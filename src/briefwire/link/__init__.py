@@ -60,6 +60,11 @@ class LinkResult:
     scope_claim_keys: tuple[str, ...] | None = None  # None: everything was re-linked
 
 
+def warm_up(options: LinkOptions | None = None) -> None:
+    """Load the similarity model now (a long-running watch), not on the first claim to link."""
+    default_similarity((options or LinkOptions()).embeddings).matrix(["Draft notices were served."])
+
+
 def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     options = options or LinkOptions()
     rejected = {
@@ -129,4 +134,4 @@ def constraints(decisions: Sequence[dict[str, Any]]) -> Constraints:
     return Constraints(tuple(must), frozenset(alone))
 
 
-__all__ = ["LINKER", "LinkInput", "LinkOptions", "LinkResult", "link"]
+__all__ = ["LINKER", "LinkInput", "LinkOptions", "LinkResult", "link", "warm_up"]

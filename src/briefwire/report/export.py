@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal, TextIO
 
+from briefwire.untrusted import spreadsheet_cell
+
 SCHEMA_VERSION = "1.0"
 Format = Literal["jsonl", "csv"]
 
@@ -157,14 +159,18 @@ def write_rows(rows: Iterable[Mapping[str, Any]], kind: str, fmt: Format, out: T
     writer = csv.DictWriter(out, fieldnames=list(FIELDS[kind]), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
         n += 1
     return n
 
 
-def _cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: nested values as JSON, None empty, text that a spreadsheet would
+    run as a formula neutralised (numbers, negative ones too, are left as numbers)."""
     if isinstance(value, list | dict | tuple):
         return json.dumps(value, ensure_ascii=False)
     if value is None:
         return ""
+    if isinstance(value, str):
+        return spreadsheet_cell(value)
     return value

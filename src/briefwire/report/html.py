@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from html import escape
 
+from briefwire.untrusted import safe_url
+
 from .brief import Brief, BriefItem, Citation
 from .markdown import CASUALTY_COLUMNS, item_details, period_title
 
@@ -20,8 +22,9 @@ table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;paddin
 
 def _link(c: Citation) -> str:
     label = escape(" — ".join(x for x in (c.outlet or c.origin.rsplit("/", 1)[-1], c.title, c.date) if x))
-    if c.url and c.url.startswith(("http://", "https://")):
-        return f'<a href="{escape(c.url, quote=True)}" rel="noopener noreferrer">{label}</a>'
+    url = safe_url(c.url)
+    if url:
+        return f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer">{label}</a>'
     return label
 
 

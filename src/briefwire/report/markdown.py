@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from briefwire.untrusted import safe_url
+
 from .brief import Brief, BriefItem, Citation
 
 CASUALTY_COLUMNS = (
@@ -29,15 +31,17 @@ def md_escape(text: str) -> str:
     where the Markdown is pasted somewhere that is not rendered as Markdown.
     """
     out = text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for ch in "`*_[]|#":
+    for ch in "`*_[]|#~":
         out = out.replace(ch, "\\" + ch)
     return " ".join(out.split())
 
 
 def cite_md(c: Citation) -> str:
+    """A source as a Markdown link; only a plain http(s) address links, percent-encoded so that
+    no character of it (``>``, ``)``, a space) can end the link and let what follows be markup."""
     label = md_escape(" — ".join(x for x in (c.outlet or c.origin.rsplit("/", 1)[-1], c.title, c.date) if x))
-    url = c.url if c.url and c.url.startswith(("http://", "https://")) else None
-    return f"[{label}](<{url}>)" if url else label
+    url = safe_url(c.url)
+    return f"[{label}]({url})" if url else label
 
 
 def item_details(item: BriefItem) -> list[str]:
@@ -57,7 +61,8 @@ def item_details(item: BriefItem) -> list[str]:
 def render_markdown(brief: Brief) -> str:
     lines = [f"# Mobilization brief: {period_title(brief)}", ""]
     if brief.key_numbers:
-        lines += ["**Key numbers:** " + "; ".join(f"{v} {k}" for k, v in brief.key_numbers), ""]
+        numbers = "; ".join(f"{md_escape(v)} {md_escape(k)}" for k, v in brief.key_numbers)
+        lines += ["**Key numbers:** " + numbers, ""]
     for value, what in brief.figures:
         lines.append(f"> **{md_escape(value)}** — {md_escape(what)}  ")
     if brief.figures:

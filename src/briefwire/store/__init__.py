@@ -16,6 +16,7 @@ from .link_reads import LinkReads
 from .link_writes import LinkWrites
 from .period_reads import PeriodReads
 from .review import ReviewStore
+from .watch import WatchStore
 from .web_queries import WebQueries
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
 
 
 class Store(
+    WatchStore,
     EntityStore,
     WebQueries,
     ReviewStore,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefwire.models import Casualty, Claim, CleanDocument, DedupeResult, IngestError
+from briefwire.untrusted import storable
 
 from .db import now_iso, transaction
 from .dedupe_index import BandKeys
@@ -69,6 +70,7 @@ class DocumentStore:
         """Write a document with its passages, removed spans and links, all or nothing."""
         with transaction(self.conn):
             self._insert_document(item)
+            self._clear_retried(item.doc.raw.origin)
             if item.claims or item.casualties:
                 self._insert_extraction(item.doc.doc_id, item.claims, item.casualties)
 
@@ -84,11 +86,24 @@ class DocumentStore:
         raise NotImplementedError  # provided by DedupeIndexStore
 
     def record_error(self, error: IngestError) -> None:
+        """Record a failure; the same failure again (a re-run) counts an attempt, not a new row."""
         with transaction(self.conn):
             self.conn.execute(
-                "INSERT INTO ingest_errors(origin, stage, reason, retryable, at) VALUES (?, ?, ?, ?, ?)",
-                (error.origin, error.stage, error.reason, int(error.retryable), now_iso()),
+                "INSERT INTO ingest_errors(origin, stage, reason, retryable, at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(origin, stage, reason) DO UPDATE SET "
+                "at = excluded.at, retryable = excluded.retryable, attempts = attempts + 1",
+                (
+                    storable(error.origin),
+                    error.stage,
+                    storable(error.reason),
+                    int(error.retryable),
+                    now_iso(),
+                ),
             )
+
+    def _clear_retried(self, origin: str) -> None:
+        """An input stored at last: its retryable failures (disk full, a lock) are over."""
+        self.conn.execute("DELETE FROM ingest_errors WHERE origin = ? AND retryable = 1", (origin,))
 
     def _source_id(self, doc: CleanDocument) -> int | None:
         raw = doc.raw

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+
+from briefwire.untrusted import safe_url as untrusted_safe_url
 
 CONTEXT_CHARS = 240
 
@@ -31,19 +32,9 @@ class Evidence:
 
 
 def safe_url(url: object) -> str | None:
-    """The URL if it is a plain http(s) link, else None (a ``javascript:`` URL never links)."""
-    if not isinstance(url, str):
-        return None
-    text = url.strip()
-    if any(ord(c) < 32 for c in text):
-        return None
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-        return None
-    return text
+    """The URL if it is a plain http(s) link (percent-encoded), else None: a ``javascript:``
+    URL never links (see :func:`briefwire.untrusted.safe_url`)."""
+    return untrusted_safe_url(url)
 
 
 def segments(text: str, spans: Sequence[tuple[int, int, str | None]]) -> tuple[Segment, ...]:

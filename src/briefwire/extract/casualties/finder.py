@@ -9,6 +9,7 @@ detained people carry no death cue and are left out. The people who *say* someon
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -33,6 +34,9 @@ _REPORTING = re.compile(
     r"^[\s,]*(?:[^,.]{0,80},\s*)?(?:said|says|wrote|writes|told|reported|claimed|stated|announced|"
     r"confirmed|added|noted|posted)\b"
 )
+# Rules read the words next to a name, never the rest of the sentence: with a bounded window a
+# sentence naming hundreds of people is read in linear time.
+_BEFORE = 100
 _PRONOUN_START = re.compile(r"^\W*(?:he|she)\b", re.I)
 
 
@@ -88,7 +92,8 @@ def person_spans(sentence: Sentence, known_surnames: frozenset[str]) -> list[Spa
         if any(a < run.end and run.start < b for a, b in taken + places):
             continue
         words = run.text.split()
-        ranked = rank_before(sentence.text[: run.start - sentence.start]) is not None
+        at = run.start - sentence.start
+        ranked = rank_before(sentence.text[max(0, at - _BEFORE) : at]) is not None
         last = words[-1].lower()
         if (
             ranked or last in known_surnames or (len(words) >= 2 and lexicon().surname.search(last))
@@ -121,8 +126,9 @@ def _proper_runs(sentence: Sentence) -> list[Span]:
 
 def _widen(sentence: Sentence, ent: Span) -> Span:
     """Take in capitalised given names the NER left outside ("Gennady" before "Rodionov")."""
-    before = sentence.text[: ent.start - sentence.start]
-    after = re.match(r" ([A-Z][a-z’'\-]+)(?=['’‘]s\b|[ ,.;]|$)", sentence.text[ent.end - sentence.start :])
+    at, to = ent.start - sentence.start, ent.end - sentence.start
+    before = sentence.text[max(0, at - _BEFORE) : at]
+    after = re.match(r" ([A-Z][a-z’'\-]+)(?=['’‘]s\b|[ ,.;]|$)", sentence.text[to : to + _BEFORE])
     if after and len(ent.text.split()) == 1:
         ent = Span(ent.start, ent.end + len(after.group(0)), ent.text + after.group(0), ent.label)
     m = re.search(r"((?:[A-Z][a-z’'\-]+ ){1,2})$", before)
@@ -196,8 +202,8 @@ def _is_name(text: str) -> bool:
 
 
 def _is_speaker(sentence: Sentence, ent: Span) -> bool:
-    after = sentence.text[ent.end - sentence.start :]
-    before = sentence.text[: ent.start - sentence.start]
+    at, to = ent.start - sentence.start, ent.end - sentence.start
+    after, before = sentence.text[to : to + 2 * _BEFORE], sentence.text[max(0, at - _BEFORE) : at]
     return bool(_REPORTING.match(after)) or before.rstrip().lower().endswith(("according to", "told", "said"))
 
 
@@ -228,7 +234,12 @@ def _clause(sentence: Sentence, people: list[Span], i: int) -> tuple[str, str]:
 
 
 def _has_verb(sentence: Sentence, start: int, end: int) -> bool:
-    return any(t.pos in {"VERB", "AUX"} and start <= t.start < end for t in sentence.tokens)
+    # Only the tokens between the two offsets (found by binary search), not the whole sentence:
+    # this runs for pairs of names, and a long sentence can hold hundreds.
+    tokens = sentence.tokens
+    first = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+    last = bisect.bisect_left(tokens, end, key=lambda t: t.start)
+    return any(tokens[k].pos in {"VERB", "AUX"} for k in range(first, last))
 
 
 def _tidy(name: str) -> str:

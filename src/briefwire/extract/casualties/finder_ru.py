@@ -147,8 +147,9 @@ def _is_name(text: str) -> bool:
 
 def _is_speaker(sentence: Sentence, ent: Span) -> bool:
     lex = ru_lexicon()
-    after = sentence.text[ent.end - sentence.start :]
-    before = sentence.text[: ent.start - sentence.start]
+    at, to = ent.start - sentence.start, ent.end - sentence.start
+    # the words right around the name decide; a bounded window keeps long sentences linear
+    after, before = sentence.text[to : to + 200], sentence.text[max(0, at - 50) : at]
     title = lex.speaker_before.search(before[-50:])
     if title and not lex.death.search(title.group(0).lower()):
         return True

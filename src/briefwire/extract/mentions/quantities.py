@@ -16,7 +16,9 @@ returned again.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from briefwire.extract.mentions.quantity_patterns import (
@@ -82,6 +84,10 @@ _HEDGE_WORDS = {
     "to",
 }
 _NOUNISH = {"NOUN", "PROPN"}
+# Work per number stays bounded, so a sentence with thousands of numbers is read in linear
+# time: the text looked at around a number, and the noun phrase it can count.
+_WINDOW = 80
+_MAX_NP_TOKENS = 12
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
 _SKIP_IN_NP = {"the", "a", "an", "its", "their", "his", "her", "our", "all", "these", "those"}
 
@@ -166,17 +172,20 @@ def _in_entity(sentence: Sentence, position: int, labels: set[str]) -> bool:
 def _inside_conversion(sentence: Sentence, start: int, found: list[QuantityMention]) -> bool:
     """A number in brackets opened right after an earlier quantity restates that quantity."""
     text = sentence.text
-    opening = max(text.rfind("(", 0, start), text.rfind("[", 0, start))
+    lo = max(0, start - _WINDOW)
+    opening = max(text.rfind("(", lo, start), text.rfind("[", lo, start))
     if opening < 0 or max(text.rfind(")", opening, start), text.rfind("]", opening, start)) >= 0:
         return False
-    before = text[:opening].rstrip()
-    return any(m.end - sentence.start == len(before) for m in found)
+    before_end = opening  # where the text before the bracket ends, spaces left out
+    while before_end > 0 and text[before_end - 1].isspace():
+        before_end -= 1
+    return any(m.end - sentence.start == before_end for m in found)
 
 
 def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> QuantityMention | None:
     """A mention for the number at document offsets ``start:end``, or None if not a count."""
     approx, approx_start = approx_before(sentence.text, start - sentence.start)
-    rest = sentence.text[end - sentence.start :]
+    rest = sentence.text[end - sentence.start : end - sentence.start + _WINDOW]
     approx = approx or parsed.approx or _OPEN_BOUND.match(rest) is not None
     if parsed.value == 1 and parsed.kind == "plain" and not _one_is_counted(sentence, start):
         return None
@@ -196,7 +205,8 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
 
 def _one_is_counted(sentence: Sentence, start: int) -> bool:
     """ "one" counts only after a limiter ("only one", "at least one", "more than one")."""
-    before = sentence.text[: start - sentence.start].rstrip().lower()
+    at = start - sentence.start
+    before = sentence.text[max(0, at - _WINDOW) : at].rstrip().lower()
     return before.endswith(("only", "just", "at least", "more than", "than", "single"))
 
 
@@ -218,13 +228,16 @@ def _slice(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[start - sentence.start : end - sentence.start]
 
 
-def _tokens_after(sentence: Sentence, position: int) -> list[Token]:
-    return [t for t in sentence.tokens if t.start >= position]
+def _tokens_after(sentence: Sentence, position: int) -> Iterator[Token]:
+    """The tokens from ``position`` on, lazily (callers read a few, not the rest of the sentence)."""
+    tokens = sentence.tokens
+    first = bisect.bisect_left(tokens, position, key=lambda t: t.start)
+    return (tokens[i] for i in range(first, len(tokens)))
 
 
 def _counted_noun(sentence: Sentence, end: int, parsed: ParsedNumber) -> tuple[int, int, str | None]:
     """(start, end, text) of the noun phrase the number counts, (end, end, None) if none."""
-    rest = sentence.text[end - sentence.start :]
+    rest = sentence.text[end - sentence.start : end - sentence.start + _WINDOW]
     bound = _OPEN_BOUND.match(rest)
     if bound:
         end, rest = end + bound.end(), rest[bound.end() :]
@@ -239,7 +252,7 @@ def _counted_noun(sentence: Sentence, end: int, parsed: ParsedNumber) -> tuple[i
     for token in tokens:
         if not chain and token.text.lower() in _SKIP_IN_NP and of is not None:
             continue
-        if _in_np(token, chain):
+        if _in_np(token, chain) and len(chain) < _MAX_NP_TOKENS:
             chain.append(token)
             continue
         break
@@ -281,11 +294,11 @@ def _plural_enough(head: Token, parsed: ParsedNumber) -> bool:
     return word.endswith("s") and not word.endswith("ss")
 
 
-def _russian_noun(tokens: list[Token], end: int) -> tuple[int, int, str | None]:
+def _russian_noun(tokens: Iterator[Token], end: int) -> tuple[int, int, str | None]:
     """Russian has no tagger here: the next lower-case Cyrillic word is the counted noun."""
-    if tokens and re.fullmatch(r"[а-яё]+", tokens[0].text) and tokens[0].start - end <= 1:
-        word = tokens[0].text
-        return tokens[0].start, tokens[0].end, word
+    first = next(tokens, None)
+    if first is not None and re.fullmatch(r"[а-яё]+", first.text) and first.start - end <= 1:
+        return first.start, first.end, first.text
     return end, end, None
 
 
@@ -299,6 +312,8 @@ def _elliptic(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) ->
         if token.pos not in {"ADJ", "NOUN", "PROPN"} and token.tag not in {"VBN", "HYPH"}:
             return None
         modifiers.append(token)
+        if len(modifiers) > 3:
+            return None
     else:
         return None
     if not modifiers or len(modifiers) > 3:

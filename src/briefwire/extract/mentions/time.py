@@ -17,6 +17,7 @@ with the language fixed and one reused parser.
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -96,19 +97,46 @@ def resolve_date(expression: str, published: DateValue, context: str = "") -> Da
 def find_dates(sentence: Sentence, published: DateValue) -> list[tuple[Span, DateValue]]:
     """Dates mentioned in ``sentence``: DATE entities plus weekday/relative words they missed."""
     spans = [e for e in sentence.entities if e.label == "DATE"]
+    taken = _Taken(spans)
     for match in _candidates(sentence.text):
         start, end = sentence.start + match[0], sentence.start + match[1]
-        if not any(s.start < end and start < s.end for s in spans):
+        if taken.add(start, end):
             spans.append(Span(start, end, sentence.text[match[0] : match[1]], "DATE"))
     result: list[tuple[Span, DateValue]] = []
     for span in sorted(spans, key=lambda s: s.start):
-        context = sentence.text[: span.start - sentence.start]
+        at = span.start - sentence.start
+        # Only the words just before a date decide (born on ..., next ...): a bounded window
+        # keeps a sentence with thousands of dates linear.
+        context = sentence.text[max(0, at - 60) : at]
         if _BIRTH.search(context):
             continue  # a birth date dates a person, not what the sentence reports
         value = resolve_date(span.text, published, context)
         if value is not None:
             result.append((span, value))
     return result
+
+
+class _Taken:
+    """Stretches already claimed, sorted and disjoint: an overlap test is a binary search."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for span in sorted(spans, key=lambda s: s.start):
+            if self.ends and span.start < self.ends[-1]:  # overlapping entities: one stretch
+                self.ends[-1] = max(self.ends[-1], span.end)
+            else:
+                self.starts.append(span.start)
+                self.ends.append(span.end)
+
+    def add(self, start: int, end: int) -> bool:
+        """Claim ``start:end`` unless it overlaps a claimed stretch; True when claimed."""
+        i = bisect.bisect_left(self.starts, end)  # stretches before i start before ``end``
+        if i > 0 and self.ends[i - 1] > start:  # and the last of them reaches furthest
+            return False
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:

@@ -104,7 +104,10 @@ class Taxonomy:
 
 
 def _lower(text: str) -> str:
-    return text.lower().replace("ё", "е")
+    # Whitespace runs become one space: a pattern's space already matches any run, and a
+    # pattern with two spaces around a "~" stem would otherwise try every split of a long run
+    # (quadratic in its length). Only cue presence is read from this text, never offsets.
+    return " ".join(text.lower().replace("ё", "е").split())
 
 
 def _body(source: str) -> str:

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from . import audit, brief, casualties, documents, event_actions, events, login, queue, search
+from . import audit, brief, casualties, documents, event_actions, events, login, queue, search, sources
 
 ROUTERS: tuple[APIRouter, ...] = (
     login.router,
@@ -14,4 +14,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     casualties.router,
     brief.router,
     audit.router,
+    sources.router,
 )
