@@ -15,6 +15,7 @@ from typing import Any, Literal, TextIO
 from briefwire import report
 from briefwire.pipeline import IngestSummary, Pipeline, PipelineOptions, Progress
 from briefwire.report.export import document_row, passage_rows, shape
+from briefwire.report.files import write_text, write_with
 from briefwire.store import Store
 
 DEFAULT_DB = "briefwire.db"
@@ -155,8 +156,9 @@ def write_brief(result: report.Brief, out: str | Path) -> BriefFiles:
     base = out.with_suffix("") if out.suffix in (".md", ".html") else out
     base.parent.mkdir(parents=True, exist_ok=True)
     md, html = base.with_suffix(".md"), base.with_suffix(".html")
-    md.write_text(report.render_markdown(result), encoding="utf-8")
-    html.write_text(report.render_html(result), encoding="utf-8")
+    # Each file is replaced whole: a reader of the old brief never sees half of the new one.
+    write_text(md, report.render_markdown(result))
+    write_text(html, report.render_html(result))
     return BriefFiles(result, md, html)
 
 
@@ -185,6 +187,12 @@ def export_rows(ws: Workspace, kind: str) -> Iterator[dict[str, Any]]:
 
 def export(ws: Workspace, kind: str, fmt: report.export.Format, out: TextIO) -> int:
     return report.write_rows(export_rows(ws, kind), kind, fmt, out)
+
+
+def export_file(ws: Workspace, kind: str, fmt: report.export.Format, path: str | Path) -> int:
+    """Export into ``path`` atomically: a temporary file of its own beside it, then a rename, so
+    a failed export leaves the old file (or none) and concurrent exports never mix."""
+    return write_with(path, lambda fh: export(ws, kind, fmt, fh), newline="")
 
 
 def _in(date: str | None, since: str | None, until: str | None) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -13,7 +12,7 @@ import typer
 from briefwire import api
 from briefwire.pipeline import PipelineOptions
 
-from .output import print_rows, print_summary, progress_bar
+from .output import json_text, print_rows, print_summary, progress_bar, say
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -70,7 +69,7 @@ def relink(db: DbOption = DEFAULT_DB) -> None:
     with api.Workspace(db) as ws:
         api.relink(ws)
         n = len(ws.store.events()[0])
-    typer.echo(f"re-linked: {n} events in {db}")
+    say(f"re-linked: {n} events in {db}")
 
 
 @app.command()
@@ -99,7 +98,7 @@ def show(
     with api.Workspace(db) as ws:
         doc = api.show(ws, doc_id)
     if doc is None:
-        typer.echo(f"error: no single document matches {doc_id!r} (see `briefwire docs`)", err=True)
+        say(f"error: no single document matches {doc_id!r} (see `briefwire docs`)", to_err=True)
         raise typer.Exit(1)
     from .output import print_document  # noqa: PLC0415
 
@@ -136,7 +135,7 @@ def reuse(
         try:
             rows = api.reuse(ws, doc_id)
         except LookupError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            say(f"error: {exc}", to_err=True)
             raise typer.Exit(1) from None
     print_rows(rows, _fmt(fmt), columns=("doc_id", "index", "reused_from", "text"))
 
@@ -158,9 +157,7 @@ def brief(
     with api.Workspace(db) as ws:
         result = api.brief(ws, _iso(since, "--from"), _iso(until, "--to"), items)  # type: ignore[arg-type]
     files = api.write_brief(result, out)
-    typer.echo(
-        f"brief: {result.n_items} items in {len(result.sections)} sections -> {files.markdown}, {files.html}"
-    )
+    say(f"brief: {result.n_items} items in {len(result.sections)} sections -> {files.markdown}, {files.html}")
 
 
 @app.command()
@@ -184,12 +181,8 @@ def export(
         if out is None:
             n = api.export(ws, kind, fmt, sys.stdout)  # type: ignore[arg-type]
         else:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            tmp = out.with_name(out.name + ".part")
-            with tmp.open("w", encoding="utf-8", newline="") as fh:
-                n = api.export(ws, kind, fmt, fh)  # type: ignore[arg-type]
-            tmp.replace(out)  # a failed export never leaves a half-written file behind
-            typer.echo(f"{n} {kind} -> {out}", err=True)
+            n = api.export_file(ws, kind, fmt, out)  # type: ignore[arg-type]
+            say(f"{n} {kind} -> {out}", to_err=True)
 
 
 @app.command()
@@ -201,7 +194,7 @@ def stats(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
     with api.Workspace(db) as ws:
         result = api.stats(ws)
     if _fmt(fmt) == "json":
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        typer.echo(json_text(result, indent=2))
     else:
         print_rows([{"what": k, "value": v} for k, v in result.items()], _fmt(fmt), columns=("what", "value"))
 
@@ -231,11 +224,11 @@ def serve(
     """
     from briefwire.web import UnsafeBindError  # noqa: PLC0415
 
-    typer.echo(f"review desk on http://{host}:{port}/ (ledger {db}); Ctrl-C stops it", err=True)
+    say(f"review desk on http://{host}:{port}/ (ledger {db}); Ctrl-C stops it", to_err=True)
     try:
         api.serve(db, host, port)
     except UnsafeBindError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        say(f"error: {exc}", to_err=True)
         raise typer.Exit(2) from None
 
 
@@ -260,9 +253,9 @@ def user_add(
         try:
             api.user_add(ws, name, role, password)
         except ValueError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            say(f"error: {exc}", to_err=True)
             raise typer.Exit(2) from None
-    typer.echo(f"user {name} ({role}) saved in {db}")
+    say(f"user {name} ({role}) saved in {db}")
 
 
 @user_app.command("list")
@@ -307,14 +300,14 @@ def entity(
     with api.Workspace(db) as ws:
         row = api.entity(ws, name)
     if row is None:
-        typer.echo(f"error: no entity named {name!r} (see `briefwire entities`)", err=True)
+        say(f"error: no entity named {name!r} (see `briefwire entities`)", to_err=True)
         raise typer.Exit(1)
     if _fmt(fmt) == "json":
-        typer.echo(json.dumps(row, ensure_ascii=False, indent=2))
+        typer.echo(json_text(row, indent=2))
         return
-    typer.echo(f"{row['name']} ({row['kind']}, {row['entity_key']})")
-    typer.echo("spellings: " + "; ".join(row["aliases"]))
-    typer.echo("events: " + (", ".join(row["events"]) or "none"))
+    say(f"{row['name']} ({row['kind']}, {row['entity_key']})")
+    say("spellings: " + "; ".join(row["aliases"]))
+    say("events: " + (", ".join(row["events"]) or "none"))
     print_rows(row["mentions"], _fmt(fmt), columns=("doc_id", "surface", "role", "origin"))
 
 
@@ -331,23 +324,23 @@ def why(
     with api.Workspace(db) as ws:
         result = api.why(ws, event_id)
     if result is None:
-        typer.echo(f"error: no single event matches {event_id!r} (see `briefwire export events`)", err=True)
+        say(f"error: no single event matches {event_id!r} (see `briefwire export events`)", to_err=True)
         raise typer.Exit(1)
     if _fmt(fmt) == "json":
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        typer.echo(json_text(result, indent=2))
         return
-    typer.echo(f"event {result['event_id']}: {result['summary']}")
-    typer.echo(f"status {result['status']}, {result['independent_sources']} independent source(s)")
-    typer.echo("claims:")
+    say(f"event {result['event_id']}: {result['summary']}")
+    say(f"status {result['status']}, {result['independent_sources']} independent source(s)")
+    say("claims:")
     for line in result["claims"]:
-        typer.echo(f"  - {line}")
-    typer.echo("merge decisions:" if result["joined"] else "merge decisions: none (a single claim)")
+        say(f"  - {line}")
+    say("merge decisions:" if result["joined"] else "merge decisions: none (a single claim)")
     for line in result["joined"]:
-        typer.echo(f"  - {line}")
+        say(f"  - {line}")
     if result["not_joined"]:
-        typer.echo("closest claims kept apart:")
+        say("closest claims kept apart:")
         for line in result["not_joined"]:
-            typer.echo(f"  - {line}")
+            say(f"  - {line}")
     for line in result["explanation"][1:]:
         if not line.startswith(("joined", "not joined")):
-            typer.echo(line)
+            say(line)
