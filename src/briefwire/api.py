@@ -17,17 +17,39 @@ from briefwire.pipeline import IngestSummary, Pipeline, PipelineOptions, Progres
 from briefwire.report.export import document_row, passage_rows, shape
 from briefwire.report.files import write_text, write_with
 from briefwire.store import Store
+from briefwire.store.db import BUSY_TIMEOUT_MS
 
 DEFAULT_DB = "briefwire.db"
+
+
+class LedgerMissing(FileNotFoundError):  # noqa: N818 - a condition the user reads
+    """A command that reads was given a ledger path where there is none."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"no ledger at {path}")
+        self.path = path
 
 
 class Workspace:
     """An open ledger: the database plus whatever caches the stages keep for it."""
 
-    def __init__(self, db: str | Path = DEFAULT_DB, store: Store | None = None) -> None:
-        """Open the ledger at ``db``, or wrap a store already open on it (the web app's)."""
+    def __init__(
+        self,
+        db: str | Path = DEFAULT_DB,
+        store: Store | None = None,
+        *,
+        create: bool = True,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
+        """Open the ledger at ``db``, or wrap a store already open on it (the web app's).
+
+        ``create=False`` refuses a ledger that does not exist (:class:`LedgerMissing`) instead of
+        creating an empty one: a command that only reads must not turn a typo into a new file.
+        """
         self.db = Path(db)
-        self.store = store if store is not None else Store(self.db)
+        if store is None and not create and not self.db.is_file():
+            raise LedgerMissing(self.db)
+        self.store = store if store is not None else Store(self.db, busy_timeout_ms=busy_timeout_ms)
 
     def close(self) -> None:
         self.store.close()
@@ -200,20 +222,6 @@ def _in(date: str | None, since: str | None, until: str | None) -> bool:
         return False
     day = date[:10]
     return (since is None or day >= since) and (until is None or day <= until)
-
-
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the review desk (blocks). Refuses a non-loopback address until accounts exist."""
-    from briefwire import web  # noqa: PLC0415 - the web stack loads only for the desk
-
-    web.serve(Path(db), host, port)
-
-
-def user_add(ws: Workspace, name: str, role: str, password: str) -> None:
-    """Create a review-desk account, or reset its role and password."""
-    from briefwire.web.auth import add_user  # noqa: PLC0415
-
-    add_user(ws.store, name, role, password)
 
 
 def users(ws: Workspace) -> list[dict[str, Any]]:

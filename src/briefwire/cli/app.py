@@ -12,6 +12,7 @@ import typer
 from briefwire import api
 from briefwire.pipeline import PipelineOptions
 
+from .ledger import ledger
 from .output import json_text, print_rows, print_summary, progress_bar, say
 
 app = typer.Typer(
@@ -54,7 +55,7 @@ def ingest(
 
     Example: briefwire ingest articles/ telegram/result.json --db ledger.db
     """
-    with api.Workspace(db) as ws, progress_bar(paths) as advance:
+    with ledger(db, create=True) as ws, progress_bar(paths) as advance:
         summary = api.ingest(ws, paths, PipelineOptions(workers=workers, extract=extract), advance)
     print_summary(summary, db)
     raise typer.Exit(summary.exit_code)
@@ -66,7 +67,7 @@ def relink(db: DbOption = DEFAULT_DB) -> None:
 
     Example: briefwire relink --db ledger.db
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         api.relink(ws)
         n = len(ws.store.events()[0])
     say(f"re-linked: {n} events in {db}")
@@ -78,7 +79,7 @@ def docs(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
 
     Example: briefwire docs --format csv > documents.csv
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows = api.docs(ws)
     print_rows(
         rows, _fmt(fmt), columns=("doc_id", "published", "outlet", "title", "n_passages", "duplicate_of")
@@ -95,7 +96,7 @@ def show(
 
     Example: briefwire show 3f9a1c
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         doc = api.show(ws, doc_id)
     if doc is None:
         say(f"error: no single document matches {doc_id!r} (see `briefwire docs`)", to_err=True)
@@ -116,7 +117,7 @@ def search(
 
     Example: briefwire search "draft office"
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows = api.search(ws, query, limit)
     print_rows(rows, _fmt(fmt), columns=("doc_id", "index", "published", "title", "snippet"))
 
@@ -131,7 +132,7 @@ def reuse(
 
     Example: briefwire reuse 3f9a1c
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         try:
             rows = api.reuse(ws, doc_id)
         except LookupError as exc:
@@ -154,8 +155,9 @@ def brief(
     """
     if items not in ("auto", "events", "passages"):
         raise typer.BadParameter("use auto, events or passages", param_hint="--items")
-    with api.Workspace(db) as ws:
-        result = api.brief(ws, _iso(since, "--from"), _iso(until, "--to"), items)  # type: ignore[arg-type]
+    first, last = _iso(since, "--from"), _iso(until, "--to")
+    with ledger(db) as ws:
+        result = api.brief(ws, first, last, items)  # type: ignore[arg-type]
     files = api.write_brief(result, out)
     say(f"brief: {result.n_items} items in {len(result.sections)} sections -> {files.markdown}, {files.html}")
 
@@ -177,7 +179,7 @@ def export(
         raise typer.BadParameter(f"{kind!r}: use one of {', '.join(KINDS)}", param_hint="KIND")
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter(f"{fmt!r}: use jsonl or csv", param_hint="--format")
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         if out is None:
             n = api.export(ws, kind, fmt, sys.stdout)  # type: ignore[arg-type]
         else:
@@ -187,16 +189,19 @@ def export(
 
 @app.command()
 def stats(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
-    """Counts: documents, duplicates, passages, re-use, claims, errors.
+    """Counts: documents, duplicates, passages, re-use, claims, events, casualties, errors.
+
+    JSON is one object on one line, with the keys the table shows as rows.
 
     Example: briefwire stats --format json
     """
-    with api.Workspace(db) as ws:
+    chosen = _fmt(fmt)
+    with ledger(db) as ws:
         result = api.stats(ws)
-    if _fmt(fmt) == "json":
-        typer.echo(json_text(result, indent=2))
+    if chosen == "json":
+        typer.echo(json_text(result))
     else:
-        print_rows([{"what": k, "value": v} for k, v in result.items()], _fmt(fmt), columns=("what", "value"))
+        print_rows([{"what": k, "value": v} for k, v in result.items()], chosen, columns=("what", "value"))
 
 
 @app.command()
@@ -205,7 +210,7 @@ def errors(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
 
     Example: briefwire errors --format csv
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows: list[dict[str, Any]] = api.errors(ws)
     print_rows(rows, _fmt(fmt), columns=("at", "stage", "origin", "reason", "retryable"))
 
@@ -222,12 +227,16 @@ def serve(
 
     Example: briefwire serve --db ledger.db --port 8000
     """
-    from briefwire.web import UnsafeBindError  # noqa: PLC0415
+    from briefwire import web  # noqa: PLC0415 - the web stack loads only for the desk
 
-    say(f"review desk on http://{host}:{port}/ (ledger {db}); Ctrl-C stops it", to_err=True)
+    def announce(url: str) -> None:
+        say(f"review desk on {url} (ledger {db}); Ctrl-C stops it", to_err=True)
+
+    with ledger(db):  # the desk over a ledger that is not there would create an empty one
+        pass
     try:
-        api.serve(db, host, port)
-    except UnsafeBindError as exc:
+        web.serve(db, host, port, announce=announce)
+    except web.UnsafeBindError as exc:
         say(f"error: {exc}", to_err=True)
         raise typer.Exit(2) from None
 
@@ -247,11 +256,13 @@ def user_add(
 
     Example: briefwire user add olga --role editor --db ledger.db
     """
+    from briefwire.web import add_user  # noqa: PLC0415 - accounts belong to the desk
+
     if password is None:
         password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
-    with api.Workspace(db) as ws:
+    with ledger(db, create=True) as ws:
         try:
-            api.user_add(ws, name, role, password)
+            add_user(ws.store, name, role, password)
         except ValueError as exc:
             say(f"error: {exc}", to_err=True)
             raise typer.Exit(2) from None
@@ -264,7 +275,7 @@ def user_list(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
 
     Example: briefwire user list --db ledger.db
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows = api.users(ws)
     print_rows(rows, _fmt(fmt), columns=("name", "role", "created_at"))
 
@@ -279,7 +290,7 @@ def entities(
 
     Example: briefwire entities --kind person
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows = api.entities(ws, kind)
     for r in rows:
         r["aliases"] = "; ".join(r["aliases"])
@@ -297,13 +308,13 @@ def entity(
 
     Example: briefwire entity "Алексей Воронин"
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         row = api.entity(ws, name)
     if row is None:
         say(f"error: no entity named {name!r} (see `briefwire entities`)", to_err=True)
         raise typer.Exit(1)
     if _fmt(fmt) == "json":
-        typer.echo(json_text(row, indent=2))
+        typer.echo(json_text(row))
         return
     say(f"{row['name']} ({row['kind']}, {row['entity_key']})")
     say("spellings: " + "; ".join(row["aliases"]))
@@ -321,13 +332,13 @@ def why(
 
     Example: briefwire why 3f9a1c2b
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         result = api.why(ws, event_id)
     if result is None:
         say(f"error: no single event matches {event_id!r} (see `briefwire export events`)", to_err=True)
         raise typer.Exit(1)
     if _fmt(fmt) == "json":
-        typer.echo(json_text(result, indent=2))
+        typer.echo(json_text(result))
         return
     say(f"event {result['event_id']}: {result['summary']}")
     say(f"status {result['status']}, {result['independent_sources']} independent source(s)")

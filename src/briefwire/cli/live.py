@@ -20,6 +20,7 @@ from briefwire.watch import (
 )
 
 from .app import DEFAULT_DB, DbOption, FormatOption, _fmt, app
+from .ledger import ledger
 from .output import json_text, print_rows, say
 
 sources_app = typer.Typer(
@@ -66,7 +67,7 @@ def sources_add(
             interval=interval,
             source_kind=source_kind,
         )
-        with api.Workspace(db) as ws:
+        with ledger(db, create=True) as ws:
             api.sources_add(ws, source)
     except ValueError as exc:
         _fail(str(exc))
@@ -80,7 +81,7 @@ def sources_list(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None
 
     Example: briefwire sources list --format json
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows = api.sources_list(ws)
     print_rows(rows, _fmt(fmt), columns=LIST_COLUMNS)
 
@@ -94,7 +95,7 @@ def sources_remove(
     Example: briefwire sources remove tg-astrapress
     """
     try:
-        with api.Workspace(db) as ws:
+        with ledger(db) as ws:
             api.sources_remove(ws, name)
     except LookupError as exc:
         _fail(str(exc))
@@ -112,7 +113,7 @@ def sources_pause(
     Example: briefwire sources pause tg-astrapress --reason "channel moved"
     """
     try:
-        with api.Workspace(db) as ws:
+        with ledger(db) as ws:
             api.sources_pause(ws, name, reason)
     except LookupError as exc:
         _fail(str(exc))
@@ -128,7 +129,7 @@ def sources_resume(
     Example: briefwire sources resume tg-astrapress
     """
     try:
-        with api.Workspace(db) as ws:
+        with ledger(db) as ws:
             api.sources_pause(ws, name, paused=False)
     except LookupError as exc:
         _fail(str(exc))
@@ -145,7 +146,7 @@ def sources_import(
     Example: briefwire sources import sources.toml
     """
     try:
-        with api.Workspace(db) as ws:
+        with ledger(db, create=True) as ws:
             result = api.sources_import(ws, file)
     except (ValueError, OSError) as exc:
         _fail(str(exc))
@@ -185,7 +186,7 @@ def watch(
         backoff=BackoffOptions(pause_after=pause_after),
         once=once,
     )
-    with api.Workspace(db) as ws:
+    with ledger(db, create=True) as ws:
         if not ws.store.watch_sources():
             _fail(f"no sources to watch in {db}: add one with `briefwire sources add`")
         summary = api.watch(ws, options, writer(sys.stderr, log_format))  # type: ignore[arg-type]

@@ -153,7 +153,7 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
 
 def print_document(doc: dict[str, Any], fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json_text(doc, indent=2) + "\n")
+        sys.stdout.write(json_text(doc) + "\n")
         return
     out = Console(highlight=False)
     out.print(Text(terminal_text(doc.get("title") or "(untitled)"), style="bold"))
