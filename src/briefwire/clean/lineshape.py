@@ -9,7 +9,8 @@ from briefwire.clean.text import Line
 
 LIST_MARKER = re.compile(r"^(?:[*+o•·▪‣◦–-]|\d{1,3}[.)])\s+")
 _PROSE_WORDS = 10
-_SENTENCE_MARK = re.compile(r"[.!?…。](?:[\"'”’»)\]]*)(?:\s|$)|[,;:]\s")
+# closing quotes and brackets bounded: the pattern stays linear on any line
+_SENTENCE_MARK = re.compile(r"[.!?…。][\"'”’»)\]]{0,3}(?:\s|$)|[,;:]\s")
 _HEADLINE_WORDS = (4, 22)
 
 

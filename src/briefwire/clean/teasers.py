@@ -29,7 +29,7 @@ def is_section_break(line: Line, lex: Lexicon) -> bool:
     text = LIST_MARKER.sub("", line.text).rstrip(":")
     if line.words > 8 or (shapes.ends_sentence(text) and not text.endswith(")")):
         return False
-    key = phrase_key(re.sub(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$", "", text))  # "12 Comments", "Comments (3)"
+    key = phrase_key(re.sub(r"^\(?\d{1,6}\)?\s|\s\(?\d{1,6}\)?$", "", text))  # "12 Comments", "Comments (3)"
     if key in lex.keys.get("section_break", frozenset()):
         return True
     if is_comments_header(line, lex):
