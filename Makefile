@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB := out/briefwire.db
 
-.PHONY: demo test lint typecheck pytest eval bench install install-dev browser clean docs
+.PHONY: demo test lint typecheck pytest eval bench bench-scale install install-dev browser clean docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $@
 
 $(VENV)/.installed-dev: $(STAMP)
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,dask]'
 	touch $@
 
 install: $(STAMP)
@@ -58,6 +58,11 @@ bench: install-dev
 	$(BIN)/python bench/tg_footers.py
 	$(BIN)/python bench/link.py
 	$(BIN)/python bench/live_latency.py
+
+# Hours on a 2-core machine at the default 20k/50k/100k: run on its own (SIZES="2000 5000" for less).
+SIZES ?= 20000 50000 100000
+bench-scale: install-dev
+	$(BIN)/python bench/scale.py --sizes $(SIZES)
 
 docs: install
 	$(BIN)/python -m briefwire.cli.reference > docs/cli.md

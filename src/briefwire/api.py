@@ -5,19 +5,25 @@ The CLI and the web app are thin layers over these functions.
 
 from __future__ import annotations
 
+import json
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from briefwire import report
+from briefwire.engine import Engine
 from briefwire.pipeline import IngestSummary, Pipeline, PipelineOptions, Progress
 from briefwire.report.export import document_row, passage_rows, shape
 from briefwire.report.files import write_text, write_with
 from briefwire.store import Store
 from briefwire.store.db import BUSY_TIMEOUT_MS
+
+if TYPE_CHECKING:
+    from briefwire.store.share import ShareResult
 
 DEFAULT_DB = "briefwire.db"
 
@@ -68,9 +74,15 @@ def ingest(
     paths: Iterable[str | Path],
     options: PipelineOptions | None = None,
     progress: Progress | None = None,
+    engine: Engine | None = None,
 ) -> IngestSummary:
-    with Pipeline(ws.store, options) as pipeline:
+    """Ingest ``paths``; ``engine``: run the processing half there (the caller closes it)."""
+    pipeline = Pipeline(ws.store, options, engine)
+    try:
         return pipeline.ingest(paths, progress)
+    finally:
+        if engine is None:  # the pipeline built its own engine: let go of it
+            pipeline.close()
 
 
 def relink(ws: Workspace) -> None:
@@ -215,6 +227,65 @@ def export_file(ws: Workspace, kind: str, fmt: report.export.Format, path: str |
     """Export into ``path`` atomically: a temporary file of its own beside it, then a rename, so
     a failed export leaves the old file (or none) and concurrent exports never mix."""
     return write_with(path, lambda fh: export(ws, kind, fmt, fh), newline="")
+
+
+def export_parquet(ws: Workspace, kind: str, out: Path) -> int:
+    """One kind as one Parquet file, nested fields as struct and list columns."""
+    from briefwire.report.parquet import write_parquet  # noqa: PLC0415 - pyarrow loads only here
+
+    return write_parquet(export_rows(ws, kind), kind, out)
+
+
+def export_acled(ws: Workspace, out: TextIO) -> int:
+    """Events as ACLED-style flat CSV, the desk's decisions applied (rejected events left out)."""
+    from briefwire.report.acled import write_acled  # noqa: PLC0415
+
+    return write_acled(ws.store.events()[0], out)
+
+
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def export_all(ws: Workspace, out: Path, fmt: Literal["jsonl", "csv", "parquet"]) -> dict[str, int]:
+    """Every kind into the folder ``out``; returns rows per kind.
+
+    Parquet is a dataset partitioned by month (``out/KIND/month=YYYY-MM/part-0.parquet``):
+    documents by publication month, events and casualties by the month first reported, the rest
+    by the publication month of their document. JSONL and CSV write ``out/KIND.jsonl|csv``.
+    """
+    if fmt == "parquet":
+        from briefwire.report.parquet import write_dataset  # noqa: PLC0415
+
+        published = {d["doc_id"]: d.get("published") for d in ws.store.documents()}
+
+        def month_of(kind: str, row: Mapping[str, Any]) -> str | None:
+            when = row.get("first_reported") or row.get("published") or published.get(row.get("doc_id") or "")
+            found = _MONTH.match(when or "")
+            return found.group(0) if found else None
+
+        return write_dataset(out, lambda kind: export_rows(ws, kind), month_of)
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for kind in report.KINDS:
+        counts[kind] = export_file(ws, kind, fmt, out / f"{kind}.{fmt}")
+    return counts
+
+
+def share(ws: Workspace, out: Path, keep_reviewer_names: bool = False) -> tuple[ShareResult, Path]:
+    """A copy of the ledger without accounts (and operational tables) to hand out, and its
+    Datasette metadata beside it (``OUT`` with the suffix ``.metadata.json``)."""
+    from briefwire.store.share import share_copy  # noqa: PLC0415
+
+    result = share_copy(ws.store.conn, out, keep_reviewer_names)
+    return result, write_datasette_metadata(out, out.with_suffix(".metadata.json"))
+
+
+def write_datasette_metadata(db: Path, out: Path) -> Path:
+    """Datasette metadata (facets, full-text search, labels) for the ledger file ``db``."""
+    from briefwire.report.datasette import metadata  # noqa: PLC0415
+
+    out.write_text(json.dumps(metadata(db.stem), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
 
 
 def _in(date: str | None, since: str | None, until: str | None) -> bool:

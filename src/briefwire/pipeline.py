@@ -48,7 +48,7 @@ from typing import TypeVar
 from briefwire import ingest
 from briefwire import link as link_stage
 from briefwire.dedupe import DedupeOptions, Deduper
-from briefwire.engine import Engine, ProcessContext, Processed, Work, local_engine, process_batch
+from briefwire.engine import Engine, ProcessContext, Processed, Work, build_engine, process_batch
 from briefwire.engine.writer import IngestSummary, Writer
 from briefwire.models import IngestError, RawDocument
 from briefwire.store import LedgerUnavailable, Store
@@ -110,8 +110,10 @@ def check_flow(stages: tuple[Stage, ...]) -> None:
 @dataclass(frozen=True)
 class PipelineOptions:
     """``workers``: processes for the processing half (1 runs it in this process).
-    ``batch_size``: raw documents per batch handed to a worker. ``warm``: languages whose
-    models every worker loads up front (else on first use)."""
+    ``batch_size``: raw documents per batch (a partition) handed to a worker. ``warm``:
+    languages whose models every worker loads up front (else on first use). ``engine``:
+    ``local`` or ``dask``; ``scheduler``: a running Dask scheduler's address (None: the dask
+    engine starts a LocalCluster)."""
 
     workers: int = 1
     extract: bool = True
@@ -121,6 +123,8 @@ class PipelineOptions:
     link_options: link_stage.LinkOptions | None = None
     dedupe: DedupeOptions | None = None
     warm: tuple[str, ...] = ()
+    engine: str = "local"
+    scheduler: str | None = None
 
 
 class Pipeline:
@@ -139,7 +143,8 @@ class Pipeline:
     def engine(self) -> Engine:
         """The engine of the processing half, started on first use and kept."""
         if self._engine is None:
-            self._engine = local_engine(self.options.workers, self.options.warm)
+            o = self.options
+            self._engine = build_engine(o.engine, o.workers, o.warm, o.scheduler)
         return self._engine
 
     @property

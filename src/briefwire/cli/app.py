@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TextIO
 
 import typer
 
 from briefwire import api
+from briefwire.engine import ENGINES, Engine, build_engine
 from briefwire.pipeline import PipelineOptions
+from briefwire.report.files import atomic_path, write_with
 
 from .ledger import ledger
 from .output import json_text, print_rows, print_summary, progress_bar, say
@@ -46,19 +50,61 @@ def _fmt(value: str) -> Literal["table", "json", "csv"]:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or feed URLs.")],
     db: DbOption = DEFAULT_DB,
-    workers: Annotated[int, typer.Option(min=1, max=8, help="Extraction processes.")] = 1,
+    workers: Annotated[
+        int, typer.Option(min=1, max=256, help="Extraction processes (dask: LocalCluster workers).")
+    ] = 1,
     extract: Annotated[
         bool, typer.Option(help="Extract claims and casualties (--no-extract: clean and dedupe only).")
     ] = True,
+    engine: Annotated[
+        str, typer.Option(help="local (this machine's processes) or dask (Dask distributed workers).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --engine dask)."),
+    ] = None,
+    partition: Annotated[
+        int, typer.Option("--partition-size", min=1, help="Documents per partition sent to a worker.")
+    ] = 16,
 ) -> None:
     """Read articles and posts into the ledger: clean, de-duplicate, extract, link.
 
+    With --engine dask the processing runs on Dask workers (a LocalCluster sized to the machine,
+    or the cluster at --scheduler); one writer here stores and links.
+
     Example: briefwire ingest articles/ telegram/result.json --db ledger.db
+    Example: briefwire ingest backfill/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    with ledger(db, create=True) as ws, progress_bar(paths) as advance:
-        summary = api.ingest(ws, paths, PipelineOptions(workers=workers, extract=extract), advance)
+    kind = "dask" if scheduler else engine
+    if kind not in ENGINES:
+        raise typer.BadParameter(f"{engine!r}: use {' or '.join(ENGINES)}", param_hint="--engine")
+    options = PipelineOptions(
+        workers=workers, extract=extract, batch_size=partition, engine=kind, scheduler=scheduler
+    )
+    with ledger(db, create=True) as ws, _engine(options) as eng, progress_bar(paths) as advance:
+        summary = api.ingest(ws, paths, options, advance, engine=eng)
     print_summary(summary, db)
     raise typer.Exit(summary.exit_code)
+
+
+@contextmanager
+def _engine(options: PipelineOptions) -> Iterator[Engine]:
+    """The run's engine; a Dask one says where its dashboard is."""
+    try:
+        eng = build_engine(options.engine, options.workers, options.warm, options.scheduler)
+    except RuntimeError as exc:  # the dask extra is missing
+        say(f"error: {exc}", to_err=True)
+        raise typer.Exit(2) from None
+    except OSError as exc:  # no scheduler answers at that address
+        say(f"error: cannot reach the Dask scheduler at {options.scheduler}: {exc}", to_err=True)
+        raise typer.Exit(2) from None
+    link = getattr(eng, "dashboard_link", None)
+    if link:  # the Dask dashboard shows the partitions as they run
+        say(f"dask dashboard: {link}", to_err=True)
+    try:
+        yield eng
+    finally:
+        eng.close()
 
 
 @app.command()
@@ -162,29 +208,111 @@ def brief(
     say(f"brief: {result.n_items} items in {len(result.sections)} sections -> {files.markdown}, {files.html}")
 
 
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "acled")
+
+
 @app.command()
 def export(
-    kind: Annotated[str, typer.Argument(help="documents, passages, claims, events or casualties.")],
+    kind: Annotated[
+        str,
+        typer.Argument(help="documents, passages, claims, events, casualties (see docs/exports.md) or all."),
+    ],
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
-    out: Annotated[Path | None, typer.Option(help="Output file (default: standard output).")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, parquet, or acled (events as flat CSV).")
+    ] = "jsonl",
+    out: Annotated[
+        Path | None, typer.Option(help="Output file, or folder for `all` (default: standard output).")
+    ] = None,
 ) -> None:
-    """Export a dataset with the stable fields of docs/exports.md (schema 1.0).
+    """Export a dataset with the stable fields of docs/exports.md.
+
+    `all` writes every kind into the folder --out; with --format parquet it is a dataset
+    partitioned by month that DuckDB and pandas read directly.
 
     Example: briefwire export claims --format csv --out claims.csv
+    Example: briefwire export all --format parquet --out dataset/
+    Example: briefwire export events --format acled --out events-acled.csv
     """
     from briefwire.report import KINDS  # noqa: PLC0415
 
-    if kind not in KINDS:
-        raise typer.BadParameter(f"{kind!r}: use one of {', '.join(KINDS)}", param_hint="KIND")
-    if fmt not in ("jsonl", "csv"):
-        raise typer.BadParameter(f"{fmt!r}: use jsonl or csv", param_hint="--format")
+    if kind not in (*KINDS, "all"):
+        raise typer.BadParameter(f"{kind!r}: use one of {', '.join(KINDS)} or all", param_hint="KIND")
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"{fmt!r}: use {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+    if fmt == "acled" and kind != "events":
+        raise typer.BadParameter("the acled format is for events", param_hint="--format")
+    if out is None and (kind == "all" or fmt == "parquet"):
+        raise typer.BadParameter("needs --out (a folder for all, a file for parquet)", param_hint="--out")
     with ledger(db) as ws:
-        if out is None:
-            n = api.export(ws, kind, fmt, sys.stdout)  # type: ignore[arg-type]
-        else:
-            n = api.export_file(ws, kind, fmt, out)  # type: ignore[arg-type]
-            say(f"{n} {kind} -> {out}", to_err=True)
+        if kind == "all":
+            assert out is not None
+            try:
+                counts = api.export_all(ws, out, fmt)  # type: ignore[arg-type]
+            except FileExistsError as exc:
+                say(f"error: {exc}", to_err=True)
+                raise typer.Exit(2) from None
+            say(", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {out}", to_err=True)
+            return
+        n = _export_one(ws, kind, fmt, out)
+    if out is not None:
+        say(f"{n} {kind} -> {out}", to_err=True)
+
+
+def _export_one(ws: api.Workspace, kind: str, fmt: str, out: Path | None) -> int:
+    def write(fh: TextIO) -> int:
+        if fmt == "acled":
+            return api.export_acled(ws, fh)
+        return api.export(ws, kind, fmt, fh)  # type: ignore[arg-type]
+
+    if out is None:
+        return write(sys.stdout)
+    # A temporary file of its own beside the target, renamed over it: a failed export leaves
+    # nothing behind and two exports to one path never mix.
+    if fmt == "parquet":
+        with atomic_path(out) as tmp:
+            return api.export_parquet(ws, kind, tmp)
+    return write_with(out, write, newline="")
+
+
+@app.command()
+def share(
+    out: Annotated[Path, typer.Argument(help="The copy to write (a .db file; replaced if present).")],
+    db: DbOption = DEFAULT_DB,
+    keep_reviewer_names: Annotated[
+        bool, typer.Option(help="Keep reviewers' names in the decision log (default: reviewer-1, -2 …).")
+    ] = False,
+) -> None:
+    """Write a copy of the ledger to share: no accounts, no watch state, and Datasette metadata.
+
+    Example: briefwire share out/public.db && datasette out/public.db --metadata out/public.metadata.json
+    """
+    with ledger(db) as ws:
+        result, meta = api.share(ws, out, keep_reviewer_names)
+    left_out = ", ".join(result.dropped) or "nothing"
+    say(
+        f"shared copy: {out} ({result.bytes:,} bytes; left out: {left_out}; "
+        f"{result.reviewers} reviewer name(s) replaced)",
+        to_err=True,
+    )
+    say(f"open it with: datasette {out} --metadata {meta}", to_err=True)
+
+
+@app.command("datasette-metadata")
+def datasette_metadata(
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write it (default: DB with .metadata.json).")
+    ] = None,
+) -> None:
+    """Write Datasette metadata for the ledger: facets, full-text search, labels, hidden tables.
+
+    Example: briefwire datasette-metadata --db ledger.db
+    """
+    target = out or db.with_suffix(".metadata.json")
+    with ledger(db):  # brings the ledger's schema and views up to date
+        api.write_datasette_metadata(db, target)
+    say(f"datasette {db} --metadata {target}", to_err=True)
 
 
 @app.command()

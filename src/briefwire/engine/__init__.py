@@ -8,8 +8,10 @@ batches came. Engines differ only in where that happens:
 - :class:`LocalProcesses`: in a long-lived pool of local worker processes (``--workers N``),
   each loading its models once for as long as the pool lives.
 
-A Dask engine (scale-out) implements the same two methods. The writer half (the store, the
-dedupe index, linking) always stays in the calling process.
+- :class:`~briefwire.engine.dask_engine.DaskEngine`: on Dask distributed workers, a running
+  cluster's or a LocalCluster's (``--engine dask``; needs ``briefwire[dask]``).
+
+The writer half (the store, the dedupe index, linking) always stays in the calling process.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ __all__ = [
     "Processed",
     "Result",
     "Work",
+    "build_engine",
     "local_engine",
     "process_batch",
     "warm_up",
@@ -83,3 +86,23 @@ class LocalProcesses:
 def local_engine(workers: int, warm: Sequence[str] = ()) -> Engine:
     """One worker runs in this process; more run in a pool of that many processes."""
     return InProcess(warm) if workers <= 1 else LocalProcesses(workers, warm)
+
+
+ENGINES = ("local", "dask")
+
+
+def build_engine(kind: str, workers: int, warm: Sequence[str] = (), scheduler: str | None = None) -> Engine:
+    """The engine called ``kind``: ``local`` (this process or a local pool) or ``dask``.
+
+    For ``dask``, ``scheduler`` is a running scheduler's address; without one a LocalCluster of
+    ``workers`` processes starts (``workers`` <= 1: one per core).
+    """
+    if kind == "local":
+        return local_engine(workers, warm)
+    if kind == "dask":
+        try:
+            from briefwire.engine.dask_engine import DaskEngine, DaskOptions  # noqa: PLC0415
+        except ImportError as exc:  # the optional extra is not installed
+            raise RuntimeError("the dask engine needs Dask: pip install 'briefwire[dask]'") from exc
+        return DaskEngine(DaskOptions(scheduler, workers if workers > 1 else None, warm=tuple(warm)))
+    raise ValueError(f"unknown engine {kind!r}; expected one of {', '.join(ENGINES)}")

@@ -41,6 +41,28 @@ def atomic_text(path: str | Path, *, newline: str | None = None) -> Iterator[Tex
     _sync_folder(target.parent)
 
 
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` for a writer that wants a file name (Parquet); it is
+    renamed over ``path`` when the block ends without an error, and removed when it fails."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    os.close(fd)
+    temp = Path(name)
+    try:
+        yield temp
+        with temp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        _keep_mode(target, temp)
+        temp.replace(target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    _sync_folder(target.parent)
+
+
 def write_text(path: str | Path, text: str) -> None:
     with atomic_text(path) as fh:
         fh.write(text)

@@ -88,17 +88,25 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply every migration not yet recorded in the database; returns the names applied."""
+    """Apply every migration not yet recorded in the database; returns the names applied.
+
+    briefwire's views (:mod:`briefwire.store.views`) are dropped before migrations run, so a
+    migration may rebuild a table they read, and created again afterwards.
+    """
+    from .views import drop_views, ensure_views  # noqa: PLC0415 - views use this module
+
     done = set(applied_migrations(conn))
+    pending = [(name, sql) for name, sql in migration_files() if name not in done]
+    if pending:
+        drop_views(conn)
     applied = []
-    for name, sql in migration_files():
-        if name in done:
-            continue
+    for name, sql in pending:
         with transaction(conn):
             for statement in _split_sql(sql):
                 conn.execute(statement)
             conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, now_iso()))
         applied.append(name)
+    ensure_views(conn)
     return applied
 
 
