@@ -52,7 +52,7 @@ from briefwire.engine import Engine, ProcessContext, Processed, Work, build_engi
 from briefwire.engine.relink import relink_all, relink_new
 from briefwire.engine.writer import IngestSummary, Writer, ledger_deduper
 from briefwire.models import IngestError, RawDocument
-from briefwire.store import Store
+from briefwire.store import LedgerUnavailable, Store
 
 __all__ = [
     "FLOW",
@@ -191,11 +191,15 @@ class Pipeline:
             self.store, lambda: self.deduper, self.options.extract, self.options.dedupe or DedupeOptions()
         )
         written = 0
-        for raws, results in self.engine.run(self._work(writer, items)):
-            writer.write_batch(raws, results)
-            written += len(raws)
-            if progress:
-                progress("write", written, None)
+        try:
+            for raws, results in self.engine.run(self._work(writer, items)):
+                writer.write_batch(raws, results)
+                written += len(raws)
+                if progress:
+                    progress("write", written, None)
+        except LedgerUnavailable as exc:  # the run stops; say what it had done by then
+            exc.summary = writer.summary  # type: ignore[attr-defined]
+            raise
         if self.options.link and self.options.extract:
             if progress:
                 progress("link", 0, 1)

@@ -21,7 +21,7 @@ from briefwire import clean as clean_stage
 from briefwire.dedupe import DedupeOptions, Deduper, LedgerIndex
 from briefwire.engine.process import ProcessContext, Processed
 from briefwire.models import CleanDocument, IngestError, RawDocument
-from briefwire.store import BandKeys, DocumentToSave, Store, raw_text_hash
+from briefwire.store import BandKeys, DocumentToSave, Store, ledger_problem, raw_text_hash
 
 _INDEX_CHUNK = 500
 
@@ -139,6 +139,9 @@ class Writer:
         try:
             self.store.save_document(save)
         except Exception as exc:  # nothing of this document was written (one transaction)
+            problem = ledger_problem(exc, self.store.path)
+            if problem is not None:  # the ledger's own condition: every later write would fail
+                raise problem from exc
             self.fail(IngestError(doc.raw.origin, "store", f"{type(exc).__name__}: {exc}", retryable=True))
             return
         deduper.add(doc, item.signatures)

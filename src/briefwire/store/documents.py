@@ -334,26 +334,36 @@ class DocumentStore:
         return [dict(r) for r in self.conn.execute("SELECT * FROM ingest_errors ORDER BY error_id")]
 
     def stats(self) -> dict[str, Any]:
+        """Counts of what the ledger holds, one flat object (every value a number, a date or
+        None), the same keys whatever the ledger holds: passages per theme as ``theme:NAME``."""
+
         def one(sql: str) -> Any:
             return self.conn.execute(sql).fetchone()[0]
 
-        return {
-            "documents": one("SELECT COUNT(*) FROM documents"),
+        documents = one("SELECT COUNT(*) FROM documents")
+        origins = one("SELECT COUNT(*) FROM document_origins")
+        counts: dict[str, Any] = {
+            "documents": documents,
+            "duplicates": origins - documents,
             "near_duplicates": one("SELECT COUNT(*) FROM documents WHERE near_duplicate_of IS NOT NULL"),
-            "origins": one("SELECT COUNT(*) FROM document_origins"),
+            "origins": origins,
             "passages": one("SELECT COUNT(*) FROM passages"),
             "reused_passages": one("SELECT COUNT(*) FROM reuse_links"),
             "removed_spans": one("SELECT COUNT(*) FROM removed_spans"),
             "sources": one("SELECT COUNT(*) FROM sources"),
+            "claims": one("SELECT COUNT(*) FROM claims"),
+            "events": one("SELECT COUNT(*) FROM events"),
+            "casualties": one("SELECT COUNT(*) FROM persons"),
+            "casualty_mentions": one("SELECT COUNT(*) FROM casualty_mentions"),
             "ingest_errors": one("SELECT COUNT(*) FROM ingest_errors"),
             "first_published": one("SELECT MIN(published) FROM documents"),
             "last_published": one("SELECT MAX(published) FROM documents"),
-            "themes": dict(
-                self.conn.execute(
-                    "SELECT COALESCE(theme, '(none)'), COUNT(*) FROM passages GROUP BY 1 ORDER BY 2 DESC"
-                ).fetchall()
-            ),
         }
+        for theme, n in self.conn.execute(
+            "SELECT COALESCE(theme, '(none)'), COUNT(*) FROM passages GROUP BY 1 ORDER BY 2 DESC, 1"
+        ):
+            counts[f"theme:{theme}"] = n
+        return counts
 
 
 def _period(since: str | None, until: str | None) -> tuple[str, tuple[Any, ...]]:
