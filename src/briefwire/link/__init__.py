@@ -24,12 +24,12 @@ from briefwire.models import LinkedEvent, LinkedPerson
 from .entities import Entity, org_profile, organisation_entities, place_entities, resolve_people
 from .events import assemble_events
 from .features import PairScore
-from .group import cluster
+from .group import candidate_pairs, cluster
 from .happening import happening_infos
-from .merge import Constraints, claim_infos
+from .merge import Constraints, claim_infos, explaining_pairs
 from .register import person_details, persons
 from .scope import affected_claims
-from .similarity import default_similarity
+from .similarity import VectorCache, default_similarity
 
 LINKER = "link.happenings.v1"
 
@@ -44,6 +44,7 @@ class LinkInput:
     passages: Sequence[dict[str, Any]] = ()  # doc_id, index, reuse_group, reused_from
     documents: Sequence[dict[str, Any]] = ()  # doc_id, outlet, forwarded_from, published, origin
     new_claims: frozenset[str] | None = None  # claim keys added since the last link (None: all)
+    vectors: VectorCache | None = None  # embeddings kept between runs (the store's claim_vectors)
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,12 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     orgs = org_profile(options.profile)
     cons = constraints(inp.decisions)
     happenings = happening_infos(claims, claim_infos(claims, people, reuse, orgs), cons.alone)
-    sim = default_similarity(options.embeddings).matrix([c.get("quote") or c["summary"] for c in claims])
-    clustering = cluster(happenings, sim, cons)
+    pairs = candidate_pairs(happenings)
+    # only the sentences of happenings with a candidate pair are embedded (or read back)
+    needed = {i for x, y in pairs for h in (x, y) for i in (*h.core, *h.rows)}
+    texts = [c.get("quote") or c["summary"] for c in claims]
+    sim = default_similarity(options.embeddings).matrix(texts, inp.vectors, needed)
+    clustering = cluster(happenings, sim, cons, pairs)
     events, details = assemble_events(
         claims,
         clustering,
@@ -102,7 +107,7 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
         events=tuple(events),
         persons=tuple(register),
         entities=entities,
-        pairs=tuple(clustering.pairs.values()),
+        pairs=explaining_pairs(clustering),
         details=details,
         scope_claim_keys=scope,
         person_details={p.person_key: person_details(p, inp.mentions, documents) for p in register},

@@ -83,8 +83,15 @@ def _anchors(h: HappeningInfo) -> set[str]:
     return {*h.regions, *(f"s:{p}" for p in h.settlements), *h.people, *(f"n:{n}" for n in h.names)}
 
 
-def cluster(hs: Sequence[HappeningInfo], sim: Any, constraints: Constraints) -> Clustering:
-    scores = {_pk(x.claims[0], y.claims[0]): score(x, y, sim) for x, y in candidate_pairs(hs)}
+def cluster(
+    hs: Sequence[HappeningInfo],
+    sim: Any,
+    constraints: Constraints,
+    pairs: Sequence[tuple[HappeningInfo, HappeningInfo]] | None = None,
+) -> Clustering:
+    """``pairs``: the candidate pairs when the caller has them already."""
+    pairs = candidate_pairs(hs) if pairs is None else pairs
+    scores = {_pk(x.claims[0], y.claims[0]): score(x, y, sim) for x, y in pairs}
     by_lead = {h.claims[0]: h for h in hs}
     of_claim = {k: h.claims[0] for h in hs for k in h.claims}
     days = {h.claims[0]: h.day.toordinal() if h.day else None for h in hs}
