@@ -8,6 +8,7 @@ from types import TracebackType
 
 from .claims import ClaimStore, claim_key, mention_key
 from .db import BUSY_TIMEOUT_MS, connect, migrate, transaction
+from .desk import LoginLimits, SessionStore
 from .documents import DocumentStore, DocumentToSave, raw_text_hash, text_hash
 from .entities import EntityStore
 from .errors import LedgerUnavailable, ledger_problem
@@ -20,6 +21,7 @@ __all__ = [
     "DocumentToSave",
     "EventFilter",
     "LedgerUnavailable",
+    "LoginLimits",
     "Store",
     "claim_key",
     "connect",
@@ -32,7 +34,9 @@ __all__ = [
 ]
 
 
-class Store(WatchStore, EntityStore, WebQueries, ReviewStore, EventStore, ClaimStore, DocumentStore):
+class Store(
+    SessionStore, WatchStore, EntityStore, WebQueries, ReviewStore, EventStore, ClaimStore, DocumentStore
+):
     """A briefwire ledger in one SQLite file."""
 
     def __init__(self, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:

@@ -13,7 +13,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
-from .auth import LoginThrottle
 from .brief_doc import details
 from .deps import LoginRequired
 from .routes import ROUTERS
@@ -70,7 +69,6 @@ def create_app(db_path: Path, *, settings: WebSettings | None = None) -> FastAPI
     app.state.db_path = Path(db_path)
     app.state.settings = settings
     app.state.templates = templates()
-    app.state.throttle = LoginThrottle()
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,

@@ -15,10 +15,11 @@ from jinja2 import Environment
 from briefwire.store import Store
 from briefwire.store.web_queries import WebQueries
 
-from .auth import User, local_user
+from .auth import User, local_user, session_user
 from .settings import WebSettings
 
 CSRF_FIELD = "csrf_token"
+SESSION_KEY = "sid"  # the server-side session's token in the signed cookie
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 
@@ -72,11 +73,7 @@ def current_user(request: Request, *, store: StoreDep) -> User | None:
         if not is_loopback_host(request.headers.get("host", "")):
             raise HTTPException(403, "This desk has no accounts and only answers on localhost.")
         return local_user(settings_of(request).local_user)
-    name = request.session.get("user")
-    row = store.user(name) if isinstance(name, str) else None
-    if row is None:
-        return None
-    return User(str(row["name"]), "editor" if row["role"] == "editor" else "viewer")
+    return session_user(store, request.session.get(SESSION_KEY))
 
 
 CurrentUser = Annotated[User | None, Depends(current_user)]
