@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
@@ -21,6 +22,29 @@ from .settings import WebSettings
 CSRF_FIELD = "csrf_token"
 SESSION_KEY = "sid"  # the server-side session's token in the signed cookie
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+MAX_PAGE = 100_000  # far past any ledger's last page, well inside SQLite's 64-bit integers
+MAX_TEXT_PARAM = 500
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+# A page number: a whole number 1..MAX_PAGE, anything else is a 400 that says so.
+Page = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+
+
+def text_param(value: str | None) -> str:
+    """A text query parameter as the desk uses it: no control characters (a NUL ends SQLite's
+    reading of an FTS query), trimmed, at most MAX_TEXT_PARAM characters."""
+    return _CONTROLS.sub(" ", value or "").strip()[:MAX_TEXT_PARAM]
+
+
+def page_param(value: str | None) -> int:
+    """A page number read by hand from the query string, validated as ``Page`` is."""
+    try:
+        page = int(value or "1")
+    except ValueError:
+        page = 0
+    if not 1 <= page <= MAX_PAGE:
+        raise HTTPException(400, f"page: give a whole number from 1 to {MAX_PAGE}.")
+    return page
 
 
 class DeskStore(Store, WebQueries):
