@@ -135,24 +135,28 @@ def brief(
     until: str | None = None,
     items: Literal["auto", "passages", "events"] = "auto",
 ) -> report.Brief:
-    """The brief for a period (both ends inclusive; the whole ledger when not given)."""
+    """The brief for a period (both ends inclusive; the whole ledger when not given).
+
+    A period reads only what it holds: its documents and passages, the events first reported
+    in it (and undated events of its documents), their claims and documents, its persons.
+    """
     st = ws.store
-    documents = {d["doc_id"]: d for d in st.documents()}
-    in_period = {k for k, d in documents.items() if _in(d.get("published"), since, until)}
-    undated = sum(1 for d in documents.values() if not d.get("published")) if since or until else 0
     if not since and not until:
-        in_period = set(documents)
-    passages = [p for p in st.passages() if p["doc_id"] in in_period]
-    events, _ = st.events()
-    chosen = [
-        e
-        for e in events
-        if _in(e.get("first_reported"), since, until)
-        or (not since and not until)
-        or (set(e["doc_ids"]) & in_period and not e.get("first_reported"))
-    ]
-    claims = [c for c in st.claims() if c.get("event_id") in {e["event_id"] for e in chosen}]
-    persons = [p for p in st.persons() if set(p["doc_ids"]) & in_period]
+        documents = {d["doc_id"]: d for d in st.documents()}
+        passages = st.passages()
+        events, _ = st.events()
+        claims = st.claims()
+        persons = st.persons()
+        undated = 0
+    else:
+        documents = {d["doc_id"]: d for d in st.documents(since, until)}
+        passages = st.passages(since=since, until=until)
+        events = st.events_in_period(since, until, documents)
+        claims = st.claims_of_events(e["event_id"] for e in events)
+        extra = {c["doc_id"] for c in claims} - set(documents)
+        persons = st.persons_of_documents(documents)
+        documents.update({d["doc_id"]: d for d in st.documents_by_id(extra)})
+        undated = st.undated_documents()
     previous = frozenset(
         e["event_id"]
         for e in events
@@ -161,8 +165,8 @@ def brief(
     data = report.BriefInput(
         passages=passages,
         documents=documents,
-        events=chosen,
-        claims=claims,
+        events=events,
+        claims=[c for c in claims if c.get("event_id")],
         persons=persons,
         previous_keys=previous,
         undated_documents=undated,
@@ -175,11 +179,10 @@ def reviewed_brief(
 ) -> report.Brief:
     """The brief of events an editor chose, in the editor's order (the review desk's export)."""
     st = ws.store
-    keys = {e["event_id"] for e in events}
-    documents = {d["doc_id"]: d for d in st.documents()}
-    claims = [c for c in st.claims() if c.get("event_id") in keys]
+    claims = st.claims_of_events(e["event_id"] for e in events)
     doc_ids = {d for e in events for d in e.get("doc_ids") or []}
-    persons = [p for p in st.persons() if set(p["doc_ids"]) & doc_ids]
+    documents = {d["doc_id"]: d for d in st.documents_by_id(doc_ids | {c["doc_id"] for c in claims})}
+    persons = st.persons_of_documents(doc_ids)
     data = report.BriefInput(passages=[], documents=documents, events=events, claims=claims, persons=persons)
     return report.build_brief(data, since, until, "events", reviewed=True)
 
@@ -286,13 +289,6 @@ def write_datasette_metadata(db: Path, out: Path) -> Path:
 
     out.write_text(json.dumps(metadata(db.stem), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return out
-
-
-def _in(date: str | None, since: str | None, until: str | None) -> bool:
-    if not date:
-        return False
-    day = date[:10]
-    return (since is None or day >= since) and (until is None or day <= until)
 
 
 def users(ws: Workspace) -> list[dict[str, Any]]:

@@ -8,16 +8,21 @@ from types import TracebackType
 
 from .claims import ClaimStore, claim_key, mention_key
 from .db import BUSY_TIMEOUT_MS, connect, migrate, transaction
+from .dedupe_index import BandKeys, DedupeIndexStore
 from .desk import LoginLimits, SessionStore
 from .documents import DocumentStore, DocumentToSave, raw_text_hash, text_hash
 from .entities import EntityStore
 from .errors import LedgerUnavailable, ledger_problem
 from .events import EventFilter, EventStore
+from .link_reads import LinkReads
+from .link_writes import LinkWrites
+from .period_reads import PeriodReads
 from .review import ReviewStore
 from .watch import WatchStore
 from .web_queries import WebQueries
 
 __all__ = [
+    "BandKeys",
     "DocumentToSave",
     "EventFilter",
     "LedgerUnavailable",
@@ -35,7 +40,18 @@ __all__ = [
 
 
 class Store(
-    SessionStore, WatchStore, EntityStore, WebQueries, ReviewStore, EventStore, ClaimStore, DocumentStore
+    SessionStore,
+    WatchStore,
+    EntityStore,
+    WebQueries,
+    ReviewStore,
+    EventStore,
+    ClaimStore,
+    LinkWrites,  # after the classes that implement what it declares
+    PeriodReads,
+    LinkReads,
+    DedupeIndexStore,
+    DocumentStore,
 ):
     """A briefwire ledger in one SQLite file."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
@@ -17,6 +17,13 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 30_000
 _RETRIES = 8
+
+
+def chunks(values: Iterable[T], size: int = 500) -> Iterator[list[T]]:
+    """``values`` in lists of at most ``size``: a bound for ``IN (?, ...)`` lists."""
+    items = list(values)
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def now_iso() -> str:
