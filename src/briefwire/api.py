@@ -18,7 +18,9 @@ from briefwire import report
 from briefwire.engine import Engine
 from briefwire.pipeline import IngestSummary, Pipeline, PipelineOptions, Progress
 from briefwire.report.export import document_row, passage_rows, shape
+from briefwire.report.files import write_text, write_with
 from briefwire.store import Store
+from briefwire.store.db import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from briefwire.store.share import ShareResult
@@ -26,13 +28,34 @@ if TYPE_CHECKING:
 DEFAULT_DB = "briefwire.db"
 
 
+class LedgerMissing(FileNotFoundError):  # noqa: N818 - a condition the user reads
+    """A command that reads was given a ledger path where there is none."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"no ledger at {path}")
+        self.path = path
+
+
 class Workspace:
     """An open ledger: the database plus whatever caches the stages keep for it."""
 
-    def __init__(self, db: str | Path = DEFAULT_DB, store: Store | None = None) -> None:
-        """Open the ledger at ``db``, or wrap a store already open on it (the web app's)."""
+    def __init__(
+        self,
+        db: str | Path = DEFAULT_DB,
+        store: Store | None = None,
+        *,
+        create: bool = True,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
+        """Open the ledger at ``db``, or wrap a store already open on it (the web app's).
+
+        ``create=False`` refuses a ledger that does not exist (:class:`LedgerMissing`) instead of
+        creating an empty one: a command that only reads must not turn a typo into a new file.
+        """
         self.db = Path(db)
-        self.store = store if store is not None else Store(self.db)
+        if store is None and not create and not self.db.is_file():
+            raise LedgerMissing(self.db)
+        self.store = store if store is not None else Store(self.db, busy_timeout_ms=busy_timeout_ms)
 
     def close(self) -> None:
         self.store.close()
@@ -112,24 +135,28 @@ def brief(
     until: str | None = None,
     items: Literal["auto", "passages", "events"] = "auto",
 ) -> report.Brief:
-    """The brief for a period (both ends inclusive; the whole ledger when not given)."""
+    """The brief for a period (both ends inclusive; the whole ledger when not given).
+
+    A period reads only what it holds: its documents and passages, the events first reported
+    in it (and undated events of its documents), their claims and documents, its persons.
+    """
     st = ws.store
-    documents = {d["doc_id"]: d for d in st.documents()}
-    in_period = {k for k, d in documents.items() if _in(d.get("published"), since, until)}
-    undated = sum(1 for d in documents.values() if not d.get("published")) if since or until else 0
     if not since and not until:
-        in_period = set(documents)
-    passages = [p for p in st.passages() if p["doc_id"] in in_period]
-    events, _ = st.events()
-    chosen = [
-        e
-        for e in events
-        if _in(e.get("first_reported"), since, until)
-        or (not since and not until)
-        or (set(e["doc_ids"]) & in_period and not e.get("first_reported"))
-    ]
-    claims = [c for c in st.claims() if c.get("event_id") in {e["event_id"] for e in chosen}]
-    persons = [p for p in st.persons() if set(p["doc_ids"]) & in_period]
+        documents = {d["doc_id"]: d for d in st.documents()}
+        passages = st.passages()
+        events, _ = st.events()
+        claims = st.claims()
+        persons = st.persons()
+        undated = 0
+    else:
+        documents = {d["doc_id"]: d for d in st.documents(since, until)}
+        passages = st.passages(since=since, until=until)
+        events = st.events_in_period(since, until, documents)
+        claims = st.claims_of_events(e["event_id"] for e in events)
+        extra = {c["doc_id"] for c in claims} - set(documents)
+        persons = st.persons_of_documents(documents)
+        documents.update({d["doc_id"]: d for d in st.documents_by_id(extra)})
+        undated = st.undated_documents()
     previous = frozenset(
         e["event_id"]
         for e in events
@@ -138,8 +165,8 @@ def brief(
     data = report.BriefInput(
         passages=passages,
         documents=documents,
-        events=chosen,
-        claims=claims,
+        events=events,
+        claims=[c for c in claims if c.get("event_id")],
         persons=persons,
         previous_keys=previous,
         undated_documents=undated,
@@ -152,11 +179,10 @@ def reviewed_brief(
 ) -> report.Brief:
     """The brief of events an editor chose, in the editor's order (the review desk's export)."""
     st = ws.store
-    keys = {e["event_id"] for e in events}
-    documents = {d["doc_id"]: d for d in st.documents()}
-    claims = [c for c in st.claims() if c.get("event_id") in keys]
+    claims = st.claims_of_events(e["event_id"] for e in events)
     doc_ids = {d for e in events for d in e.get("doc_ids") or []}
-    persons = [p for p in st.persons() if set(p["doc_ids"]) & doc_ids]
+    documents = {d["doc_id"]: d for d in st.documents_by_id(doc_ids | {c["doc_id"] for c in claims})}
+    persons = st.persons_of_documents(doc_ids)
     data = report.BriefInput(passages=[], documents=documents, events=events, claims=claims, persons=persons)
     return report.build_brief(data, since, until, "events", reviewed=True)
 
@@ -167,8 +193,9 @@ def write_brief(result: report.Brief, out: str | Path) -> BriefFiles:
     base = out.with_suffix("") if out.suffix in (".md", ".html") else out
     base.parent.mkdir(parents=True, exist_ok=True)
     md, html = base.with_suffix(".md"), base.with_suffix(".html")
-    md.write_text(report.render_markdown(result), encoding="utf-8")
-    html.write_text(report.render_html(result), encoding="utf-8")
+    # Each file is replaced whole: a reader of the old brief never sees half of the new one.
+    write_text(md, report.render_markdown(result))
+    write_text(html, report.render_html(result))
     return BriefFiles(result, md, html)
 
 
@@ -197,6 +224,12 @@ def export_rows(ws: Workspace, kind: str) -> Iterator[dict[str, Any]]:
 
 def export(ws: Workspace, kind: str, fmt: report.export.Format, out: TextIO) -> int:
     return report.write_rows(export_rows(ws, kind), kind, fmt, out)
+
+
+def export_file(ws: Workspace, kind: str, fmt: report.export.Format, path: str | Path) -> int:
+    """Export into ``path`` atomically: a temporary file of its own beside it, then a rename, so
+    a failed export leaves the old file (or none) and concurrent exports never mix."""
+    return write_with(path, lambda fh: export(ws, kind, fmt, fh), newline="")
 
 
 def export_parquet(ws: Workspace, kind: str, out: Path) -> int:
@@ -237,11 +270,7 @@ def export_all(ws: Workspace, out: Path, fmt: Literal["jsonl", "csv", "parquet"]
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
     for kind in report.KINDS:
-        target = out / f"{kind}.{fmt}"
-        tmp = target.with_name(target.name + ".part")
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            counts[kind] = export(ws, kind, fmt, fh)
-        tmp.replace(target)
+        counts[kind] = export_file(ws, kind, fmt, out / f"{kind}.{fmt}")
     return counts
 
 
@@ -260,27 +289,6 @@ def write_datasette_metadata(db: Path, out: Path) -> Path:
 
     out.write_text(json.dumps(metadata(db.stem), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return out
-
-
-def _in(date: str | None, since: str | None, until: str | None) -> bool:
-    if not date:
-        return False
-    day = date[:10]
-    return (since is None or day >= since) and (until is None or day <= until)
-
-
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the review desk (blocks). Refuses a non-loopback address until accounts exist."""
-    from briefwire import web  # noqa: PLC0415 - the web stack loads only for the desk
-
-    web.serve(Path(db), host, port)
-
-
-def user_add(ws: Workspace, name: str, role: str, password: str) -> None:
-    """Create a review-desk account, or reset its role and password."""
-    from briefwire.web.auth import add_user  # noqa: PLC0415
-
-    add_user(ws.store, name, role, password)
 
 
 def users(ws: Workspace) -> list[dict[str, Any]]:

@@ -233,6 +233,32 @@ def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> C
     return Clustering(list(groups.values()), scores, [edges.get(g, []) for g in groups])
 
 
+def explaining_pairs(clustering: Clustering, near_misses: int = 3) -> tuple[PairScore, ...]:
+    """The scored pairs worth keeping: those that explain a decision, not every pair scored.
+
+    Kept: the pairs that joined each event (one per join); pairs that scored above the
+    threshold yet stayed apart (a veto, a reviewer, average linkage); and each claim's
+    ``near_misses`` strongest pairs across events. The rest (other pairs inside one event, pairs
+    far below the threshold) decided nothing: keeping them made ``link_pairs`` grow with the
+    square of a block's claims.
+    """
+    joined = {_pk(p.a, p.b) for edges in clustering.edges for p in edges}
+    cluster_of = {k: i for i, members in enumerate(clustering.clusters) for k in members}
+    kept = set(joined)
+    best: dict[str, list[PairScore]] = defaultdict(list)
+    for key, ps in clustering.pairs.items():
+        if cluster_of.get(ps.a) == cluster_of.get(ps.b):
+            continue
+        if ps.merge:
+            kept.add(key)
+        else:
+            best[ps.a].append(ps)
+            best[ps.b].append(ps)
+    for pairs in best.values():
+        kept.update(_pk(p.a, p.b) for p in sorted(pairs, key=lambda p: -p.score)[:near_misses])
+    return tuple(ps for key, ps in clustering.pairs.items() if key in kept)
+
+
 def _compatible(
     a: list[str], b: list[str], scores: dict[tuple[str, str], PairScore], days: dict[str, int | None]
 ) -> bool:
