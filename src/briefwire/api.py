@@ -106,59 +106,96 @@ class BriefFiles:
     html: Path
 
 
-def brief(
-    ws: Workspace,
-    since: str | None = None,
-    until: str | None = None,
-    items: Literal["auto", "passages", "events"] = "auto",
-) -> report.Brief:
-    """The brief for a period (both ends inclusive; the whole ledger when not given)."""
+class PeriodError(ValueError):
+    """A brief period that cannot give a brief: reversed, or with nothing published in it."""
+
+
+def brief_events(
+    ws: Workspace, since: str | None = None, until: str | None = None
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The brief's one selection rule, for the CLI and the desk: the events first reported in
+    the period (and undated events of its documents); the documents published in it beside them."""
     st = ws.store
     documents = {d["doc_id"]: d for d in st.documents()}
-    in_period = {k for k, d in documents.items() if _in(d.get("published"), since, until)}
-    undated = sum(1 for d in documents.values() if not d.get("published")) if since or until else 0
     if not since and not until:
-        in_period = set(documents)
-    passages = [p for p in st.passages() if p["doc_id"] in in_period]
+        events, _ = st.events()
+        return events, documents
+    in_period = {k for k, d in documents.items() if _in(d.get("published"), since, until)}
     events, _ = st.events()
     chosen = [
         e
         for e in events
         if _in(e.get("first_reported"), since, until)
-        or (not since and not until)
         or (set(e["doc_ids"]) & in_period and not e.get("first_reported"))
     ]
-    claims = [c for c in st.claims() if c.get("event_id") in {e["event_id"] for e in chosen}]
-    persons = [p for p in st.persons() if set(p["doc_ids"]) & in_period]
+    return chosen, {k: documents[k] for k in in_period}
+
+
+def check_period(since: str | None, until: str | None) -> None:
+    if since and until and since > until:
+        raise PeriodError(f"the period ends ({until}) before it starts ({since})")
+
+
+def brief(
+    ws: Workspace,
+    since: str | None = None,
+    until: str | None = None,
+    items: Literal["auto", "passages", "events"] = "auto",
+    language: str | None = None,
+) -> report.Brief:
+    """The brief for a period (both ends inclusive; the whole ledger when not given), with the
+    review desk's include, exclude, order and edits for that period applied: the desk's export
+    is this brief."""
+    check_period(since, until)
+    st = ws.store
+    events, in_period = brief_events(ws, since, until)
+    if (since or until) and not in_period:
+        raise PeriodError(f"no document in the ledger was published in {report_period(since, until)}")
+    documents = {d["doc_id"]: d for d in st.documents()}
+    undated = sum(1 for d in documents.values() if not d.get("published")) if since or until else 0
+    passages = [p for p in st.passages() if p["doc_id"] in in_period]
+    claims = [c for c in st.claims() if c.get("event_id") in {e["event_id"] for e in events}]
+    persons = [p for p in st.persons() if set(p["doc_ids"]) & set(in_period)]
     previous = frozenset(
         e["event_id"]
-        for e in events
+        for e in st.events()[0]
         if since and e.get("first_reported") and e["first_reported"][:10] < since
     )
     data = report.BriefInput(
         passages=passages,
         documents=documents,
-        events=chosen,
+        events=events,
         claims=claims,
         persons=persons,
         previous_keys=previous,
         undated_documents=undated,
+        **_happenings_of(st, claims),
+        decisions=decisions(ws, since, until),
+        language=language,
     )
     return report.build_brief(data, since, until, items)
 
 
-def reviewed_brief(
-    ws: Workspace, events: list[dict[str, Any]], since: str | None = None, until: str | None = None
-) -> report.Brief:
-    """The brief of events an editor chose, in the editor's order (the review desk's export)."""
-    st = ws.store
-    keys = {e["event_id"] for e in events}
-    documents = {d["doc_id"]: d for d in st.documents()}
-    claims = [c for c in st.claims() if c.get("event_id") in keys]
-    doc_ids = {d for e in events for d in e.get("doc_ids") or []}
-    persons = [p for p in st.persons() if set(p["doc_ids"]) & doc_ids]
-    data = report.BriefInput(passages=[], documents=documents, events=events, claims=claims, persons=persons)
-    return report.build_brief(data, since, until, "events", reviewed=True)
+def _happenings_of(st: Store, claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """The happenings the claims are evidence of and their quantity mentions (the brief's wording
+    and key numbers), read per document of those claims."""
+    keys = {c.get("happening_id") for c in claims} - {None}
+    docs = list(dict.fromkeys(c["doc_id"] for c in claims))
+    happenings = [h for d in docs for h in st.happenings(d) if h["happening_id"] in keys]
+    mentions = [m for d in docs for m in st.mentions(d, "quantity") if m.get("happening_id") in keys]
+    return {"happenings": happenings, "mentions": mentions}
+
+
+def decisions(ws: Workspace, since: str | None, until: str | None) -> report.Decisions:
+    """The desk's brief decisions for exactly this period."""
+    rows = ws.store.decisions("brief", report.decisions.period_key(since, until))
+    return report.decisions.from_rows(rows)
+
+
+def report_period(since: str | None, until: str | None) -> str:
+    if since == until:
+        return str(since)
+    return f"{since or 'the start'} to {until or 'the end'}"
 
 
 def write_brief(result: report.Brief, out: str | Path) -> BriefFiles:

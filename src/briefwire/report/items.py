@@ -1,0 +1,208 @@
+"""Items from events: one line per happening, in its clearest wording, with its sources.
+
+An event is read through the happenings of its claims (extraction's unit): the lead sentence of
+the happening that reads best is the item's wording, a facet sentence of the same happening adds
+the count, denial or outcome the lead lacks. Two events that share a happening are one item.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .model import BriefInput, BriefItem, Citation, citation
+from .numbers import key_number, what_it_counts
+from .wording import attribution, best, leans, norm, stance_shown, whole, with_facet
+
+FACET_KINDS = ("count", "repression_or_prosecution", "release_or_return", "detention_of_refusers")
+
+
+def ordered_citations(doc_ids: Sequence[str], docs: Mapping[str, Mapping[str, Any]]) -> tuple[Citation, ...]:
+    """Citations of the documents carrying an item, each once, the earliest (the original) first."""
+    cites = [citation(docs[d]) for d in dict.fromkeys(doc_ids) if d in docs]
+    return tuple(sorted(cites, key=lambda c: (c.date or "9999", docs[c.doc_id].get("seq") or 0)))
+
+
+def event_items(data: BriefInput, latin: bool) -> list[BriefItem]:
+    claims_of: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for c in data.claims:
+        if c.get("event_id"):
+            claims_of[c["event_id"]].append(c)
+    happenings = {h["happening_id"]: h for h in data.happenings}
+    mentions_of: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for m in data.mentions:
+        if m.get("happening_id"):
+            mentions_of[m["happening_id"]].append(m)
+    ctx = _Context(happenings, mentions_of, data, latin)
+    made = [
+        _item(ev, claims_of.get(ev["event_id"], []), ctx)
+        for ev in data.events
+        if ev.get("review_state") != "rejected"
+    ]
+    return attach_continuations(merge_shared(made))
+
+
+@dataclass(frozen=True)
+class _Context:
+    happenings: Mapping[str, Mapping[str, Any]]
+    mentions_of: Mapping[str, Sequence[Mapping[str, Any]]]
+    data: BriefInput
+    latin: bool
+
+
+def _item(ev: Mapping[str, Any], claims: Sequence[Mapping[str, Any]], ctx: _Context) -> BriefItem:
+    happenings, mentions_of, data, latin = ctx.happenings, ctx.mentions_of, ctx.data, ctx.latin
+    keys = dict.fromkeys(str(c.get("happening_id")) for c in claims if c.get("happening_id"))
+    own = [happenings[k] for k in keys if k in happenings]
+    lead = best([h for h in own if not leans(h.get("quote") or "")] or own, latin)
+    edited = "summary" in (ev.get("edited_fields") or [])
+    text = _text(ev, lead, claims, latin, edited)
+    lead_claims = [c for c in claims if lead and c.get("happening_id") == lead["happening_id"]]
+    evidence = " ".join(norm(q) for q in [text, *(c.get("quote") or "" for c in lead_claims)])
+    mentions = [
+        m
+        for h in own
+        for m in mentions_of.get(h["happening_id"], [])
+        if norm(m.get("text") or "") and norm(m.get("text") or "") in evidence  # said where it is shown
+    ]
+    number = (
+        None if "quantity" in (ev.get("edited_fields") or []) else key_number(mentions, ev.get("type"), text)
+    )
+    loc = ev.get("location") or {}
+    cites = ordered_citations(ev.get("doc_ids") or [], data.documents)
+    outlets = {str(c.outlet).lower() for c in cites if c.outlet}
+    chains = [lead.get("claimed_by") or []] if lead and lead.get("claimed_by") else []
+    # The lead's own claimant speaks for it; without one, the claims of the lead happening do.
+    chains = chains or [
+        c.get("claimed_by") or [] for c in claims if lead and c.get("happening_id") == lead["happening_id"]
+    ]
+    chains = chains or [c.get("claimed_by") or [] for c in claims]
+    return BriefItem(
+        "event",
+        ev["event_id"],
+        text,
+        ev["theme"],
+        cites,
+        attribution=attribution(chains, text, outlets, latin=latin),
+        stance=stance_shown(
+            [lead.get("stance")] if lead else [c.get("stance") for c in claims], ev.get("status")
+        ),
+        date=date_text(ev.get("date"), ev.get("date_precision")),
+        place=loc.get("name"),
+        quantity=_number_text(ev, number),
+        counts=what_it_counts(number, ev.get("type")) if number else None,
+        status=ev.get("status"),
+        independent_sources=ev.get("independent_sources") or 1,
+        new=ev["event_id"] not in data.previous_keys,
+        type=ev.get("type"),
+        region=loc.get("admin1") or None,
+        date_precision=ev.get("date_precision"),
+        outlets=tuple(dict.fromkeys(s for s in ev.get("sources") or [] if s)),
+        happenings=tuple(dict.fromkeys(h["happening_id"] for h in ([lead] if lead else []) + own)),
+        lead_doc=(lead or {}).get("doc_id") or (cites[0].doc_id if cites else None),
+        lead_index=(lead or {}).get("index"),
+    )
+
+
+def _text(
+    ev: Mapping[str, Any],
+    lead: Mapping[str, Any] | None,
+    claims: Sequence[Mapping[str, Any]],
+    latin: bool,
+    edited: bool,
+) -> str:
+    if edited or (lead is None and not claims):
+        return norm(ev["summary"])
+    if lead is None:
+        chosen = norm((best(claims, latin) or {}).get("quote") or "")
+        # A clause lifted out of its sentence reads worse than the event's summary.
+        return chosen if whole(chosen) else norm(ev["summary"])
+    facets = [
+        c.get("quote") or ""
+        for c in claims
+        if c.get("happening_id") == lead["happening_id"]
+        and (c.get("facet") in FACET_KINDS or c.get("stance") == "denied")
+        and norm(c.get("quote") or "") != norm(lead.get("quote") or "")
+    ]
+    return with_facet(lead.get("quote") or ev["summary"], facets)
+
+
+def _number_text(ev: Mapping[str, Any], number: Mapping[str, Any] | None) -> str | None:
+    if number:
+        return norm(number.get("text") or "") or None
+    q = ev.get("quantity") if "quantity" in (ev.get("edited_fields") or []) else None
+    if not q or q.get("value") is None:
+        return None
+    value = q["value"]  # an editor's number: as they typed it
+    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+    return " ".join(x for x in (shown, q.get("unit") or "") if x)
+
+
+def date_text(day: str | None, precision: str | None) -> str | None:
+    """A date as precise as it is known: 2022-09-29, the week of 2022-09-26, 2022-09, 2022."""
+    if not day:
+        return None
+    if precision == "year":
+        return day[:4]
+    if precision == "month":
+        return day[:7]
+    if precision == "week":
+        return f"week of {day[:10]}"
+    return day[:10]
+
+
+def merge_shared(items: list[BriefItem]) -> list[BriefItem]:
+    """Items that tell one happening (the same lead happening, or the same wording in the same
+    documents) become one.
+
+    Only the lead counts: a happening that extraction stretched over two stories must not fold
+    a second story away."""
+    out: list[BriefItem] = []
+    owner: dict[str, int] = {}
+    for item in sorted(items, key=lambda i: -i.independent_sources):
+        docs = ",".join(sorted(c.doc_id for c in item.citations))
+        keys = [*item.happenings[:1], f"text:{item.text.lower()}:{docs}"]
+        hit = next((owner[k] for k in keys if k in owner), None)
+        if hit is None:
+            owner.update({k: len(out) for k in keys})
+            out.append(item)
+            continue
+        out[hit] = absorb(out[hit], item)
+        owner.update(dict.fromkeys(keys, hit))
+    return out
+
+
+def absorb(into: BriefItem, other: BriefItem) -> BriefItem:
+    cites = {c.doc_id: c for c in (*into.citations, *other.citations)}
+    ordered = tuple(sorted(cites.values(), key=lambda c: c.date or "9999"))
+    return replace(
+        into,
+        citations=ordered,
+        independent_sources=max(into.independent_sources, other.independent_sources),
+        happenings=tuple(dict.fromkeys((*into.happenings, *other.happenings))),
+        merged=(*into.merged, other.key),
+        attribution=into.attribution or other.attribution,
+    )
+
+
+def attach_continuations(items: list[BriefItem]) -> list[BriefItem]:
+    """A line that leans on the sentence before it joins the item its document told just before,
+    as that item's facet; with no such item it keeps its document's title as its antecedent."""
+    out = [i for i in items if not leans(i.text)]
+    for item in (i for i in items if leans(i.text)):
+        earlier = [
+            (n, o)
+            for n, o in enumerate(out)
+            if o.kind == "event"
+            and o.lead_doc == item.lead_doc
+            and (o.lead_index or 0) <= (item.lead_index or 0)
+        ]
+        if earlier:
+            n, host = max(earlier, key=lambda no: no[1].lead_index or 0)
+            out[n] = replace(absorb(host, item), text=with_facet(host.text, [item.text]))
+            continue
+        title = next((c.title for c in item.citations if c.doc_id == item.lead_doc and c.title), None)
+        out.append(replace(item, text=f"{norm(title)}: {item.text}") if title else item)
+    return out

@@ -1,0 +1,161 @@
+"""One renderer for the brief: Jinja templates for Markdown and the self-contained HTML page.
+
+The CLI writes both; the desk serves the same two for a period, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from briefwire.untrusted import safe_url
+
+from .charts import charts_svg
+from .model import Brief, BriefItem, Citation
+
+CASUALTY_COLUMNS = (
+    ("name", "Name"),
+    ("age", "Age"),
+    ("rank", "Rank"),
+    ("status", "Status"),
+    ("home_region", "Home region"),
+    ("home_town", "Town"),
+    ("date_of_death", "Died"),
+    ("independent_sources", "Sources"),
+)
+
+CSS = """
+body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
+li{margin:.4rem 0}.src{color:#555;font-size:.9em}.new{background:#ffe58a;padding:0 .3em;font-size:.8em}
+.lang{background:#dde7f3;padding:0 .3em;font-size:.8em}
+.meta{color:#666;font-size:.9em}.box{background:#f4f6f8;padding:.6rem 1rem;border-radius:6px}
+table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:.2rem .5rem}
+.charts{display:flex;flex-wrap:wrap;gap:1rem}.charts svg{max-width:100%;height:auto}
+"""
+
+
+def period_title(brief: Brief) -> str:
+    if brief.since and brief.until and brief.since != brief.until:
+        return f"{brief.since} to {brief.until}"
+    return brief.since or brief.until or "all dates"
+
+
+def md_escape(text: str) -> str:
+    """Neutralise Markdown and HTML syntax in source text (it is quoted, not markup).
+
+    Angle brackets become entities rather than backslash escapes, so that no tag survives even
+    where the Markdown is pasted somewhere that is not rendered as Markdown.
+    """
+    out = text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "`*_[]|#~":
+        out = out.replace(ch, "\\" + ch)
+    return " ".join(out.split())
+
+
+def _label(c: Citation) -> str:
+    return " — ".join(x for x in (c.outlet or c.origin.rsplit("/", 1)[-1], c.title, c.date) if x)
+
+
+def cite_md(c: Citation) -> str:
+    """A source as a Markdown link; only a plain http(s) address links, percent-encoded so that
+    no character of it (``>``, ``)``, a space) can end the link and let what follows be markup."""
+    label = md_escape(_label(c))
+    url = safe_url(c.url)
+    return f"[{label}]({url})" if url else label
+
+
+def cite_html(c: Citation) -> Markup:
+    url = safe_url(c.url)
+    if url:
+        return Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(url, _label(c))
+    return Markup("{}").format(_label(c))
+
+
+def item_details(item: BriefItem) -> list[str]:
+    """What follows the wording: who says so, a stance that is not plain, the key number, place, date."""
+    parts = []
+    if item.name_latin:
+        parts.append(item.name_latin)
+    if item.attribution:
+        parts.append(f"according to {item.attribution}")
+    if item.stance:
+        parts.append(item.stance)
+    if item.quantity and item.quantity.lower() not in item.text.lower():
+        parts.append(item.quantity)
+    if item.place and item.place.lower() not in item.text.lower():
+        parts.append(item.place)
+    if item.date:
+        parts.append(item.date)
+    return parts
+
+
+def _count(item: BriefItem) -> str:
+    n = item.independent_sources
+    return f" — {n} independent sources" if item.kind in ("event", "person") and n > 1 else ""
+
+
+def _language_mark(item: BriefItem) -> str:
+    """ "[ru] «original title»: " before an item from a document in another language."""
+    if not item.language:
+        return ""
+    title = f" «{item.original_title}»" if item.original_title else ""
+    return f"[{item.language}]{title}: "
+
+
+def _sep(item: BriefItem) -> str:
+    return "; " if item.key == "named-dead" else " "
+
+
+@cache
+def _environment(kind: str) -> Environment:
+    env = Environment(
+        loader=PackageLoader("briefwire.report", "templates"),
+        autoescape=kind == "html",  # noqa: S701 - Markdown escapes with the md filter (HTML is autoescaped)
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["cite"] = cite_md
+    env.filters["link"] = cite_html
+    return env
+
+
+def _helpers(kind: str) -> dict[str, Callable[[BriefItem], str]]:
+    def mark(item: BriefItem) -> str:
+        text = _language_mark(item)
+        if kind == "md":
+            return f"**{md_escape(text)}** " if text else ""
+        return Markup('<span class="lang">{}</span> ').format(text) if text else ""
+
+    return {
+        "mark": mark,
+        "details": lambda i: "; ".join(item_details(i)),
+        "count": _count,
+        "sep": _sep,
+    }
+
+
+def render_markdown(brief: Brief) -> str:
+    template = _environment("md").get_template("brief.md.jinja")
+    body = template.render(
+        brief=brief, period=period_title(brief), columns=CASUALTY_COLUMNS, **_helpers("md")
+    )
+    return body.rstrip() + "\n"
+
+
+def render_html(brief: Brief) -> str:
+    template = _environment("html").get_template("brief.html.jinja")
+    return template.render(
+        brief=brief,
+        title=f"Mobilization brief: {period_title(brief)}",
+        css=Markup(CSS),  # noqa: S704 - our own constant
+        charts=Markup(charts_svg(brief)),  # noqa: S704 - matplotlib's SVG escapes the labels it draws
+        columns=CASUALTY_COLUMNS,
+        **_helpers("html"),
+    )
