@@ -58,6 +58,8 @@ def build_brief(
     events = [e for e in data.events if e["event_id"] not in data.decisions.excluded]
     data = replace(data, events=events)
     made = event_items(data, latin=language != "ru") if use_events else _passage_items(data)
+    shown_events = [e for e in events if e.get("review_state") != "rejected"]
+    left_out = len(shown_events) - len({k for i in made for k in i.event_keys}) if use_events else 0
     if since is None:  # no previous brief to be new against
         made = [replace(i, new=False) for i in made]
     developing, rest = developing_story(made)
@@ -79,7 +81,7 @@ def build_brief(
         figures=_figures(shown),
         events_per_day=_per_day(shown, since, until),
         casualties_by_region=_by_region(persons),
-        notes=_notes(made, data),
+        notes=_notes(made, data, left_out),
         language=language,
     )
 
@@ -93,8 +95,13 @@ def _period_languages(data: BriefInput, since: str | None, until: str | None) ->
     return [d.get("language") for d in docs]
 
 
-def _notes(made: list[BriefItem], data: BriefInput) -> tuple[str, ...]:
+def _notes(made: list[BriefItem], data: BriefInput, left_out: int = 0) -> tuple[str, ...]:
     notes = []
+    if left_out > 0:
+        notes.append(
+            f"{left_out} event(s) whose only wording continues a sentence not in the ledger are left out;"
+            " the review desk lists them."
+        )
     if not made:
         notes.append("Nothing in the ledger for this period: ingest documents first, or widen --from/--to.")
     if data.undated_documents:

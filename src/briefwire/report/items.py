@@ -14,7 +14,7 @@ from typing import Any
 
 from .model import BriefInput, BriefItem, Citation, citation
 from .numbers import key_number, what_it_counts
-from .wording import attribution, best, leans, norm, stance_shown, whole, with_facet
+from .wording import attribution, best, leans, norm, stance_shown, unlinked, whole, with_facet
 
 FACET_KINDS = ("count", "repression_or_prosecution", "release_or_return", "detention_of_refusers")
 
@@ -189,7 +189,8 @@ def absorb(into: BriefItem, other: BriefItem) -> BriefItem:
 
 def attach_continuations(items: list[BriefItem]) -> list[BriefItem]:
     """A line that leans on the sentence before it joins the item its document told just before,
-    as that item's facet; with no such item it keeps its document's title as its antecedent."""
+    as that item's facet. With no such item a mere linking word ("Earlier,") is dropped, or the
+    document's title stands as its antecedent; with neither the line is left out."""
     out = [i for i in items if not leans(i.text)]
     for item in (i for i in items if leans(i.text)):
         earlier = [
@@ -203,6 +204,11 @@ def attach_continuations(items: list[BriefItem]) -> list[BriefItem]:
             n, host = max(earlier, key=lambda no: no[1].lead_index or 0)
             out[n] = replace(absorb(host, item), text=with_facet(host.text, [item.text]))
             continue
+        if not leans(unlinked(item.text)):
+            out.append(replace(item, text=unlinked(item.text)))
+            continue
         title = next((c.title for c in item.citations if c.doc_id == item.lead_doc and c.title), None)
-        out.append(replace(item, text=f"{norm(title)}: {item.text}") if title else item)
+        if title:
+            out.append(replace(item, text=f"{norm(title)}: {item.text}"))
+        # else: a continuation with nothing to lean on is left out; build_brief counts it in a note
     return out

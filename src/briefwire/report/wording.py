@@ -49,6 +49,20 @@ def leans(text: str) -> bool:
     return not names
 
 
+@cache
+def _discourse() -> re.Pattern[str]:
+    words = sorted(brief_profile()["discourse_openings"], key=len, reverse=True)
+    return re.compile(r"^[\"“«']?(?:" + "|".join(re.escape(w) for w in words) + r")\b[,\s]*", re.IGNORECASE)
+
+
+def unlinked(text: str) -> str:
+    """A sentence without the linking word that only ties it to the one before ("Earlier, X said")."""
+    rest = _discourse().sub("", text, count=1)
+    if rest == text or not rest:
+        return text
+    return rest[0].upper() + rest[1:]
+
+
 def norm(text: str) -> str:
     return " ".join(text.split())
 
