@@ -85,7 +85,7 @@ def test_brief_continuation_with_nothing_to_lean_on_is_left_out_and_said_so() ->
 
 def test_brief_attribution_is_woven_as_an_editor_writes_it() -> None:
     docs = {"d1": _doc(1, "Daily Test")}
-    said = "Officials rule out a second wave of mobilization before the winter, the report says."
+    said = "Officials say a second wave of mobilization will not come before the winter, the report says."
     data = BriefInput(
         passages=[], documents=docs, events=[_event("e1", ["d1"], type="policy_or_statement")],
         happenings=[

@@ -14,9 +14,20 @@ from typing import Any
 
 from .model import BriefInput, BriefItem, Citation, citation
 from .numbers import key_number, what_it_counts
-from .wording import attribution, best, leans, norm, stance_shown, unlinked, whole, with_facet
+from .wording import (
+    attribution,
+    best,
+    leans,
+    norm,
+    stance_shown,
+    unlinked,
+    whole,
+    with_facet,
+    wording_penalty,
+)
 
 FACET_KINDS = ("count", "repression_or_prosecution", "release_or_return", "detention_of_refusers")
+SHORT_LEAD = 60  # a lead this short ("The Kremlin has acknowledged problems.") wants its next sentence
 
 
 def ordered_citations(doc_ids: Sequence[str], docs: Mapping[str, Mapping[str, Any]]) -> tuple[Citation, ...]:
@@ -53,23 +64,21 @@ class _Context:
 
 
 def _item(ev: Mapping[str, Any], claims: Sequence[Mapping[str, Any]], ctx: _Context) -> BriefItem:
-    happenings, mentions_of, data, latin = ctx.happenings, ctx.mentions_of, ctx.data, ctx.latin
+    happenings, data, latin = ctx.happenings, ctx.data, ctx.latin
     keys = dict.fromkeys(str(c.get("happening_id")) for c in claims if c.get("happening_id"))
     own = [happenings[k] for k in keys if k in happenings]
-    lead = best([h for h in own if not leans(h.get("quote") or "")] or own, latin)
     edited = "summary" in (ev.get("edited_fields") or [])
-    text = _text(ev, lead, claims, latin, edited)
-    lead_claims = [c for c in claims if lead and c.get("happening_id") == lead["happening_id"]]
-    evidence = " ".join(norm(q) for q in [text, *(c.get("quote") or "" for c in lead_claims)])
-    mentions = [
-        m
-        for h in own
-        for m in mentions_of.get(h["happening_id"], [])
-        if norm(m.get("text") or "") and norm(m.get("text") or "") in evidence  # said where it is shown
-    ]
-    number = (
-        None if "quantity" in (ev.get("edited_fields") or []) else key_number(mentions, ev.get("type"), text)
-    )
+    lead, text, own_line = _wording(ev, claims, own, latin)
+    number = None if edited else _number(ev, lead, text, claims, ctx)
+    if number is None and not edited and not own_line:
+        # The count a reader needs may be in another document's telling of the same happening.
+        for other in sorted(own, key=lambda h: wording_penalty(norm(h.get("quote") or ""), latin)):
+            wording = with_facet(other.get("quote") or "", _facets(other, claims))
+            found = _number(ev, other, wording, claims, ctx)
+            if found is not None and wording_penalty(norm(other.get("quote") or ""), latin)[0] == 0:
+                lead, text, number = other, wording, found
+                break
+    text = norm(ev["summary"]) if edited else text
     loc = ev.get("location") or {}
     cites = ordered_citations(ev.get("doc_ids") or [], data.documents)
     outlets = {str(c.outlet).lower() for c in cites if c.outlet}
@@ -87,7 +96,7 @@ def _item(ev: Mapping[str, Any], claims: Sequence[Mapping[str, Any]], ctx: _Cont
         cites,
         attribution=attribution(chains, text, outlets, latin=latin),
         stance=stance_shown(
-            [lead.get("stance")] if lead else [c.get("stance") for c in claims], ev.get("status")
+            [lead.get("stance")] if lead else [c.get("stance") for c in claims], ev.get("status"), text
         ),
         date=date_text(ev.get("date"), ev.get("date_precision")),
         place=loc.get("name"),
@@ -100,33 +109,77 @@ def _item(ev: Mapping[str, Any], claims: Sequence[Mapping[str, Any]], ctx: _Cont
         region=loc.get("admin1") or None,
         date_precision=ev.get("date_precision"),
         outlets=tuple(dict.fromkeys(s for s in ev.get("sources") or [] if s)),
-        happenings=tuple(dict.fromkeys(h["happening_id"] for h in ([lead] if lead else []) + own)),
+        # A sentence shown for itself, not as its happening's lead, folds nothing into it.
+        happenings=()
+        if own_line
+        else tuple(dict.fromkeys(h["happening_id"] for h in [*([lead] if lead else []), *own])),
         lead_doc=(lead or {}).get("doc_id") or (cites[0].doc_id if cites else None),
         lead_index=(lead or {}).get("index"),
     )
 
 
-def _text(
+def _number(
     ev: Mapping[str, Any],
     lead: Mapping[str, Any] | None,
+    text: str,
     claims: Sequence[Mapping[str, Any]],
-    latin: bool,
-    edited: bool,
-) -> str:
-    if edited or (lead is None and not claims):
-        return norm(ev["summary"])
+    ctx: _Context,
+) -> Mapping[str, Any] | None:
+    """The key number of the wording shown, from the quantity mentions said in it or in its lead's
+    other sentences (a number the item does not carry is not its number)."""
+    if lead is None or "quantity" in (ev.get("edited_fields") or []):
+        return None
+    said = [c.get("quote") or "" for c in claims if c.get("happening_id") == lead["happening_id"]]
+    evidence = " ".join(norm(q) for q in [text, *said])
+    mentions = [
+        m
+        for m in ctx.mentions_of.get(lead["happening_id"], [])
+        if norm(m.get("text") or "") and norm(m.get("text") or "") in evidence
+    ]
+    return key_number(mentions, ev.get("type"), text)
+
+
+def _wording(
+    ev: Mapping[str, Any], claims: Sequence[Mapping[str, Any]], own: list[Mapping[str, Any]], latin: bool
+) -> tuple[Mapping[str, Any] | None, str, bool]:
+    """The lead happening, the item's wording, and whether that wording is a sentence of its own.
+
+    The event's anchor claim (the one its key names) says what the event is: its happening's lead
+    sentence is the wording, the anchor added as a facet when it is another sentence, unless the
+    anchor stands alone (a count the linker kept apart from the story it was told in). Another
+    happening of the event is the lead only where the anchor's reads badly (leans, a lifted
+    clause, the other script)."""
+    anchor = next((c for c in claims if c.get("claim_id") == ev["event_id"]), None)
+    by_key = {h["happening_id"]: h for h in own}
+    lead = by_key.get((anchor or {}).get("happening_id") or "")
+    if lead is not None and anchor is not None:
+        said, opening = norm(anchor.get("quote") or ""), norm(lead.get("quote") or "")
+        if said != opening and wording_penalty(said, latin)[0] == 0:
+            return lead, said, True
+        if wording_penalty(opening, latin)[0] > 0:
+            lead = None
+    if lead is None:
+        lead = best([h for h in own if not leans(h.get("quote") or "")] or own, latin)
     if lead is None:
         chosen = norm((best(claims, latin) or {}).get("quote") or "")
         # A clause lifted out of its sentence reads worse than the event's summary.
-        return chosen if whole(chosen) else norm(ev["summary"])
-    facets = [
-        c.get("quote") or ""
+        return None, chosen if whole(chosen) else norm(ev["summary"]), False
+    return lead, with_facet(lead.get("quote") or ev["summary"], _facets(lead, claims)), False
+
+
+def _facets(lead: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Sentences of the lead's happening a reader needs beside it: a count, a denial, an outcome;
+    any of its sentences when the lead alone is too short to say much."""
+    opening = norm(lead.get("quote") or "")
+    same = [
+        c
         for c in claims
-        if c.get("happening_id") == lead["happening_id"]
-        and (c.get("facet") in FACET_KINDS or c.get("stance") == "denied")
-        and norm(c.get("quote") or "") != norm(lead.get("quote") or "")
+        if c.get("happening_id") == lead["happening_id"] and norm(c.get("quote") or "") != opening
     ]
-    return with_facet(lead.get("quote") or ev["summary"], facets)
+    needed = [c for c in same if c.get("facet") in FACET_KINDS or c.get("stance") == "denied"]
+    if len(opening) < SHORT_LEAD:
+        needed += [c for c in same if c not in needed]
+    return [c.get("quote") or "" for c in needed]
 
 
 def _number_text(ev: Mapping[str, Any], number: Mapping[str, Any] | None) -> str | None:

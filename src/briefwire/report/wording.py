@@ -141,12 +141,21 @@ def party_key(name: str) -> str:
     return (caps[-1] if caps else name.rsplit(maxsplit=1)[-1] if name.split() else "").lower()
 
 
-def stance_shown(stances: Sequence[str | None], status: str | None) -> str | None:
-    """One stance word, and only one that the sentence does not make plain."""
+def stance_shown(stances: Sequence[str | None], status: str | None, text: str = "") -> str | None:
+    """One stance word, and only one that the sentence does not make plain; "planned" only on a
+    sentence that speaks of a plan (extraction's mark on a told happening would mislead)."""
     for word in SHOWN_STANCES:
+        if word == "planned" and not _plan_cue().search(text):
+            continue
         if word in stances or status == word:
             return word
     return None
+
+
+@cache
+def _plan_cue() -> re.Pattern[str]:
+    cues = brief_profile()["plan_cues"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + ")", re.IGNORECASE)
 
 
 def best(rows: Sequence[Mapping[str, Any]], latin: bool) -> Mapping[str, Any] | None:
