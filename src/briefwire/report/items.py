@@ -78,7 +78,7 @@ def _item(ev: Mapping[str, Any], claims: Sequence[Mapping[str, Any]], ctx: _Cont
             if found is not None and wording_penalty(norm(other.get("quote") or ""), latin)[0] == 0:
                 lead, text, number = other, wording, found
                 break
-    text = norm(ev["summary"]) if edited else text
+    text = norm(ev["summary"]) if edited else unlinked(text)
     loc = ev.get("location") or {}
     cites = ordered_citations(ev.get("doc_ids") or [], data.documents)
     outlets = {str(c.outlet).lower() for c in cites if c.outlet}

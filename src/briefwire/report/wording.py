@@ -52,7 +52,11 @@ def leans(text: str) -> bool:
 @cache
 def _discourse() -> re.Pattern[str]:
     words = sorted(brief_profile()["discourse_openings"], key=len, reverse=True)
-    return re.compile(r"^[\"“«']?(?:" + "|".join(re.escape(w) for w in words) + r")\b[,\s]*", re.IGNORECASE)
+    alt = "|".join(re.escape(w) for w in words)
+    cyr = "|".join(re.escape(w) for w in words if is_cyrillic(w))
+    # "Earlier, X said" loses its link; "Earlier in the week X said" keeps it (it dates the news).
+    # Russian sets the adverb off without a comma ("Ранее о возвращении заявил ...").
+    return re.compile(rf"^[\"“«']?(?:(?:{alt}),\s*|(?:{cyr})\s+)", re.IGNORECASE)
 
 
 def unlinked(text: str) -> str:

@@ -63,6 +63,11 @@ def brief(
     lo, hi = _period(since, until)
     items = brief_items(store, lo, hi)
     query = urlencode({"since": lo or "", "until": hi or ""})
+    try:
+        made = api.brief(api.Workspace(store.path, store=store), lo, hi)
+        problem = None
+    except api.PeriodError as exc:  # shown on the page: the editor is choosing a period
+        made, problem = None, str(exc)
     return render(
         request,
         "brief.html",
@@ -72,7 +77,22 @@ def brief(
         query=query,
         sections=sections(items),
         n_included=sum(i["included"] for i in items),
+        wording=_wording(made),
+        n_lines=made.n_items if made else 0,
+        problem=problem,
     )
+
+
+def _wording(made: report.Brief | None) -> dict[str, str]:
+    """Each event's line as the exported brief words it (a grouped event: its paragraph's heading)."""
+    out: dict[str, str] = {}
+    for item in made.items() if made else []:
+        for part in item.parts or (item,):
+            for key in part.event_keys:
+                out.setdefault(key, f"{item.heading}: {part.text}" if item.heading else part.text)
+        for key in item.merged:
+            out.setdefault(key, f"{item.heading} (paragraph)" if item.heading else f"with: {item.text}")
+    return out
 
 
 @router.post("/brief/include")
