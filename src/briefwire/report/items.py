@@ -72,7 +72,11 @@ def _item(ev: Mapping[str, Any], claims: Sequence[Mapping[str, Any]], ctx: _Cont
     number = None if edited else _number(ev, lead, text, claims, ctx)
     if number is None and not edited and not own_line:
         # The count a reader needs may be in another document's telling of the same happening.
-        for other in sorted(own, key=lambda h: wording_penalty(norm(h.get("quote") or ""), latin)):
+        # Only a telling of the same kind: an event linking stretched over two stories must not
+        # trade its story for the other one's number.
+        kind = (lead or {}).get("type") or ev.get("type")
+        tellings = [h for h in own if h.get("type") == kind]
+        for other in sorted(tellings, key=lambda h: wording_penalty(norm(h.get("quote") or ""), latin)):
             wording = with_facet(other.get("quote") or "", _facets(other, claims))
             found = _number(ev, other, wording, claims, ctx)
             if found is not None and wording_penalty(norm(other.get("quote") or ""), latin)[0] == 0:
