@@ -200,6 +200,8 @@ def test_brief_russian_document_in_an_english_brief_is_marked_with_title_and_nam
     assert '<span class="lang">[ru] «Житель Миасса погиб»: </span>' in render_html(brief)
     russian = build_brief(BriefInput(**{**data.__dict__, "language": "ru"}), None, None)
     assert {i.key: i.language for i in russian.items()} == {"e1": "en", "e2": None}
+    headings = [line for line in render_markdown(russian).splitlines() if line.startswith("#")]
+    assert headings == ["# Мобилизация: сводка: за всё время", "## Вербовка и призыв"]
 
 
 def test_brief_chart_counts_only_days_inside_the_period_and_is_absent_when_empty() -> None:

@@ -211,16 +211,15 @@ def date_text(day: str | None, precision: str | None) -> str | None:
 
 
 def merge_shared(items: list[BriefItem]) -> list[BriefItem]:
-    """Items that tell one happening (the same lead happening, or the same wording in the same
-    documents) become one.
+    """Items that tell one happening (the same lead happening, or the same wording) become one:
+    a reader never meets one sentence twice.
 
     Only the lead counts: a happening that extraction stretched over two stories must not fold
     a second story away."""
     out: list[BriefItem] = []
     owner: dict[str, int] = {}
     for item in sorted(items, key=lambda i: -i.independent_sources):
-        docs = ",".join(sorted(c.doc_id for c in item.citations))
-        keys = [*item.happenings[:1], f"text:{item.text.lower()}:{docs}"]
+        keys = [*item.happenings[:1], "text:" + " ".join(item.text.lower().split())]
         hit = next((owner[k] for k in keys if k in owner), None)
         if hit is None:
             owner.update({k: len(out) for k in keys})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -15,6 +16,7 @@ from briefwire.untrusted import safe_url
 
 from .charts import charts_svg
 from .model import Brief, BriefItem, Citation
+from .profile import brief_profile
 
 CASUALTY_COLUMNS = (
     ("name", "Name"),
@@ -38,10 +40,16 @@ table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;paddin
 """
 
 
+def label(text: str, language: str) -> str:
+    """The brief's own words in its language (profile data); English where none is given."""
+    words: dict[str, str] = brief_profile().get("labels", {}).get(language, {})
+    return words.get(text, text)
+
+
 def period_title(brief: Brief) -> str:
     if brief.since and brief.until and brief.since != brief.until:
-        return f"{brief.since} to {brief.until}"
-    return brief.since or brief.until or "all dates"
+        return f"{brief.since} {label('to', brief.language)} {brief.until}"
+    return brief.since or brief.until or label("all dates", brief.language)
 
 
 def md_escape(text: str) -> str:
@@ -75,15 +83,15 @@ def cite_html(c: Citation) -> Markup:
     return Markup("{}").format(_label(c))
 
 
-def item_details(item: BriefItem) -> list[str]:
+def item_details(item: BriefItem, language: str = "en") -> list[str]:
     """What follows the wording: who says so, a stance that is not plain, the key number, place, date."""
     parts = []
     if item.name_latin:
         parts.append(item.name_latin)
     if item.attribution:
-        parts.append(f"according to {item.attribution}")
+        parts.append(f"{label('according to', language)} {item.attribution}")
     if item.stance:
-        parts.append(item.stance)
+        parts.append(label(item.stance, language))
     if item.quantity and item.quantity.lower() not in item.text.lower():
         parts.append(item.quantity)
     if item.place and item.place.lower() not in item.text.lower():
@@ -93,9 +101,10 @@ def item_details(item: BriefItem) -> list[str]:
     return parts
 
 
-def _count(item: BriefItem) -> str:
+def _count(item: BriefItem, language: str) -> str:
     n = item.independent_sources
-    return f" — {n} independent sources" if item.kind in ("event", "person") and n > 1 else ""
+    words = label("independent sources", language)
+    return f" — {n} {words}" if item.kind in ("event", "person") and n > 1 else ""
 
 
 def _language_mark(item: BriefItem) -> str:
@@ -126,7 +135,7 @@ def _environment(kind: str) -> Environment:
     return env
 
 
-def _helpers(kind: str) -> dict[str, Callable[[BriefItem], str]]:
+def _helpers(kind: str, language: str) -> dict[str, Callable[[Any], str]]:
     def mark(item: BriefItem) -> str:
         text = _language_mark(item)
         if kind == "md":
@@ -135,16 +144,17 @@ def _helpers(kind: str) -> dict[str, Callable[[BriefItem], str]]:
 
     return {
         "mark": mark,
-        "details": lambda i: "; ".join(item_details(i)),
-        "count": _count,
+        "details": lambda i: "; ".join(item_details(i, language)),
+        "count": lambda i: _count(i, language),
         "sep": _sep,
+        "t": lambda text: label(str(text), language),
     }
 
 
 def render_markdown(brief: Brief) -> str:
     template = _environment("md").get_template("brief.md.jinja")
     body = template.render(
-        brief=brief, period=period_title(brief), columns=CASUALTY_COLUMNS, **_helpers("md")
+        brief=brief, period=period_title(brief), columns=CASUALTY_COLUMNS, **_helpers("md", brief.language)
     )
     return body.rstrip() + "\n"
 
@@ -153,9 +163,9 @@ def render_html(brief: Brief) -> str:
     template = _environment("html").get_template("brief.html.jinja")
     return template.render(
         brief=brief,
-        title=f"Mobilization brief: {period_title(brief)}",
+        title=f"{label('Mobilization brief', brief.language)}: {period_title(brief)}",
         css=Markup(CSS),  # noqa: S704 - our own constant
         charts=Markup(charts_svg(brief)),  # noqa: S704 - matplotlib's SVG escapes the labels it draws
         columns=CASUALTY_COLUMNS,
-        **_helpers("html"),
+        **_helpers("html", brief.language),
     )
