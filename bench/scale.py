@@ -1,20 +1,28 @@
-"""Backfill at scale: 20k, 50k and 100k documents, one process against a 2-worker LocalCluster.
+"""Scale: a backfill of 20k-100k documents (one process against a 2-worker Dask LocalCluster),
+and the costs that must not grow with the ledger (one more document, one day's brief, bytes per
+document). One benchmark, two parts (``--part backfill|growth|both``; backfill by default).
 
-Documents are the Russian Telegram posts of ../shared/corpora/tg-ru-news (22k posts, 24
-channels) replayed as often as the size needs, each replay with distinct ids, dates moved on
-by the corpus's span (a longer backfill, not the same weeks again) and light edits (a number
-changed, a word added, a line dropped, as reposts do), with the English article bodies of
+**Backfill.** Documents are the Russian Telegram posts of ../shared/corpora/tg-ru-news (22k
+posts, 24 channels) replayed as often as the size needs, each replay with distinct ids, dates
+moved on by the corpus's span (a longer backfill, not the same weeks again) and light edits (a
+number changed, a word added, a line dropped, as reposts do), with the English article bodies of
 ../shared/corpora/article-extraction-benchmark mixed in (``--english``, 5 % by default). The
 corpus is read from ../shared at run time; none of its text is in the repository.
 
 Each (size, engine) runs in a fresh process, so its time and peak memory are its own; both
 engines of one size run one after the other in the same invocation, so their ratio is measured
 under the same load. Printed per run: documents per second, the share of time spent linking,
-peak RSS of the writer process and of each worker, ledger bytes per document, the machine's
-load before and after; then the ratio dask/single per size, and time growth with size
-(t(size) / t(smallest) against size / smallest: near-linear is close to 1.0 per unit).
+peak RSS of the writer process and of each worker, ledger bytes per document (and by what they
+hold), the machine's load before and after; then the ratio dask/single per size, and time
+growth with size (t(size) / t(smallest) against size / smallest: near-linear is close to 1.0 per
+unit).
+
+**Growth** (``bench/scale_growth.py``): one held-out post added to a ledger of 1k and one of 20k
+(``--ledgers``), models loaded; the ratio 20k / 1k (target <= 1.5), one day's brief on each, bytes
+per document by what they hold.
 
     .venv/bin/python bench/scale.py [--sizes 20000 50000 100000] [--engines single dask]
+    .venv/bin/python bench/scale.py --part growth [--ledgers 1000 20000] [--adds 3] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -36,6 +44,8 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+
+from common import bytes_per_document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 TELEGRAM = SHARED / "tg-ru-news" / "raw"
@@ -140,6 +150,7 @@ def measure(size: int, engine: str, workers: int, english: float, partition: int
             store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         elapsed = time.perf_counter() - start
         db_bytes = db.stat().st_size
+        held = bytes_per_document(db)
     worker_mb: list[float] = []
     worker_cpu = 0.0
     if kind == "dask":
@@ -164,6 +175,7 @@ def measure(size: int, engine: str, workers: int, english: float, partition: int
         "claims": summary.claims,
         "errors": len(summary.errors),
         "bytes_per_doc": db_bytes / max(1, summary.ingested),
+        "bytes_by_part": held,
         "load": f"{load_before} -> {_load()}",
     }
 
@@ -194,6 +206,10 @@ def report(results: list[dict[str, Any]]) -> None:
             f"{r['stored']:,}", f"{r['claims']:,}", str(r["errors"]), r["load"],
         )  # fmt: skip
     console.print(table)
+    for r in results:
+        if r.get("bytes_by_part"):
+            parts = ", ".join(f"{k} {v:,.0f}" for k, v in r["bytes_by_part"].items())
+            console.print(f"{r['size']:,} {r['engine']}: bytes per document by what they hold: {parts}")
     by = {(r["size"], r["engine"]): r for r in results}
     sizes = sorted({r["size"] for r in results})
     for size in sizes:
@@ -215,6 +231,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--part", choices=["backfill", "growth", "both"], default="backfill")
     parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 50_000, 100_000])
     parser.add_argument("--engines", nargs="+", default=["single", "dask"], choices=["single", "dask"])
     parser.add_argument("--workers", type=int, default=2, help="LocalCluster workers of the dask runs")
@@ -223,6 +240,10 @@ def main() -> None:
     parser.add_argument("--one", nargs=2, metavar=("SIZE", "ENGINE"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help="also write the results as JSON here")
     parser.add_argument("--show", type=Path, help="print the tables of results saved with --out, run nothing")
+    parser.add_argument("--ledgers", type=int, nargs=2, default=[1000, 20000], help="growth: ledger sizes")
+    parser.add_argument("--adds", type=int, default=3, help="growth: held-out posts added one at a time")
+    parser.add_argument("--rounds", type=int, default=3, help="growth: best of this many")
+    parser.add_argument("--rebuild", action="store_true", help="growth: rebuild the cached ledgers")
     args = parser.parse_args()
     if args.show:
         report(json.loads(args.show.read_text(encoding="utf-8")))
@@ -233,6 +254,12 @@ def main() -> None:
         return
     if not TELEGRAM.exists() or not ENGLISH.exists():
         raise SystemExit(f"the corpora are not at {SHARED}: this benchmark reads them from ../shared")
+    if args.part != "backfill":
+        from scale_growth import run  # noqa: PLC0415 - loads the pipeline and models in this process
+
+        run(args)
+        if args.part == "growth":
+            return
     console.print(
         f"machine: {os.cpu_count()} cores, load {_load()}; sizes {args.sizes}, engines {args.engines}"
     )

@@ -133,7 +133,7 @@ def test_pipeline_two_workers_store_what_one_worker_stores(tmp_path: Path) -> No
             (
                 summary.ingested,
                 summary.duplicates,
-                sorted(conn.execute("SELECT doc_id, clean_text FROM documents")),
+                sorted(conn.execute("SELECT doc_id, idx, text FROM passages")),
                 sorted(conn.execute("SELECT claim_key FROM claims")),
             )
         )

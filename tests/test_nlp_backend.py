@@ -106,3 +106,39 @@ def test_nlp_bracketed_conversion_stays_in_its_sentence(english: Backend) -> Non
         "A school fair raised 59,000 rubles [USD 970] for first-aid kits.",
         "Volunteers sewed gloves.",
     ]
+
+
+RUSSIAN = (
+    "Губернатор Белгородской области Вячеслав Гладков заявил, что 40 мужчин отправили домой\n"
+    "\n"
+    "В Казани прошла акция протеста. Полиция задержала Ивана Петрова у здания мэрии.\n"
+    "Министерство обороны России не ответило на запрос.\n"
+)
+
+
+def test_nlp_russian_backend_finds_the_entities_natasha_finds() -> None:
+    from natasha import Doc, Segmenter  # noqa: PLC0415
+
+    backend = get_backend("ru")
+    texts = [RUSSIAN, "Жителя Уфы Олега Смирнова призвали в армию.", RUSSIAN[:90]]
+    ours = [{(e.start, e.end, e.text) for e in a.entities} for a in backend.analyse(texts, batch_size=2)]
+    theirs = []
+    for text in texts:
+        doc = Doc(text)
+        doc.segment(Segmenter())
+        doc.tag_ner(backend.ner)
+        theirs.append({(s.start, s.stop, s.text) for s in doc.spans})
+    assert ours == theirs
+    assert any(text == "Ивана Петрова" for _, _, text in ours[0])
+
+
+def test_nlp_russian_sentence_never_crosses_a_paragraph_break() -> None:
+    [result] = list(get_backend("ru").analyse([RUSSIAN]))
+    assert [s.text for s in result.sentences][:2] == [
+        RUSSIAN.split("\n", maxsplit=1)[0],
+        "В Казани прошла акция протеста.",
+    ]
+    assert all("\n" not in s.text for s in result.sentences)
+    tokens = [t for s in result.sentences for t in s.tokens]
+    assert all(RUSSIAN[t.start : t.end] == t.text for t in tokens)
+    assert {t.text for t in tokens if t.ent == "PERSON"} >= {"Ивана", "Петрова"}

@@ -18,7 +18,9 @@ from briefwire import report
 from briefwire.engine import Engine
 from briefwire.pipeline import IngestSummary, Pipeline, PipelineOptions, Progress
 from briefwire.report.export import document_row, passage_rows, shape
+from briefwire.report.files import write_text, write_with
 from briefwire.store import Store
+from briefwire.store.db import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from briefwire.store.share import ShareResult
@@ -26,13 +28,34 @@ if TYPE_CHECKING:
 DEFAULT_DB = "briefwire.db"
 
 
+class LedgerMissing(FileNotFoundError):  # noqa: N818 - a condition the user reads
+    """A command that reads was given a ledger path where there is none."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"no ledger at {path}")
+        self.path = path
+
+
 class Workspace:
     """An open ledger: the database plus whatever caches the stages keep for it."""
 
-    def __init__(self, db: str | Path = DEFAULT_DB, store: Store | None = None) -> None:
-        """Open the ledger at ``db``, or wrap a store already open on it (the web app's)."""
+    def __init__(
+        self,
+        db: str | Path = DEFAULT_DB,
+        store: Store | None = None,
+        *,
+        create: bool = True,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
+        """Open the ledger at ``db``, or wrap a store already open on it (the web app's).
+
+        ``create=False`` refuses a ledger that does not exist (:class:`LedgerMissing`) instead of
+        creating an empty one: a command that only reads must not turn a typo into a new file.
+        """
         self.db = Path(db)
-        self.store = store if store is not None else Store(self.db)
+        if store is None and not create and not self.db.is_file():
+            raise LedgerMissing(self.db)
+        self.store = store if store is not None else Store(self.db, busy_timeout_ms=busy_timeout_ms)
 
     def close(self) -> None:
         self.store.close()
@@ -114,21 +137,14 @@ def brief_events(
     ws: Workspace, since: str | None = None, until: str | None = None
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """The brief's one selection rule, for the CLI and the desk: the events first reported in
-    the period (and undated events of its documents); the documents published in it beside them."""
+    the period (and undated events of its documents); beside them the documents published in it.
+    A period reads only what it holds, through the store's period reads."""
     st = ws.store
-    documents = {d["doc_id"]: d for d in st.documents()}
     if not since and not until:
         events, _ = st.events()
-        return events, documents
-    in_period = {k for k, d in documents.items() if _in(d.get("published"), since, until)}
-    events, _ = st.events()
-    chosen = [
-        e
-        for e in events
-        if _in(e.get("first_reported"), since, until)
-        or (set(e["doc_ids"]) & in_period and not e.get("first_reported"))
-    ]
-    return chosen, {k: documents[k] for k in in_period}
+        return events, {d["doc_id"]: d for d in st.documents()}
+    documents = {d["doc_id"]: d for d in st.documents(since, until)}
+    return st.events_in_period(since, until, documents), documents
 
 
 def check_period(since: str | None, until: str | None) -> None:
@@ -145,22 +161,25 @@ def brief(
 ) -> report.Brief:
     """The brief for a period (both ends inclusive; the whole ledger when not given), with the
     review desk's include, exclude, order and edits for that period applied: the desk's export
-    is this brief."""
+    is this brief. A period reads only what it holds: its documents and passages, its events,
+    their claims, happenings, quantity mentions and documents, its persons."""
     check_period(since, until)
     st = ws.store
-    events, in_period = brief_events(ws, since, until)
-    if (since or until) and not in_period:
+    events, documents = brief_events(ws, since, until)
+    whole = not since and not until
+    if not whole and not documents:
         raise PeriodError(f"no document in the ledger was published in {report_period(since, until)}")
-    documents = {d["doc_id"]: d for d in st.documents()}
-    undated = sum(1 for d in documents.values() if not d.get("published")) if since or until else 0
-    passages = [p for p in st.passages() if p["doc_id"] in in_period]
-    claims = [c for c in st.claims() if c.get("event_id") in {e["event_id"] for e in events}]
-    persons = [p for p in st.persons() if set(p["doc_ids"]) & set(in_period)]
+    passages = st.passages() if whole else st.passages(since=since, until=until)
+    claims = st.claims() if whole else st.claims_of_events(e["event_id"] for e in events)
+    persons = st.persons() if whole else st.persons_of_documents(documents)
+    extra = {c["doc_id"] for c in claims} - set(documents)
+    documents.update({d["doc_id"]: d for d in st.documents_by_id(extra)})
     previous = frozenset(
         e["event_id"]
-        for e in st.events()[0]
+        for e in events
         if since and e.get("first_reported") and e["first_reported"][:10] < since
     )
+    claims = [c for c in claims if c.get("event_id")]
     data = report.BriefInput(
         passages=passages,
         documents=documents,
@@ -168,7 +187,7 @@ def brief(
         claims=claims,
         persons=persons,
         previous_keys=previous,
-        undated_documents=undated,
+        undated_documents=0 if whole else st.undated_documents(),
         **_happenings_of(st, claims),
         decisions=decisions(ws, since, until),
         language=language,
@@ -204,8 +223,9 @@ def write_brief(result: report.Brief, out: str | Path) -> BriefFiles:
     base = out.with_suffix("") if out.suffix in (".md", ".html") else out
     base.parent.mkdir(parents=True, exist_ok=True)
     md, html = base.with_suffix(".md"), base.with_suffix(".html")
-    md.write_text(report.render_markdown(result), encoding="utf-8")
-    html.write_text(report.render_html(result), encoding="utf-8")
+    # Each file is replaced whole: a reader of the old brief never sees half of the new one.
+    write_text(md, report.render_markdown(result))
+    write_text(html, report.render_html(result))
     return BriefFiles(result, md, html)
 
 
@@ -238,6 +258,12 @@ def export_rows(ws: Workspace, kind: str) -> Iterator[dict[str, Any]]:
 
 def export(ws: Workspace, kind: str, fmt: report.export.Format, out: TextIO) -> int:
     return report.write_rows(export_rows(ws, kind), kind, fmt, out)
+
+
+def export_file(ws: Workspace, kind: str, fmt: report.export.Format, path: str | Path) -> int:
+    """Export into ``path`` atomically: a temporary file of its own beside it, then a rename, so
+    a failed export leaves the old file (or none) and concurrent exports never mix."""
+    return write_with(path, lambda fh: export(ws, kind, fmt, fh), newline="")
 
 
 def export_parquet(ws: Workspace, kind: str, out: Path) -> int:
@@ -278,11 +304,7 @@ def export_all(ws: Workspace, out: Path, fmt: Literal["jsonl", "csv", "parquet"]
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
     for kind in report.KINDS:
-        target = out / f"{kind}.{fmt}"
-        tmp = target.with_name(target.name + ".part")
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            counts[kind] = export(ws, kind, fmt, fh)
-        tmp.replace(target)
+        counts[kind] = export_file(ws, kind, fmt, out / f"{kind}.{fmt}")
     return counts
 
 
@@ -301,27 +323,6 @@ def write_datasette_metadata(db: Path, out: Path) -> Path:
 
     out.write_text(json.dumps(metadata(db.stem), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return out
-
-
-def _in(date: str | None, since: str | None, until: str | None) -> bool:
-    if not date:
-        return False
-    day = date[:10]
-    return (since is None or day >= since) and (until is None or day <= until)
-
-
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the review desk (blocks). Refuses a non-loopback address until accounts exist."""
-    from briefwire import web  # noqa: PLC0415 - the web stack loads only for the desk
-
-    web.serve(Path(db), host, port)
-
-
-def user_add(ws: Workspace, name: str, role: str, password: str) -> None:
-    """Create a review-desk account, or reset its role and password."""
-    from briefwire.web.auth import add_user  # noqa: PLC0415
-
-    add_user(ws.store, name, role, password)
 
 
 def users(ws: Workspace) -> list[dict[str, Any]]:

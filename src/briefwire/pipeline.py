@@ -49,9 +49,10 @@ from briefwire import ingest
 from briefwire import link as link_stage
 from briefwire.dedupe import DedupeOptions, Deduper
 from briefwire.engine import Engine, ProcessContext, Processed, Work, build_engine, process_batch
-from briefwire.engine.writer import IngestSummary, Writer
+from briefwire.engine.relink import relink_all, relink_new
+from briefwire.engine.writer import IngestSummary, Writer, ledger_deduper
 from briefwire.models import IngestError, RawDocument
-from briefwire.store import Store
+from briefwire.store import LedgerUnavailable, Store
 
 __all__ = [
     "FLOW",
@@ -118,7 +119,7 @@ class PipelineOptions:
     workers: int = 1
     extract: bool = True
     link: bool = True
-    batch_size: int = 16
+    batch_size: int = 64
     read: ingest.ReadOptions | None = None
     link_options: link_stage.LinkOptions | None = None
     dedupe: DedupeOptions | None = None
@@ -137,6 +138,7 @@ class Pipeline:
         self.store = store
         self.options = options or PipelineOptions()
         self._engine = engine
+        self._owns_engine = engine is None  # an engine passed in is the caller's to close
         self._deduper: Deduper | None = None
 
     @property
@@ -149,13 +151,14 @@ class Pipeline:
 
     @property
     def deduper(self) -> Deduper:
+        """The dedupe index: the ledger's band tables, queried per document (not loaded)."""
         if self._deduper is None:
-            self._deduper = Deduper(self.options.dedupe)
-            self._deduper.load(self.store.paragraph_signatures(), self.store.document_signatures())
+            self._deduper = ledger_deduper(self.store, self.options.dedupe)
         return self._deduper
 
     def close(self) -> None:
-        if self._engine is not None:
+        """Stop the workers this pipeline started (an engine passed in stays the caller's)."""
+        if self._engine is not None and self._owns_engine:
             self._engine.close()
             self._engine = None
 
@@ -188,11 +191,15 @@ class Pipeline:
             self.store, lambda: self.deduper, self.options.extract, self.options.dedupe or DedupeOptions()
         )
         written = 0
-        for raws, results in self.engine.run(self._work(writer, items)):
-            writer.write_batch(raws, results)
-            written += len(raws)
-            if progress:
-                progress("write", written, None)
+        try:
+            for raws, results in self.engine.run(self._work(writer, items)):
+                writer.write_batch(raws, results)
+                written += len(raws)
+                if progress:
+                    progress("write", written, None)
+        except LedgerUnavailable as exc:  # the run stops; say what it had done by then
+            exc.summary = writer.summary  # type: ignore[attr-defined]
+            raise
         if self.options.link and self.options.extract:
             if progress:
                 progress("link", 0, 1)
@@ -210,23 +217,13 @@ class Pipeline:
     def link(self, incremental: bool = False) -> None:
         """Re-link claims into events and casualty mentions into persons (decisions honoured).
 
-        ``incremental``: only claims not yet in an event, and what they can touch, are re-linked.
+        ``incremental``: only claims not yet in an event, and what they can touch, are read and
+        re-linked (see :mod:`briefwire.engine.relink`).
         """
-        claims = self.store.claims()
-        new = frozenset(c["claim_id"] for c in claims if not c.get("event_id")) if incremental else None
-        inp = link_stage.LinkInput(
-            claims=claims,
-            mentions=self.store.casualty_mentions(),
-            decisions=self.store.decisions(),
-            passages=self.store.passages(),
-            documents=self.store.link_documents(),
-            new_claims=new,
-        )
-        result = link_stage.link(inp, self.options.link_options)
-        self.store.replace_links(result.events, result.persons, scope_claim_keys=result.scope_claim_keys)
-        self.store.save_link_output(
-            result.entities, result.pairs, result.details, result.person_details, result.scope_claim_keys
-        )
+        if incremental:
+            relink_new(self.store, self.options.link_options)
+        else:
+            relink_all(self.store, self.options.link_options)
 
 
 def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,8 +14,10 @@ import typer
 from briefwire import api
 from briefwire.engine import ENGINES, Engine, build_engine
 from briefwire.pipeline import PipelineOptions
+from briefwire.report.files import atomic_path, write_with
 
-from .output import print_rows, print_summary, progress_bar
+from .ledger import ledger
+from .output import json_text, print_rows, print_summary, progress_bar, say
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -80,7 +81,7 @@ def ingest(
     options = PipelineOptions(
         workers=workers, extract=extract, batch_size=partition, engine=kind, scheduler=scheduler
     )
-    with api.Workspace(db) as ws, _engine(options) as eng, progress_bar(paths) as advance:
+    with ledger(db, create=True) as ws, _engine(options) as eng, progress_bar(paths) as advance:
         summary = api.ingest(ws, paths, options, advance, engine=eng)
     print_summary(summary, db)
     raise typer.Exit(summary.exit_code)
@@ -92,14 +93,14 @@ def _engine(options: PipelineOptions) -> Iterator[Engine]:
     try:
         eng = build_engine(options.engine, options.workers, options.warm, options.scheduler)
     except RuntimeError as exc:  # the dask extra is missing
-        typer.echo(f"error: {exc}", err=True)
+        say(f"error: {exc}", to_err=True)
         raise typer.Exit(2) from None
     except OSError as exc:  # no scheduler answers at that address
-        typer.echo(f"error: cannot reach the Dask scheduler at {options.scheduler}: {exc}", err=True)
+        say(f"error: cannot reach the Dask scheduler at {options.scheduler}: {exc}", to_err=True)
         raise typer.Exit(2) from None
     link = getattr(eng, "dashboard_link", None)
     if link:  # the Dask dashboard shows the partitions as they run
-        typer.echo(f"dask dashboard: {link}", err=True)
+        say(f"dask dashboard: {link}", to_err=True)
     try:
         yield eng
     finally:
@@ -112,10 +113,10 @@ def relink(db: DbOption = DEFAULT_DB) -> None:
 
     Example: briefwire relink --db ledger.db
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         api.relink(ws)
         n = len(ws.store.events()[0])
-    typer.echo(f"re-linked: {n} events in {db}")
+    say(f"re-linked: {n} events in {db}")
 
 
 @app.command()
@@ -124,7 +125,7 @@ def docs(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
 
     Example: briefwire docs --format csv > documents.csv
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows = api.docs(ws)
     print_rows(
         rows, _fmt(fmt), columns=("doc_id", "published", "outlet", "title", "n_passages", "duplicate_of")
@@ -141,10 +142,10 @@ def show(
 
     Example: briefwire show 3f9a1c
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         doc = api.show(ws, doc_id)
     if doc is None:
-        typer.echo(f"error: no single document matches {doc_id!r} (see `briefwire docs`)", err=True)
+        say(f"error: no single document matches {doc_id!r} (see `briefwire docs`)", to_err=True)
         raise typer.Exit(1)
     from .output import print_document  # noqa: PLC0415
 
@@ -162,7 +163,7 @@ def search(
 
     Example: briefwire search "draft office"
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows = api.search(ws, query, limit)
     print_rows(rows, _fmt(fmt), columns=("doc_id", "index", "published", "title", "snippet"))
 
@@ -177,11 +178,11 @@ def reuse(
 
     Example: briefwire reuse 3f9a1c
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         try:
             rows = api.reuse(ws, doc_id)
         except LookupError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            say(f"error: {exc}", to_err=True)
             raise typer.Exit(1) from None
     print_rows(rows, _fmt(fmt), columns=("doc_id", "index", "reused_from", "text"))
 
@@ -215,15 +216,15 @@ def brief(
         if since is not None or until is not None:
             raise typer.BadParameter("use --day alone, or --from/--to", param_hint="--day")
         since = until = _iso(day, "--day")
-    lo, hi = _iso(since, "--from"), _iso(until, "--to")
-    with api.Workspace(db) as ws:
+    first, last = _iso(since, "--from"), _iso(until, "--to")
+    with ledger(db) as ws:
         try:
-            result = api.brief(ws, lo, hi, items, language=lang)  # type: ignore[arg-type]
+            result = api.brief(ws, first, last, items, language=lang)  # type: ignore[arg-type]
         except api.PeriodError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
     files = api.write_brief(result, out)
-    typer.echo(
+    say(
         f"brief ({result.language}): {result.n_items} items in {len(result.sections)} sections"
         f" -> {files.markdown}, {files.html}"
     )
@@ -265,19 +266,19 @@ def export(
         raise typer.BadParameter("the acled format is for events", param_hint="--format")
     if out is None and (kind == "all" or fmt == "parquet"):
         raise typer.BadParameter("needs --out (a folder for all, a file for parquet)", param_hint="--out")
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         if kind == "all":
             assert out is not None
             try:
                 counts = api.export_all(ws, out, fmt)  # type: ignore[arg-type]
             except FileExistsError as exc:
-                typer.echo(f"error: {exc}", err=True)
+                say(f"error: {exc}", to_err=True)
                 raise typer.Exit(2) from None
-            typer.echo(", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {out}", err=True)
+            say(", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {out}", to_err=True)
             return
         n = _export_one(ws, kind, fmt, out)
     if out is not None:
-        typer.echo(f"{n} {kind} -> {out}", err=True)
+        say(f"{n} {kind} -> {out}", to_err=True)
 
 
 def _export_one(ws: api.Workspace, kind: str, fmt: str, out: Path | None) -> int:
@@ -288,15 +289,12 @@ def _export_one(ws: api.Workspace, kind: str, fmt: str, out: Path | None) -> int
 
     if out is None:
         return write(sys.stdout)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
+    # A temporary file of its own beside the target, renamed over it: a failed export leaves
+    # nothing behind and two exports to one path never mix.
     if fmt == "parquet":
-        n = api.export_parquet(ws, kind, tmp)
-    else:
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            n = write(fh)
-    tmp.replace(out)  # a failed export never leaves a half-written file behind
-    return n
+        with atomic_path(out) as tmp:
+            return api.export_parquet(ws, kind, tmp)
+    return write_with(out, write, newline="")
 
 
 @app.command()
@@ -311,15 +309,15 @@ def share(
 
     Example: briefwire share out/public.db && datasette out/public.db --metadata out/public.metadata.json
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         result, meta = api.share(ws, out, keep_reviewer_names)
     left_out = ", ".join(result.dropped) or "nothing"
-    typer.echo(
+    say(
         f"shared copy: {out} ({result.bytes:,} bytes; left out: {left_out}; "
         f"{result.reviewers} reviewer name(s) replaced)",
-        err=True,
+        to_err=True,
     )
-    typer.echo(f"open it with: datasette {out} --metadata {meta}", err=True)
+    say(f"open it with: datasette {out} --metadata {meta}", to_err=True)
 
 
 @app.command("datasette-metadata")
@@ -334,23 +332,26 @@ def datasette_metadata(
     Example: briefwire datasette-metadata --db ledger.db
     """
     target = out or db.with_suffix(".metadata.json")
-    with api.Workspace(db):  # brings the ledger's schema and views up to date
+    with ledger(db):  # brings the ledger's schema and views up to date
         api.write_datasette_metadata(db, target)
-    typer.echo(f"datasette {db} --metadata {target}", err=True)
+    say(f"datasette {db} --metadata {target}", to_err=True)
 
 
 @app.command()
 def stats(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
-    """Counts: documents, duplicates, passages, re-use, claims, errors.
+    """Counts: documents, duplicates, passages, re-use, claims, events, casualties, errors.
+
+    JSON is one object on one line, with the keys the table shows as rows.
 
     Example: briefwire stats --format json
     """
-    with api.Workspace(db) as ws:
+    chosen = _fmt(fmt)
+    with ledger(db) as ws:
         result = api.stats(ws)
-    if _fmt(fmt) == "json":
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    if chosen == "json":
+        typer.echo(json_text(result))
     else:
-        print_rows([{"what": k, "value": v} for k, v in result.items()], _fmt(fmt), columns=("what", "value"))
+        print_rows([{"what": k, "value": v} for k, v in result.items()], chosen, columns=("what", "value"))
 
 
 @app.command()
@@ -359,7 +360,7 @@ def errors(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
 
     Example: briefwire errors --format csv
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows: list[dict[str, Any]] = api.errors(ws)
     print_rows(rows, _fmt(fmt), columns=("at", "stage", "origin", "reason", "retryable"))
 
@@ -376,13 +377,17 @@ def serve(
 
     Example: briefwire serve --db ledger.db --port 8000
     """
-    from briefwire.web import UnsafeBindError  # noqa: PLC0415
+    from briefwire import web  # noqa: PLC0415 - the web stack loads only for the desk
 
-    typer.echo(f"review desk on http://{host}:{port}/ (ledger {db}); Ctrl-C stops it", err=True)
+    def announce(url: str) -> None:
+        say(f"review desk on {url} (ledger {db}); Ctrl-C stops it", to_err=True)
+
+    with ledger(db):  # the desk over a ledger that is not there would create an empty one
+        pass
     try:
-        api.serve(db, host, port)
-    except UnsafeBindError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        web.serve(db, host, port, announce=announce)
+    except web.UnsafeBindError as exc:
+        say(f"error: {exc}", to_err=True)
         raise typer.Exit(2) from None
 
 
@@ -401,15 +406,17 @@ def user_add(
 
     Example: briefwire user add olga --role editor --db ledger.db
     """
+    from briefwire.web import add_user  # noqa: PLC0415 - accounts belong to the desk
+
     if password is None:
         password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
-    with api.Workspace(db) as ws:
+    with ledger(db, create=True) as ws:
         try:
-            api.user_add(ws, name, role, password)
+            add_user(ws.store, name, role, password)
         except ValueError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            say(f"error: {exc}", to_err=True)
             raise typer.Exit(2) from None
-    typer.echo(f"user {name} ({role}) saved in {db}")
+    say(f"user {name} ({role}) saved in {db}")
 
 
 @user_app.command("list")
@@ -418,7 +425,7 @@ def user_list(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None:
 
     Example: briefwire user list --db ledger.db
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows = api.users(ws)
     print_rows(rows, _fmt(fmt), columns=("name", "role", "created_at"))
 
@@ -433,7 +440,7 @@ def entities(
 
     Example: briefwire entities --kind person
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows = api.entities(ws, kind)
     for r in rows:
         r["aliases"] = "; ".join(r["aliases"])
@@ -451,17 +458,17 @@ def entity(
 
     Example: briefwire entity "Алексей Воронин"
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         row = api.entity(ws, name)
     if row is None:
-        typer.echo(f"error: no entity named {name!r} (see `briefwire entities`)", err=True)
+        say(f"error: no entity named {name!r} (see `briefwire entities`)", to_err=True)
         raise typer.Exit(1)
     if _fmt(fmt) == "json":
-        typer.echo(json.dumps(row, ensure_ascii=False, indent=2))
+        typer.echo(json_text(row))
         return
-    typer.echo(f"{row['name']} ({row['kind']}, {row['entity_key']})")
-    typer.echo("spellings: " + "; ".join(row["aliases"]))
-    typer.echo("events: " + (", ".join(row["events"]) or "none"))
+    say(f"{row['name']} ({row['kind']}, {row['entity_key']})")
+    say("spellings: " + "; ".join(row["aliases"]))
+    say("events: " + (", ".join(row["events"]) or "none"))
     print_rows(row["mentions"], _fmt(fmt), columns=("doc_id", "surface", "role", "origin"))
 
 
@@ -475,26 +482,26 @@ def why(
 
     Example: briefwire why 3f9a1c2b
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         result = api.why(ws, event_id)
     if result is None:
-        typer.echo(f"error: no single event matches {event_id!r} (see `briefwire export events`)", err=True)
+        say(f"error: no single event matches {event_id!r} (see `briefwire export events`)", to_err=True)
         raise typer.Exit(1)
     if _fmt(fmt) == "json":
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        typer.echo(json_text(result))
         return
-    typer.echo(f"event {result['event_id']}: {result['summary']}")
-    typer.echo(f"status {result['status']}, {result['independent_sources']} independent source(s)")
-    typer.echo("claims:")
+    say(f"event {result['event_id']}: {result['summary']}")
+    say(f"status {result['status']}, {result['independent_sources']} independent source(s)")
+    say("claims:")
     for line in result["claims"]:
-        typer.echo(f"  - {line}")
-    typer.echo("merge decisions:" if result["joined"] else "merge decisions: none (a single claim)")
+        say(f"  - {line}")
+    say("merge decisions:" if result["joined"] else "merge decisions: none (a single claim)")
     for line in result["joined"]:
-        typer.echo(f"  - {line}")
+        say(f"  - {line}")
     if result["not_joined"]:
-        typer.echo("closest claims kept apart:")
+        say("closest claims kept apart:")
         for line in result["not_joined"]:
-            typer.echo(f"  - {line}")
+            say(f"  - {line}")
     for line in result["explanation"][1:]:
         if not line.startswith(("joined", "not joined")):
-            typer.echo(line)
+            say(line)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -21,7 +20,8 @@ from briefwire.watch import (
 )
 
 from .app import DEFAULT_DB, DbOption, FormatOption, _fmt, app
-from .output import print_rows
+from .ledger import ledger
+from .output import json_text, print_rows, say
 
 sources_app = typer.Typer(
     no_args_is_help=True, help="Watched sources: feeds, Telegram channels, web pages, folders."
@@ -35,7 +35,7 @@ LIST_COLUMNS = (
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
+    say(f"error: {message}", to_err=True)
     raise typer.Exit(2)
 
 
@@ -67,12 +67,12 @@ def sources_add(
             interval=interval,
             source_kind=source_kind,
         )
-        with api.Workspace(db) as ws:
+        with ledger(db, create=True) as ws:
             api.sources_add(ws, source)
     except ValueError as exc:
         _fail(str(exc))
     every = f"every {source.interval_s:g} s"
-    typer.echo(f"watching {source.name} ({source.kind} {source.target}, {every}) in {db}")
+    say(f"watching {source.name} ({source.kind} {source.target}, {every}) in {db}")
 
 
 @sources_app.command("list")
@@ -81,7 +81,7 @@ def sources_list(db: DbOption = DEFAULT_DB, fmt: FormatOption = "table") -> None
 
     Example: briefwire sources list --format json
     """
-    with api.Workspace(db) as ws:
+    with ledger(db) as ws:
         rows = api.sources_list(ws)
     print_rows(rows, _fmt(fmt), columns=LIST_COLUMNS)
 
@@ -95,11 +95,11 @@ def sources_remove(
     Example: briefwire sources remove tg-astrapress
     """
     try:
-        with api.Workspace(db) as ws:
+        with ledger(db) as ws:
             api.sources_remove(ws, name)
     except LookupError as exc:
         _fail(str(exc))
-    typer.echo(f"removed {name}")
+    say(f"removed {name}")
 
 
 @sources_app.command("pause")
@@ -113,11 +113,11 @@ def sources_pause(
     Example: briefwire sources pause tg-astrapress --reason "channel moved"
     """
     try:
-        with api.Workspace(db) as ws:
+        with ledger(db) as ws:
             api.sources_pause(ws, name, reason)
     except LookupError as exc:
         _fail(str(exc))
-    typer.echo(f"paused {name}")
+    say(f"paused {name}")
 
 
 @sources_app.command("resume")
@@ -129,11 +129,11 @@ def sources_resume(
     Example: briefwire sources resume tg-astrapress
     """
     try:
-        with api.Workspace(db) as ws:
+        with ledger(db) as ws:
             api.sources_pause(ws, name, paused=False)
     except LookupError as exc:
         _fail(str(exc))
-    typer.echo(f"resumed {name}")
+    say(f"resumed {name}")
 
 
 @sources_app.command("import")
@@ -146,11 +146,11 @@ def sources_import(
     Example: briefwire sources import sources.toml
     """
     try:
-        with api.Workspace(db) as ws:
+        with ledger(db, create=True) as ws:
             result = api.sources_import(ws, file)
     except (ValueError, OSError) as exc:
         _fail(str(exc))
-    typer.echo(
+    say(
         f"{len(result.added)} added, {len(result.updated)} updated, "
         f"{len(result.unchanged)} unchanged ({file})"
     )
@@ -186,16 +186,16 @@ def watch(
         backoff=BackoffOptions(pause_after=pause_after),
         once=once,
     )
-    with api.Workspace(db) as ws:
+    with ledger(db, create=True) as ws:
         if not ws.store.watch_sources():
             _fail(f"no sources to watch in {db}: add one with `briefwire sources add`")
         summary = api.watch(ws, options, writer(sys.stderr, log_format))  # type: ignore[arg-type]
     if log_format == "json":
-        typer.echo(json.dumps({"summary": summary.__dict__}), err=True)
+        typer.echo(json_text({"summary": summary.__dict__}), err=True)
     else:
-        typer.echo(
+        say(
             f"watch: {summary.polls} polls, {summary.failed} failed, {summary.new} new items, "
             f"{summary.stored} documents stored",
-            err=True,
+            to_err=True,
         )
     raise typer.Exit(summary.exit_code if once else 0)

@@ -1,23 +1,48 @@
-"""Terminal output: tables, JSON/CSV rows, the ingest progress bar and summary."""
+"""Terminal output: tables, JSON/CSV rows, the ingest progress bar and summary.
+
+Everything printed here comes from documents, which are hostile: no value is ever read as rich
+markup (a title "[/bold]" would crash the table, "[link=file:///...]" would become a terminal
+hyperlink), and control characters (escape sequences, bidi overrides) are removed from what a
+terminal shows. JSON keeps every character but writes the dangerous ones as \\u escapes.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
+import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from briefwire.pipeline import IngestSummary
+from briefwire.report.export import csv_cell
+from briefwire.untrusted import BIDI_CONTROLS, terminal_text
 
-err = Console(stderr=True)
+err = Console(stderr=True, highlight=False)
+# Characters JSON may carry raw but a terminal obeys: C1 controls and bidi formatting (C0
+# controls are escaped by json.dumps itself), and the Unicode line and paragraph separators.
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
+HIT_START, HIT_END = "\x02", "\x03"  # search hits, as the store marks them
+
+
+def say(line: str, *, to_err: bool = False) -> None:
+    """Echo a line built from ledger data, with what a terminal would obey taken out."""
+    typer.echo(terminal_text(line), err=to_err)
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """JSON with every character kept, the ones a terminal obeys written as \\uXXXX."""
+    dumped = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 def print_rows(
@@ -25,26 +50,50 @@ def print_rows(
 ) -> None:
     if fmt == "json":
         for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            sys.stdout.write(json_text(_plain_hits(row)) + "\n")
         return
     if fmt == "csv":
         keys = list(rows[0]) if rows else list(columns)
         writer = csv.DictWriter(sys.stdout, fieldnames=keys, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow(
-                {
-                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                    for k, v in row.items()
-                }
-            )
+            writer.writerow({k: _csv_value(v) for k, v in _plain_hits(row).items()})
         return
     table = Table(*columns, show_lines=False)
     for row in rows:
-        table.add_row(*[_short(row.get(c)) for c in columns])
-    Console().print(table)
+        table.add_row(*[_cell(row.get(c)) for c in columns])
+    Console(highlight=False).print(table)
     if not rows:
         err.print("(nothing)")
+
+
+def _csv_value(value: Any) -> Any:
+    cell = csv_cell(value)
+    return terminal_text(cell) if isinstance(cell, str) else cell
+
+
+def _plain_hits(row: dict[str, Any]) -> dict[str, Any]:
+    """Search hits as [word] outside the table (a machine-readable, visible mark)."""
+    snippet = row.get("snippet")
+    if not isinstance(snippet, str):
+        return row
+    return {**row, "snippet": snippet.replace(HIT_START, "[").replace(HIT_END, "]")}
+
+
+def _cell(value: Any, width: int = 90) -> Text:
+    """A table cell as plain text (never markup); search hits in bold."""
+    # Hit markers are control characters, which terminal_text removes: carry them through as
+    # private-use characters instead.
+    on, off = "\ue000", "\ue001"
+    text = terminal_text(_short(value, width).replace(HIT_START, on).replace(HIT_END, off))
+    cell = Text()
+    bold = False
+    for part in re.split(f"([{on}{off}])", text):
+        if part in (on, off):
+            bold = part == on
+        elif part:
+            cell.append(part, style="bold" if bold else None)
+    return cell
 
 
 def _short(value: Any, width: int = 90) -> str:
@@ -64,7 +113,7 @@ def progress_bar(paths: Sequence[str]) -> Iterator[Callable[[str, int, int | Non
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),
         console=err,
         transient=False,
         disable=not err.is_terminal,
@@ -84,28 +133,30 @@ def progress_bar(paths: Sequence[str]) -> Iterator[Callable[[str, int, int | Non
 
 
 def print_summary(summary: IngestSummary, db: Path) -> None:
-    err.print(
-        f"[bold]ingested[/bold] {summary.ingested}  [bold]duplicates[/bold] {summary.duplicates}  "
-        f"[bold]near-duplicates[/bold] {summary.near_duplicates}  "
-        f"[bold]re-used paragraphs[/bold] {summary.reused_paragraphs}  "
-        f"[bold]claims[/bold] {summary.claims}  [bold]casualties[/bold] {summary.casualties}  "
-        f"[bold]errors[/bold] {len(summary.errors)}  -> {db}",
-        soft_wrap=True,
+    counts = (
+        ("ingested", summary.ingested),
+        ("duplicates", summary.duplicates),
+        ("near-duplicates", summary.near_duplicates),
+        ("re-used paragraphs", summary.reused_paragraphs),
+        ("claims", summary.claims),
+        ("casualties", summary.casualties),
+        ("errors", len(summary.errors)),
     )
+    line = Text()
+    for label, n in counts:
+        line.append(label, style="bold").append(f" {n}  ")
+    err.print(line.append(f"-> {terminal_text(str(db))}"), soft_wrap=True)
     for e in summary.errors:
-        err.print(
-            f"[red]error[/red] {escape(e.origin)}: \\[{e.stage}] {escape(e.reason)}",
-            highlight=False,
-            soft_wrap=True,
-        )
+        message = Text("error", style="red").append(f" {terminal_text(e.origin)}: [{e.stage}] ")
+        err.print(message.append(terminal_text(e.reason)), soft_wrap=True)
 
 
 def print_document(doc: dict[str, Any], fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n")
+        sys.stdout.write(json_text(doc) + "\n")
         return
-    out = Console()
-    out.print(f"[bold]{doc.get('title') or '(untitled)'}[/bold]", markup=True)
+    out = Console(highlight=False)
+    out.print(Text(terminal_text(doc.get("title") or "(untitled)"), style="bold"))
     for key in (
         "doc_id",
         "origin",
@@ -119,25 +170,19 @@ def print_document(doc: dict[str, Any], fmt: str) -> None:
         "near_duplicate_of",
     ):
         if doc.get(key):
-            out.print(f"{key}: {doc[key]}", markup=False, highlight=False, soft_wrap=True)
-    out.print("\n[bold]text[/bold]")
+            out.print(Text(terminal_text(f"{key}: {doc[key]}")), soft_wrap=True)
+    out.print(Text("\ntext", style="bold"))
     for p in doc["passages"]:
         origin = f"  (re-used from {p['reused_from']})" if p.get("reused_from") else ""
-        out.print(
-            f"[{p['index']}] <{p.get('theme') or '-'}>{origin}\n{p['text']}\n", markup=False, highlight=False
-        )
+        out.print(Text(terminal_text(f"[{p['index']}] <{p.get('theme') or '-'}>{origin}\n{p['text']}\n")))
     if doc["removed"]:
-        out.print("[bold]removed by cleaning[/bold]")
+        out.print(Text("removed by cleaning", style="bold"))
         for r in doc["removed"]:
-            out.print(
-                f"- {r['reason']}: {_short(r['text'], 100)}", markup=False, highlight=False, soft_wrap=True
-            )
+            out.print(Text(terminal_text(f"- {r['reason']}: {_short(r['text'], 100)}")), soft_wrap=True)
     if doc.get("claims"):
-        out.print("\n[bold]claims[/bold]")
+        out.print(Text("\nclaims", style="bold"))
         for c in doc["claims"]:
             by = " via ".join(c["claimed_by"]) or "-"
             out.print(
-                f"- {c['type']} [{c['stance']}] {c['summary']}  (claimed by: {by})",
-                markup=False,
-                highlight=False,
+                Text(terminal_text(f"- {c['type']} [{c['stance']}] {c['summary']}  (claimed by: {by})"))
             )

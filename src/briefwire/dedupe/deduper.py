@@ -2,20 +2,19 @@
 
 For each new document the pipeline calls :meth:`Deduper.signatures` (bytes it stores),
 :meth:`Deduper.check` (what the document re-uses from documents indexed so far), then,
-once the document is stored, :meth:`Deduper.add`. On the next run :meth:`Deduper.load`
-rebuilds the same index from the stored bytes alone.
+once the document is stored, :meth:`Deduper.add`. The index is a :class:`DedupeIndex`: by
+default one in memory (:meth:`Deduper.load` rebuilds it from the stored bytes alone), or the
+store's, queried per document; :meth:`Deduper.band_keys` gives the keys a store index keeps.
 """
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
 import numpy as np
 
-from briefwire.dedupe.bands import BandTable
 from briefwire.dedupe.codec import (
     DocumentSketch,
     SignatureError,
@@ -24,6 +23,9 @@ from briefwire.dedupe.codec import (
     encode_document,
     encode_paragraph,
 )
+from briefwire.dedupe.index import DedupeIndex
+from briefwire.dedupe.ledger import stored_keys
+from briefwire.dedupe.memory import MemoryIndex
 from briefwire.dedupe.minhash import MinHasher, band_keys
 from briefwire.dedupe.options import DedupeOptions, band_params
 from briefwire.dedupe.shingles import U32, U64, paragraph_shingles
@@ -60,38 +62,33 @@ class _Match:
     item: int
     containment: float
     jaccard: float
+    doc_id: str
+    index: int
 
 
 class Deduper:
     """Finds re-used paragraphs and near-duplicate documents among those added so far."""
 
-    def __init__(self, options: DedupeOptions | None = None) -> None:
+    def __init__(self, options: DedupeOptions | None = None, index: DedupeIndex | None = None) -> None:
         self.options = opts = options or DedupeOptions()
         self._hasher = MinHasher(opts.num_perm, opts.seed)
         self._para_bands = band_params(opts.candidate_threshold, opts.candidate_recall, opts.num_perm)
         self._doc_bands = band_params(opts.near_duplicate_threshold, opts.candidate_recall, opts.num_perm)
-        self._paragraphs = BandTable(opts.max_bucket)
-        self._documents = BandTable(opts.max_bucket)
-        self._doc_ids: list[str] = []
-        self._doc_number: dict[str, int] = {}
-        self._doc_minhash: dict[int, U32] = {}
-        self._item_doc = array("I")
-        self._item_index = array("I")
-        self._item_sets: list[bytes] = []  # sorted uint32 shingle hashes, native order
+        self.index: DedupeIndex = index if index is not None else MemoryIndex(opts.max_bucket)
         self._last: tuple[Signatures, _Prepared] | None = None
         self.load_errors: list[str] = []
 
     def __len__(self) -> int:
-        """Number of indexed paragraphs."""
-        return len(self._item_sets)
+        """Number of indexed paragraphs (of an index in memory)."""
+        return len(self._memory())
 
     def stats(self) -> dict[str, int]:
-        return {
-            "documents": len(self._doc_ids),
-            "paragraphs": len(self._item_sets),
-            "index_bytes": self._paragraphs.nbytes() + self._documents.nbytes(),
-            "shingle_bytes": sum(len(s) for s in self._item_sets),
-        }
+        return self._memory().stats()
+
+    def _memory(self) -> MemoryIndex:
+        if not isinstance(self.index, MemoryIndex):
+            raise TypeError("this deduper's index is not held in memory")
+        return self.index
 
     # ---- signatures ----------------------------------------------------------------------
     def signatures(self, doc: CleanDocument) -> Signatures:
@@ -120,19 +117,18 @@ class Deduper:
     def check(self, doc: CleanDocument, sigs: Signatures) -> DedupeResult:
         """Near-duplicate document and re-used paragraphs of ``doc`` among indexed ones."""
         prep = self._prepare(doc, sigs)
-        own = self._doc_number.get(doc.doc_id)
         links = []
-        for row, match in self._paragraph_matches(prep, own):
+        for row, match in self._paragraph_matches(prep, doc.doc_id):
             para = doc.paragraphs[row]
             links.append(
                 ReuseLink(
                     index=para.index,
-                    other_doc_id=self._doc_ids[self._item_doc[match.item]],
-                    other_index=self._item_index[match.item],
+                    other_doc_id=match.doc_id,
+                    other_index=match.index,
                     similarity=round(match.containment, 4),
                 )
             )
-        near, score = self._near_duplicate(prep, own)
+        near, score = self._near_duplicate(prep, doc.doc_id)
         return DedupeResult(
             doc_id=doc.doc_id,
             exact_duplicate_of=None,
@@ -141,32 +137,37 @@ class Deduper:
             reuse=tuple(links),
         )
 
-    def _paragraph_matches(self, prep: _Prepared, own: int | None) -> Iterator[tuple[int, _Match]]:
-        if not prep.rows or not len(self._paragraphs):
+    def _paragraph_matches(self, prep: _Prepared, own: str) -> Iterator[tuple[int, _Match]]:
+        if not prep.rows or not self.index.has_paragraphs():
             return
         bands = prep.keys.shape[1]
-        positions, items = self._paragraphs.lookup(prep.keys)
-        if own is not None:  # a document never re-uses itself
-            keep = np.frombuffer(self._item_doc, dtype=np.uint32)[items] != own
-            positions, items = positions[keep], items[keep]
-        pairs, hits = np.unique((positions // bands) << 32 | items.astype(np.int64), return_counts=True)
+        positions, items = self.index.lookup_paragraphs(prep.keys)
+        if not len(items):
+            return
+        pairs, hits = np.unique((positions // bands) << 32 | items, return_counts=True)
         # Per paragraph, candidates sharing the most bands first (the likeliest matches).
         order = np.lexsort((pairs & 0xFFFFFFFF, -hits, pairs >> 32))
         rows, found = (pairs >> 32)[order], (pairs & 0xFFFFFFFF)[order]
         wanted = np.arange(len(prep.rows))
         starts = np.searchsorted(rows, wanted)
         ends = np.minimum(np.searchsorted(rows, wanted, side="right"), starts + self.options.max_candidates)
-        for k, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-            best = self._best_match(prep.sets[k], found[start:end].tolist())
+        chosen = [
+            found[start:end].tolist() for start, end in zip(starts.tolist(), ends.tolist(), strict=True)
+        ]
+        known = self.index.paragraphs(sorted({n for c in chosen for n in c}))
+        for k, candidates in enumerate(chosen):
+            # a document never re-uses itself
+            mine = [(n, known[n]) for n in candidates if n in known and known[n][0] != own]
+            best = self._best_match(prep.sets[k], mine)
             if best is not None:
                 yield prep.rows[k], best
 
-    def _best_match(self, shingles: U32, candidates: list[int]) -> _Match | None:
+    def _best_match(self, shingles: U32, candidates: list[tuple[int, tuple[str, int, U32]]]) -> _Match | None:
         opts = self.options
         mine = set(shingles.tolist())
         best: _Match | None = None
-        for item in candidates:
-            other = np.frombuffer(self._item_sets[item], dtype=np.uint32).tolist()
+        for item, (doc_id, index, theirs) in candidates:
+            other = theirs.tolist()
             shared = len(mine.intersection(other))
             containment = shared / min(len(mine), len(other))
             jaccard = shared / (len(mine) + len(other) - shared)
@@ -175,58 +176,72 @@ class Deduper:
             if shared < opts.min_shared_shingles and jaccard < opts.short_match_jaccard:
                 continue  # a stock phrase shared by two short paragraphs is not re-use
             if best is None or (containment, jaccard, -item) > (best.containment, best.jaccard, -best.item):
-                best = _Match(item, containment, jaccard)
+                best = _Match(item, containment, jaccard, doc_id, index)
         return best
 
-    def _near_duplicate(self, prep: _Prepared, own: int | None) -> tuple[str | None, float | None]:
-        if prep.doc is None or prep.doc_keys is None or not len(self._documents):
+    def _near_duplicate(self, prep: _Prepared, own: str) -> tuple[str | None, float | None]:
+        if prep.doc is None or prep.doc_keys is None or not self.index.has_documents():
             return None, None
-        _, found = self._documents.lookup(prep.doc_keys)
-        best: tuple[float, int] | None = None
-        for number in sorted(set(found.tolist()) - {own}):
-            other = self._doc_minhash.get(number)
-            if other is None:
+        known = self.index.documents(self.index.lookup_documents(prep.doc_keys))
+        best: tuple[float, int, str] | None = None
+        for number in sorted(known):
+            doc_id, other = known[number]
+            if doc_id == own:
                 continue
             score = float(np.mean(other == prep.doc.minhash))
             if score >= self.options.near_duplicate_threshold and (best is None or score > best[0]):
-                best = (score, number)
+                best = (score, number, doc_id)
         if best is None:
             return None, None
-        return self._doc_ids[best[1]], round(best[0], 4)
+        return best[2], round(best[0], 4)
 
     # ---- add -----------------------------------------------------------------------------
     def add(self, doc: CleanDocument, sigs: Signatures) -> None:
         """Index ``doc`` (after it was stored). Adding a document twice changes nothing."""
-        if doc.doc_id in self._doc_number:
-            return
         prep = self._prepare(doc, sigs)
-        number = self._number(doc.doc_id)
-        indexes = [doc.paragraphs[r].index for r in prep.rows]
-        self._add_items([number] * len(indexes), indexes, prep.sets, prep.keys, bulk=False)
-        if prep.doc is not None and prep.doc_keys is not None:
-            self._add_document(number, prep.doc.minhash, prep.doc_keys)
+        paragraphs = [(doc.paragraphs[r].index, s) for r, s in zip(prep.rows, prep.sets, strict=True)]
+        minhash = prep.doc.minhash if prep.doc is not None else None
+        self.index.add(doc.doc_id, paragraphs, prep.keys, minhash, prep.doc_keys)
         self._last = None
 
-    def _number(self, doc_id: str) -> int:
-        number = self._doc_number.get(doc_id)
-        if number is None:
-            number = self._doc_number[doc_id] = len(self._doc_ids)
-            self._doc_ids.append(doc_id)
-        return number
+    def band_keys(self, doc: CleanDocument, sigs: Signatures) -> tuple[dict[int, list[int]], list[int]]:
+        """The LSH keys a store keeps for ``doc`` (see ``ledger.stored_keys``):
+        paragraph index -> its keys, and the document's keys (empty when it has none)."""
+        prep = self._prepare(doc, sigs)
+        paragraphs = {doc.paragraphs[r].index: stored_keys(prep.keys[k]) for k, r in enumerate(prep.rows)}
+        document = [] if prep.doc_keys is None else stored_keys(prep.doc_keys)
+        return paragraphs, document
 
-    def _add_items(
-        self, numbers: list[int], indexes: list[int], sets: Iterable[U32], keys: U64, bulk: bool
-    ) -> None:
-        first = len(self._item_sets)
-        self._item_sets.extend(s.tobytes() for s in sets)
-        self._item_doc.extend(numbers)
-        self._item_index.extend(indexes)
-        ids = np.arange(first, len(self._item_sets), dtype=np.uint32)
-        (self._paragraphs.add_bulk if bulk else self._paragraphs.add)(keys, ids)
+    @property
+    def fingerprint(self) -> str:
+        """What band keys depend on: equal fingerprints, interchangeable keys."""
+        o = self.options
+        made = f"shingles={o.shingle_size} perm={o.num_perm} seed={o.seed}"
+        return f"{made} para={self._para_bands} doc={self._doc_bands} keys=32"
 
-    def _add_document(self, number: int, minhash: U32, keys: U64) -> None:
-        self._doc_minhash[number] = minhash
-        self._documents.add(keys, np.array([number], dtype=np.uint32))
+    def stored_band_keys(
+        self, paragraphs: Sequence[tuple[int, bytes]], document: bytes | None
+    ) -> tuple[dict[int, list[int]], list[int]]:
+        """Band keys from stored signature bytes (indexing documents stored before the keys
+        were); signatures that cannot be used are skipped and described in ``load_errors``."""
+        indexes, sets = [], []
+        for index, blob in paragraphs:
+            try:
+                sets.append(self._paragraph_set(blob))
+            except SignatureError as exc:
+                self.load_errors.append(f"paragraph {index}: {exc}")
+                continue
+            indexes.append(index)
+        keys = self._paragraph_keys(sets)
+        doc_keys: list[int] = []
+        if document is not None:
+            try:
+                sketch = self._document_sketch(document)
+            except SignatureError as exc:
+                self.load_errors.append(f"document: {exc}")
+            else:
+                doc_keys = stored_keys(band_keys(sketch.minhash[None, :], *self._doc_bands))
+        return {index: stored_keys(keys[k]) for k, index in enumerate(indexes)}, doc_keys
 
     # ---- preparing signatures ------------------------------------------------------------
     def _prepare(self, doc: CleanDocument, sigs: Signatures) -> _Prepared:
@@ -288,18 +303,19 @@ class Deduper:
         (corrupt, or made with other options) is skipped and described in ``load_errors``;
         the rest of the index is still built.
         """
-        known = set(self._doc_number)
+        memory = self._memory()
+        known = memory.doc_ids()
         # Documents first: they come in ingest order, so they get the same numbers (which
         # break ties between equally good matches) as when they were added one by one.
         documents = iter(document_signatures)
         while doc_chunk := list(islice(documents, _LOAD_CHUNK)):
-            self._load_documents([e for e in doc_chunk if e[0] not in known])
+            self._load_documents(memory, [e for e in doc_chunk if e[0] not in known])
         paragraphs = iter(paragraph_signatures)
         while chunk := list(islice(paragraphs, _LOAD_CHUNK)):
-            self._load_paragraphs([e for e in chunk if e[0] not in known])
+            self._load_paragraphs(memory, [e for e in chunk if e[0] not in known])
         self._last = None
 
-    def _load_documents(self, chunk: list[tuple[str, bytes]]) -> None:
+    def _load_documents(self, memory: MemoryIndex, chunk: list[tuple[str, bytes]]) -> None:
         numbers, minhashes = [], []
         for doc_id, blob in chunk:
             try:
@@ -307,14 +323,11 @@ class Deduper:
             except SignatureError as exc:
                 self.load_errors.append(f"document {doc_id}: {exc}")
                 continue
-            numbers.append(self._number(doc_id))
-        if not numbers:
-            return
-        self._doc_minhash.update(zip(numbers, minhashes, strict=True))
-        keys = band_keys(np.stack(minhashes), *self._doc_bands)
-        self._documents.add_bulk(keys, np.asarray(numbers, dtype=np.uint32))
+            numbers.append(memory.number(doc_id))
+        if numbers:
+            memory.add_documents(numbers, minhashes, band_keys(np.stack(minhashes), *self._doc_bands))
 
-    def _load_paragraphs(self, chunk: list[tuple[str, int, bytes]]) -> None:
+    def _load_paragraphs(self, memory: MemoryIndex, chunk: list[tuple[str, int, bytes]]) -> None:
         numbers, indexes, sets = [], [], []
         for doc_id, index, blob in chunk:
             try:
@@ -322,7 +335,7 @@ class Deduper:
             except SignatureError as exc:
                 self.load_errors.append(f"document {doc_id} paragraph {index}: {exc}")
                 continue
-            numbers.append(self._number(doc_id))
+            numbers.append(memory.number(doc_id))
             indexes.append(index)
         if sets:
-            self._add_items(numbers, indexes, sets, self._paragraph_keys(sets), bulk=True)
+            memory.add_paragraphs(numbers, indexes, sets, self._paragraph_keys(sets), bulk=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from briefwire import clean as clean_stage
 from briefwire.dedupe import DedupeOptions, Deduper, Signatures
+from briefwire.lifetime import keep_forever
 from briefwire.models import CleanDocument, IngestError, RawDocument
 
 if TYPE_CHECKING:
@@ -146,3 +147,4 @@ def warm_up(languages: Sequence[str] = tuple(_WARM_TEXTS)) -> None:
         if lang in _WARM_TEXTS
     ]
     process_batch(raws, ProcessContext())
+    keep_forever()  # the gazetteer, lexicons and profiles the extraction just loaded

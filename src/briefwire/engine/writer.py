@@ -18,10 +18,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from briefwire import clean as clean_stage
-from briefwire.dedupe import DedupeOptions, Deduper
+from briefwire.dedupe import DedupeOptions, Deduper, LedgerIndex
 from briefwire.engine.process import ProcessContext, Processed
 from briefwire.models import CleanDocument, IngestError, RawDocument
-from briefwire.store import DocumentToSave, Store, raw_text_hash
+from briefwire.store import BandKeys, DocumentToSave, Store, ledger_problem, raw_text_hash
+
+_INDEX_CHUNK = 500
 
 
 @dataclass
@@ -122,6 +124,7 @@ class Writer:
         deduper = self._deduper()
         result = deduper.check(doc, item.signatures)
         extraction = item.extraction
+        bands = BandKeys(*deduper.band_keys(doc, item.signatures))
         save = DocumentToSave(
             doc=doc,
             dedupe=result,
@@ -133,10 +136,14 @@ class Writer:
             casualties=extraction.casualties if extraction else (),
             happenings=extraction.happenings if extraction else (),
             mentions=extraction.mentions if extraction else (),
+            bands=bands,
         )
         try:
             self.store.save_document(save)
         except Exception as exc:  # nothing of this document was written (one transaction)
+            problem = ledger_problem(exc, self.store.path)
+            if problem is not None:  # the ledger's own condition: every later write would fail
+                raise problem from exc
             self.fail(IngestError(doc.raw.origin, "store", f"{type(exc).__name__}: {exc}", retryable=True))
             return
         deduper.add(doc, item.signatures)
@@ -166,6 +173,28 @@ class Writer:
     def fail(self, error: IngestError) -> None:
         self.summary.errors.append(error)
         self.store.record_error(error)
+
+
+def ledger_deduper(store: Store, options: DedupeOptions | None = None) -> Deduper:
+    """A deduper whose index is the ledger's band tables, brought up to date first.
+
+    Documents stored without keys (a ledger from before the table, keys made with other
+    options) are indexed now from their stored signatures: once, not on every run.
+    """
+    opts = options or DedupeOptions()
+    deduper = Deduper(opts, LedgerIndex(store, opts))
+    fingerprint, through = store.dedupe_state()
+    if fingerprint != deduper.fingerprint:
+        store.reset_dedupe_index(deduper.fingerprint)
+        through = 0
+    batch: list[tuple[int, BandKeys]] = []
+    for seq, paragraphs, document in store.unindexed_documents(through):
+        batch.append((seq, BandKeys(*deduper.stored_band_keys(paragraphs, document))))
+        if len(batch) >= _INDEX_CHUNK:
+            store.add_band_keys(batch)
+            batch = []
+    store.add_band_keys(batch)
+    return deduper
 
 
 def _first_themes(doc: CleanDocument) -> list[str | None]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from briefwire.extract.casualties.finder import same_person
 from briefwire.extract.mentions.places import PlaceHit
 from briefwire.models import Actor, DateValue, Location, Quantity
 from briefwire.nlp import Sentence
@@ -146,7 +147,8 @@ class Builder:
             h.type = self._main_type(h.type, entry.own_type)
             return h.index
         if victim is not None:
-            same = next((o for o in self.happenings if o.victim == victim), None)
+            # one happening per person, however the document names them ("Martynov", then in full)
+            same = next((o for o in self.happenings if o.victim and same_person(o.victim, victim)), None)
             if same is not None:
                 self._add(same, entry, paragraph)
                 return same.index

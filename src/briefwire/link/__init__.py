@@ -22,10 +22,10 @@ from briefwire.models import LinkedEvent, LinkedPerson
 from .entities import Entity, org_profile, organisation_entities, place_entities, resolve_people
 from .events import assemble_events
 from .features import PairScore
-from .merge import Constraints, claim_infos, cluster
+from .merge import Constraints, candidate_pairs, claim_infos, cluster, explaining_pairs
 from .register import person_details, persons
 from .scope import affected_claims
-from .similarity import default_similarity
+from .similarity import VectorCache, default_similarity
 
 LINKER = "link.merge.v1"
 
@@ -40,6 +40,7 @@ class LinkInput:
     passages: Sequence[dict[str, Any]] = ()  # doc_id, index, reuse_group, reused_from
     documents: Sequence[dict[str, Any]] = ()  # doc_id, outlet, forwarded_from, published, origin
     new_claims: frozenset[str] | None = None  # claim keys added since the last link (None: all)
+    vectors: VectorCache | None = None  # embeddings kept between runs (the store's claim_vectors)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,9 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     people = resolve_people(inp.claims, inp.mentions)
     orgs = org_profile(options.profile)
     infos = claim_infos(claims, people, reuse, orgs)
-    sim = default_similarity(options.embeddings).matrix([c.get("quote") or c["summary"] for c in claims])
+    texts = [c.get("quote") or c["summary"] for c in claims]
+    needed = {i for x, y in candidate_pairs(infos) for i in (x.index, y.index)}
+    sim = default_similarity(options.embeddings).matrix(texts, inp.vectors, needed)
     clustering = cluster(infos, sim, constraints(inp.decisions))
     events, details = assemble_events(
         claims,
@@ -97,7 +100,7 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
         events=tuple(events),
         persons=tuple(register),
         entities=entities,
-        pairs=tuple(clustering.pairs.values()),
+        pairs=explaining_pairs(clustering),
         details=details,
         scope_claim_keys=scope,
         person_details={p.person_key: person_details(p, inp.mentions, documents) for p in register},

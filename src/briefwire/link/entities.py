@@ -251,6 +251,24 @@ def _cyr(s: str) -> bool:
     return bool(re.search(r"[А-Яа-яЁё]", s))
 
 
+def surname_groups(claims: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]]) -> set[str]:
+    """Surname keys of every person these claims and mentions name.
+
+    People are resolved within a surname group only, so resolving every claim and mention of a
+    group gives the same keys as resolving the whole ledger: incremental linking reads the
+    groups its new claims touch (``person_group``), not every claim.
+    """
+    surfaces = [m["name"] for m in mentions] + [s for c in claims for s, _ in person_surfaces(c)]
+    return {p.surname_key for p in map(parse_name, surfaces) if p is not None}
+
+
+def person_group(entity_key: str) -> str | None:
+    """The surname group of a person entity key (``person:<surname>|<given>``), else None."""
+    if not entity_key.startswith("person:"):
+        return None
+    return entity_key[len("person:") :].split("|", 1)[0]
+
+
 def resolve_people(claims: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]]) -> PersonIndex:
     items = [
         EntityMention(m["doc_id"], m["name"], "casualty", mention_key=m["mention_key"]) for m in mentions

@@ -112,6 +112,7 @@ def claim_infos(
                 anaphoric=anaphoric(c.get("quote") or ""),
                 claimants=claimant_keys(c, people, orgs),
                 span=_SPANS.get(c.get("date_precision") or "", 1) if c.get("date") else 1,
+                happening=c.get("happening_id"),
             )
         )
     return out
@@ -224,6 +225,15 @@ def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> C
     for a_key, b_key in constraints.must_link:
         if a_key in member and b_key in member and member[a_key] != member[b_key]:
             join(member[a_key], member[b_key], None)
+    # The sentences extraction read as one document event start as one group: a continuation or a
+    # facet is evidence of its happening, never an event of its own (a reviewer's split still holds).
+    first_of: dict[str, str] = {}
+    for info in infos:
+        if info.happening is None or info.key in constraints.alone:
+            continue
+        lead = first_of.setdefault(info.happening, info.key)
+        if member[lead] != member[info.key]:
+            join(member[lead], member[info.key], None)
     for ps in sorted(scores.values(), key=lambda p: -p.score):
         if not ps.merge or ps.a in constraints.alone or ps.b in constraints.alone:
             continue
@@ -231,6 +241,32 @@ def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> C
         if ga != gb and _compatible(groups[ga], groups[gb], scores, days):
             join(ga, gb, ps)
     return Clustering(list(groups.values()), scores, [edges.get(g, []) for g in groups])
+
+
+def explaining_pairs(clustering: Clustering, near_misses: int = 3) -> tuple[PairScore, ...]:
+    """The scored pairs worth keeping: those that explain a decision, not every pair scored.
+
+    Kept: the pairs that joined each event (one per join); pairs that scored above the
+    threshold yet stayed apart (a veto, a reviewer, average linkage); and each claim's
+    ``near_misses`` strongest pairs across events. The rest (other pairs inside one event, pairs
+    far below the threshold) decided nothing: keeping them made ``link_pairs`` grow with the
+    square of a block's claims.
+    """
+    joined = {_pk(p.a, p.b) for edges in clustering.edges for p in edges}
+    cluster_of = {k: i for i, members in enumerate(clustering.clusters) for k in members}
+    kept = set(joined)
+    best: dict[str, list[PairScore]] = defaultdict(list)
+    for key, ps in clustering.pairs.items():
+        if cluster_of.get(ps.a) == cluster_of.get(ps.b):
+            continue
+        if ps.merge:
+            kept.add(key)
+        else:
+            best[ps.a].append(ps)
+            best[ps.b].append(ps)
+    for pairs in best.values():
+        kept.update(_pk(p.a, p.b) for p in sorted(pairs, key=lambda p: -p.score)[:near_misses])
+    return tuple(ps for key, ps in clustering.pairs.items() if key in kept)
 
 
 def _compatible(

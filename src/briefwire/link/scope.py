@@ -4,12 +4,16 @@ A claim can only merge with claims of the same or a compatible type, a few days 
 ``features``). So a new claim touches its *block*: claims of its type family in the weeks
 around its date (undated claims of that family too), and then whole events: every claim of an
 event one touched claim belongs to. Everything else keeps its event untouched.
+
+:func:`block_ranges` says which claims to read from the store for that (by type and day, a
+superset); :func:`affected_claims` then picks the scope exactly, so reading less of the ledger
+changes nothing in the result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from .features import COMPATIBLE, parse_day
@@ -49,3 +53,35 @@ def _in_block(c: dict[str, Any], blocks: dict[str, set[int | None]]) -> bool:
     if week is None or None in weeks:
         return True
     return any(w is not None and abs(w - week) <= 1 for w in weeks)
+
+
+def block_ranges(new_claims: Sequence[dict[str, Any]]) -> list[tuple[str, date | None, date | None]]:
+    """(type, first day, last day) ranges holding every dated claim a new claim's block can
+    hold; (type, None, None) when every claim of the type can be in it (an undated new claim).
+    Undated claims of the type are always in the block and are read besides."""
+    weeks: dict[str, set[int | None]] = {}
+    for c in new_claims:
+        week = _week(parse_day(c.get("date")) or parse_day(c.get("published")))
+        for t in _family(c["type"]):
+            weeks.setdefault(t, set()).add(week)
+    out: list[tuple[str, date | None, date | None]] = []
+    for t, found in sorted(weeks.items()):
+        if None in found:
+            out.append((t, None, None))
+            continue
+        for first, last in _runs(sorted(w for w in found if w is not None)):
+            # a claim joins the block when its week is within one of a new claim's week
+            start = date.fromordinal(max(1, (first - 1) * 7))
+            out.append((t, start, date.fromordinal((last + 2) * 7) - timedelta(days=1)))
+    return out
+
+
+def _runs(weeks: list[int]) -> list[tuple[int, int]]:
+    """Sorted weeks as runs of weeks at most three apart (one read for weeks that overlap)."""
+    runs: list[tuple[int, int]] = []
+    for w in weeks:
+        if runs and w - runs[-1][1] <= 3:
+            runs[-1] = (runs[-1][0], w)
+        else:
+            runs.append((w, w))
+    return runs

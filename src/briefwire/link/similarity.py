@@ -2,22 +2,45 @@
 
 The model is the one :mod:`briefwire.nlp.embeddings` loads once per process (extraction uses it
 too); without torch/the model the lexical measure (rapidfuzz token-set ratio) stands in.
+
+Embedding is the costly part of linking (a Russian sentence is 100-250 word pieces for this
+English vocabulary), so vectors are kept in a :class:`VectorCache` (the store's
+``claim_vectors``) by model and text hash: a claim is embedded once, not each time its block
+is re-linked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Protocol
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from briefwire.nlp import embeddings
 
 
+class VectorCache(Protocol):
+    """Embeddings kept between runs: text hash -> float32 bytes, per model."""
+
+    def vectors(self, model: str, keys: Sequence[str]) -> dict[str, bytes]: ...
+
+    def keep_vectors(self, model: str, items: Mapping[str, bytes]) -> None: ...
+
+
 class Similarity(Protocol):
     name: str
 
-    def matrix(self, texts: Sequence[str]) -> Any: ...
+    def matrix(
+        self, texts: Sequence[str], cache: VectorCache | None = None, needed: Collection[int] | None = None
+    ) -> Any:
+        """``sim[i, j]`` for the texts; only rows in ``needed`` are asked for (None: any)."""
+        ...
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 class _Lazy:
@@ -35,7 +58,9 @@ class LexicalSimilarity:
 
     name = "lexical"
 
-    def matrix(self, texts: Sequence[str]) -> Any:
+    def matrix(
+        self, texts: Sequence[str], cache: VectorCache | None = None, needed: Collection[int] | None = None
+    ) -> Any:
         return _Lazy(lambda i, j: fuzz.token_set_ratio(texts[i], texts[j]) / 100)
 
 
@@ -43,12 +68,40 @@ class EmbeddingSimilarity:
     """Cosine similarity of sentence embeddings of all-MiniLM-L6-v2."""
 
     name = "minilm"
+    model = "all-MiniLM-L6-v2/normalized/float32"
 
-    def matrix(self, texts: Sequence[str]) -> Any:
-        if not texts:
+    def matrix(
+        self, texts: Sequence[str], cache: VectorCache | None = None, needed: Collection[int] | None = None
+    ) -> Any:
+        # A claim with no candidate pair is never compared: embedding it would be wasted (a
+        # Russian sentence costs 100-250 word pieces), so only the needed rows are embedded.
+        rows = sorted(set(range(len(texts)) if needed is None else needed))
+        if not rows:
             return _Lazy(lambda i, j: 0.0)
-        vectors = embeddings.embed(texts)
+        vectors = dict(zip(rows, self.vectors([texts[i] for i in rows], cache), strict=True))
         return _Lazy(lambda i, j: vectors[i] @ vectors[j])
+
+    def vectors(self, texts: Sequence[str], cache: VectorCache | None = None) -> Any:
+        """One normalised vector per text; cached ones are read, the rest encoded (and kept)."""
+        keys = [text_key(t) for t in texts]
+        known = {
+            k: np.frombuffer(v, dtype="<f4")
+            for k, v in (cache.vectors(self.model, keys) if cache else {}).items()
+        }
+        missing = list(dict.fromkeys(k for k in keys if k not in known))
+        if missing:
+            text_of = dict(zip(keys, texts, strict=True))
+            fresh = np.asarray(
+                embeddings.model().encode(
+                    [text_of[k] for k in missing], normalize_embeddings=True, batch_size=64
+                ),
+                dtype="<f4",
+            )
+            made = dict(zip(missing, fresh, strict=True))
+            if cache is not None:
+                cache.keep_vectors(self.model, {k: v.tobytes() for k, v in made.items()})
+            known.update(made)
+        return np.stack([known[k] for k in keys])
 
 
 def default_similarity(use_embeddings: bool = True) -> Similarity:

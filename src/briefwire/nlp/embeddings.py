@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from briefwire.lifetime import keep_forever
+
 __all__ = ["available", "embed", "model"]
 
 DIMENSION = 384
@@ -43,7 +45,9 @@ def model() -> Any:
     torch.set_num_threads(1)
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-    return SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
+    loaded = SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
+    keep_forever()  # out of the cyclic GC's walks: it lives as long as the process
+    return loaded
 
 
 def embed(texts: Sequence[str], batch_size: int = 64) -> Any:

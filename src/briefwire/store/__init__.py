@@ -7,20 +7,28 @@ from pathlib import Path
 from types import TracebackType
 
 from .claims import ClaimStore, claim_key, mention_key
-from .db import connect, migrate, transaction
+from .db import BUSY_TIMEOUT_MS, connect, migrate, transaction
+from .dedupe_index import BandKeys, DedupeIndexStore
 from .documents import DocumentStore, DocumentToSave, raw_text_hash, text_hash
 from .entities import EntityStore
+from .errors import LedgerUnavailable, ledger_problem
 from .events import EventFilter, EventStore
+from .link_reads import LinkReads
+from .link_writes import LinkWrites
+from .period_reads import PeriodReads
 from .review import ReviewStore
 from .watch import WatchStore
 from .web_queries import WebQueries
 
 __all__ = [
+    "BandKeys",
     "DocumentToSave",
     "EventFilter",
+    "LedgerUnavailable",
     "Store",
     "claim_key",
     "connect",
+    "ledger_problem",
     "mention_key",
     "migrate",
     "raw_text_hash",
@@ -29,12 +37,30 @@ __all__ = [
 ]
 
 
-class Store(WatchStore, EntityStore, WebQueries, ReviewStore, EventStore, ClaimStore, DocumentStore):
+class Store(
+    WatchStore,
+    EntityStore,
+    WebQueries,
+    ReviewStore,
+    EventStore,
+    ClaimStore,
+    LinkWrites,  # after the classes that implement what it declares
+    PeriodReads,
+    LinkReads,
+    DedupeIndexStore,
+    DocumentStore,
+):
     """A briefwire ledger in one SQLite file."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
-        self.conn: sqlite3.Connection = connect(self.path)
+        try:
+            self.conn: sqlite3.Connection = connect(self.path, busy_timeout_ms)
+        except (sqlite3.Error, OSError) as exc:
+            problem = ledger_problem(exc, self.path)
+            if problem is None:
+                raise
+            raise problem from exc
 
     def close(self) -> None:
         self.conn.close()

@@ -242,7 +242,7 @@ class ClaimStore:
                 LEFT JOIN sources s ON s.source_id = d.source_id
                 LEFT JOIN events e ON e.event_id = c.event_id
                 LEFT JOIN claims dc ON dc.claim_id = c.denies_claim_id
-                {where} ORDER BY d.seq, c.start""",
+                {where} ORDER BY d.seq, c.start, c.claim_id""",
             args,
         ).fetchall()
         return [claim_row(r) for r in rows]
@@ -255,7 +255,7 @@ class ClaimStore:
             sql += " WHERE m.doc_id = ?"
             args = (doc_id,)
         out = []
-        for r in self.conn.execute(sql + " ORDER BY d.seq, m.start", args):
+        for r in self.conn.execute(sql + " ORDER BY d.seq, m.start, m.mention_id", args):
             row = dict(r)
             row["claimed_by"] = json.loads(row.pop("claimed_by_json"))
             out.append(row)

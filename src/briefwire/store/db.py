@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import quote
 
 T = TypeVar("T")
 
@@ -17,25 +19,60 @@ BUSY_TIMEOUT_MS = 30_000
 _RETRIES = 8
 
 
+def chunks(values: Iterable[T], size: int = 500) -> Iterator[list[T]]:
+    """``values`` in lists of at most ``size``: a bound for ``IN (?, ...)`` lists."""
+    items = list(values)
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) a database and bring its schema up to date."""
+def connect(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """Open (creating if needed) a database and bring its schema up to date.
+
+    ``busy_timeout_ms``: how long a write waits for another process's lock before it fails.
+    A ledger that exists but may not be written (a read-only file or filesystem) is opened
+    read-only: reading commands work on it, and a write fails as SQLITE_READONLY.
+    """
     path = Path(path)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not _writable(path):
+        return _connect_read_only(path)
     # isolation_level=None: we issue BEGIN/COMMIT ourselves so one document is one transaction.
     conn = sqlite3.connect(
-        path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        path, isolation_level=None, timeout=busy_timeout_ms / 1000, check_same_thread=False
     )
     conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     migrate(conn)
+    return conn
+
+
+def _writable(path: Path) -> bool:
+    """The file and its folder (WAL mode keeps two files beside it) may be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    # immutable: nobody can be writing a file nobody may write, and WAL's shared-memory file
+    # could not be created beside it anyway.
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    done = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
+    missing = [name for name, _ in migration_files() if name not in done]
+    if missing:
+        conn.close()
+        raise sqlite3.OperationalError(
+            f"attempt to write a readonly database: migrations {', '.join(missing)} are due"
+        )
     return conn
 
 
@@ -98,25 +135,32 @@ def _split_sql(sql: str) -> list[str]:
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any error: all of it lands or none."""
-    _retry(lambda: conn.execute("BEGIN IMMEDIATE"))
+    deadline = time.monotonic() + _busy_timeout(conn)
+    _retry(lambda: conn.execute("BEGIN IMMEDIATE"), deadline)
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     else:
-        _retry(lambda: conn.execute("COMMIT"))
+        _retry(lambda: conn.execute("COMMIT"), time.monotonic() + _busy_timeout(conn))
 
 
-def _retry(fn: Callable[[], T]) -> T:
-    """Retry on 'database is locked' beyond the busy timeout (a long writer elsewhere)."""
+def _busy_timeout(conn: sqlite3.Connection) -> float:
+    return float(conn.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
+
+
+def _retry(fn: Callable[[], T], deadline: float) -> T:
+    """Retry on 'database is locked' (SQLite may answer busy at once, without waiting), until
+    the busy timeout has passed in all: a lock held longer than that is an error."""
     for attempt in range(_RETRIES):
         try:
             return fn()
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
-            if attempt == _RETRIES - 1:
+            if attempt == _RETRIES - 1 or time.monotonic() >= deadline:
                 raise
-            time.sleep(0.05 * 2**attempt)
+            time.sleep(min(0.05 * 2**attempt, max(0.0, deadline - time.monotonic())))
     raise AssertionError("unreachable")

@@ -13,6 +13,8 @@ from briefwire.models import Casualty, Claim, CleanDocument, DedupeResult, Happe
 from briefwire.untrusted import storable
 
 from .db import now_iso, transaction
+from .dedupe_index import BandKeys
+from .stored_text import pack_clean, pack_raw, unpack_clean, unpack_raw
 
 # The earliest copy of a re-used paragraph: earliest publication date, then earliest ingested.
 _ORIGINAL_ORDER = "COALESCE(d.published, '9999'), d.seq"
@@ -40,6 +42,7 @@ class DocumentToSave:
     casualties: Sequence[Casualty] = ()
     happenings: Sequence[Happening] = ()
     mentions: Sequence[Mention] = ()
+    bands: BandKeys | None = None  # the dedupe index's keys; None: not indexed (a later run does it)
 
 
 class DocumentStore:
@@ -85,6 +88,12 @@ class DocumentStore:
     ) -> None:
         raise NotImplementedError  # provided by ClaimStore
 
+    def _insert_bands(self, seq: int, keys: BandKeys) -> None:
+        raise NotImplementedError  # provided by DedupeIndexStore
+
+    def _mark_indexed(self, seq: int) -> None:
+        raise NotImplementedError  # provided by DedupeIndexStore
+
     def record_error(self, error: IngestError) -> None:
         """Record a failure; the same failure again (a re-run) counts an attempt, not a new row."""
         with transaction(self.conn):
@@ -119,6 +128,7 @@ class DocumentStore:
     def _insert_document(self, item: DocumentToSave) -> None:
         doc, raw, dd = item.doc, item.doc.raw, item.dedupe
         seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
+        source_id = self._source_id(doc)
         self.conn.execute(
             """INSERT INTO documents(doc_id, seq, origin, format, url, source_id, title, dek, author,
                    published, published_precision, published_basis, published_note, language,
@@ -131,7 +141,7 @@ class DocumentStore:
                 raw.origin,
                 raw.format,
                 raw.url,
-                self._source_id(doc),
+                source_id,
                 doc.title,
                 doc.dek,
                 raw.author,
@@ -141,8 +151,8 @@ class DocumentStore:
                 doc.published.note,
                 doc.language,
                 raw.forwarded_from,
-                raw.text,
-                doc.text,
+                pack_raw(raw.text),
+                pack_clean(doc.text, [p.text for p in doc.paragraphs]),
                 dd.near_duplicate_of,
                 dd.near_duplicate_score,
                 item.doc_signature,
@@ -170,11 +180,14 @@ class DocumentStore:
             ids[p.index] = int(cur.lastrowid or 0)
         for link in dd.reuse:
             self._link_reuse(ids[link.index], link.other_doc_id, link.other_index, link.similarity)
-        if raw.outlet and item.outlet_line_hashes:
+        if item.bands is not None:
+            self._insert_bands(seq, item.bands)
+            self._mark_indexed(seq)
+        if source_id is not None and item.outlet_line_hashes:
             self.conn.executemany(
-                "INSERT INTO outlet_lines VALUES (?, ?, 1) "
-                "ON CONFLICT(outlet, line_hash) DO UPDATE SET n_docs = n_docs + 1",
-                [(raw.outlet, h) for h in set(item.outlet_line_hashes)],
+                "INSERT INTO outlet_line_counts VALUES (?, ?, 1) "
+                "ON CONFLICT(source_id, line_hash) DO UPDATE SET n_docs = n_docs + 1",
+                [(source_id, h) for h in set(item.outlet_line_hashes)],
             )
 
     def _link_reuse(self, passage_id: int, other_doc: str, other_idx: int, similarity: float) -> None:
@@ -216,7 +229,8 @@ class DocumentStore:
             chunk = wanted[i : i + 500]
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(
-                f"SELECT line_hash, n_docs FROM outlet_lines WHERE outlet = ? AND line_hash IN ({marks})",
+                f"SELECT o.line_hash, o.n_docs FROM outlet_line_counts o JOIN sources s USING (source_id) "
+                f"WHERE s.name = ? AND o.line_hash IN ({marks})",
                 (outlet, *chunk),
             ):
                 out[row[0]] = int(row[1])
@@ -257,6 +271,8 @@ class DocumentStore:
             )
         ]
         doc["passages"] = self.passages(doc_id=doc["doc_id"])
+        doc["raw_text"] = unpack_raw(doc["raw_text"])
+        doc["clean_text"] = unpack_clean(doc["clean_text"], [p["text"] for p in doc["passages"]])
         return doc
 
     def passages(
@@ -327,34 +343,46 @@ class DocumentStore:
         return [dict(r) for r in self.conn.execute("SELECT * FROM ingest_errors ORDER BY error_id")]
 
     def stats(self) -> dict[str, Any]:
+        """Counts of what the ledger holds, one flat object (every value a number, a date or
+        None), the same keys whatever the ledger holds: passages per theme as ``theme:NAME``."""
+
         def one(sql: str) -> Any:
             return self.conn.execute(sql).fetchone()[0]
 
-        return {
-            "documents": one("SELECT COUNT(*) FROM documents"),
+        documents = one("SELECT COUNT(*) FROM documents")
+        origins = one("SELECT COUNT(*) FROM document_origins")
+        counts: dict[str, Any] = {
+            "documents": documents,
+            "duplicates": origins - documents,
             "near_duplicates": one("SELECT COUNT(*) FROM documents WHERE near_duplicate_of IS NOT NULL"),
-            "origins": one("SELECT COUNT(*) FROM document_origins"),
+            "origins": origins,
             "passages": one("SELECT COUNT(*) FROM passages"),
             "reused_passages": one("SELECT COUNT(*) FROM reuse_links"),
             "removed_spans": one("SELECT COUNT(*) FROM removed_spans"),
             "sources": one("SELECT COUNT(*) FROM sources"),
+            "claims": one("SELECT COUNT(*) FROM claims"),
+            "events": one("SELECT COUNT(*) FROM events"),
+            "casualties": one("SELECT COUNT(*) FROM persons"),
+            "casualty_mentions": one("SELECT COUNT(*) FROM casualty_mentions"),
             "ingest_errors": one("SELECT COUNT(*) FROM ingest_errors"),
             "first_published": one("SELECT MIN(published) FROM documents"),
             "last_published": one("SELECT MAX(published) FROM documents"),
-            "themes": dict(
-                self.conn.execute(
-                    "SELECT COALESCE(theme, '(none)'), COUNT(*) FROM passages GROUP BY 1 ORDER BY 2 DESC"
-                ).fetchall()
-            ),
         }
+        for theme, n in self.conn.execute(
+            "SELECT COALESCE(theme, '(none)'), COUNT(*) FROM passages GROUP BY 1 ORDER BY 2 DESC, 1"
+        ):
+            counts[f"theme:{theme}"] = n
+        return counts
 
 
 def _period(since: str | None, until: str | None) -> tuple[str, tuple[Any, ...]]:
+    """WHERE for documents published in [since, until] (days); both bounds can use the index
+    on ``published`` ('~' sorts after every ISO date and time of the day ``until``)."""
     clauses, args = [], []
     if since:
         clauses.append("d.published >= ?")
         args.append(since)
     if until:
-        clauses.append("substr(d.published, 1, 10) <= ?")
-        args.append(until)
+        clauses.append("d.published < ?")
+        args.append(until[:10] + "~")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", tuple(args)

@@ -69,33 +69,46 @@ class EntityStore:
             )
 
     def _merged(self, pairs: Sequence[PairScore]) -> list[tuple[PairScore, bool]]:
-        event_of = {
-            r[0]: r[1]
-            for r in self.conn.execute("SELECT claim_key, event_id FROM claims WHERE event_id IS NOT NULL")
-        }
+        keys = list({k for p in pairs for k in (p.a, p.b)})
+        event_of: dict[str, int] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            event_of.update(
+                self.conn.execute(
+                    f"SELECT claim_key, event_id FROM claims "
+                    f"WHERE claim_key IN ({marks}) AND event_id IS NOT NULL",
+                    chunk,
+                ).fetchall()
+            )
         return [(p, event_of.get(p.a) is not None and event_of.get(p.a) == event_of.get(p.b)) for p in pairs]
 
     def _replace_entities(self, entities: Sequence[Entity]) -> None:
         self.conn.execute("DELETE FROM entities")
         for e in entities:
-            cur = self.conn.execute(
-                "INSERT INTO entities(entity_key, kind, name, code, official) VALUES (?, ?, ?, ?, ?)",
-                (e.key, e.kind, e.name, e.code, int(e.official)),
-            )
-            eid = int(cur.lastrowid or 0)
-            aliases = list(dict.fromkeys([e.name, *e.aliases]))
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, folded) VALUES (?, ?, ?)",
-                [(eid, a, a.casefold()) for a in aliases],
-            )
-            self.conn.executemany(
-                "INSERT INTO entity_mentions(entity_id, doc_id, surface, role, claim_key, mention_key) "
-                "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE doc_id = ?)",
-                [
-                    (eid, m.doc_id, m.surface, m.role, m.claim_key, m.mention_key, m.doc_id)
-                    for m in e.mentions
-                ],
-            )
+            self._insert_entity(e)
+
+    def _insert_entity(self, e: Entity) -> None:
+        """Add an entity, or add to it: its row kept (by key), aliases and mentions added."""
+        self.conn.execute(
+            "INSERT INTO entities(entity_key, kind, name, code, official) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(entity_key) DO UPDATE SET name = excluded.name, code = excluded.code, "
+            "official = excluded.official",
+            (e.key, e.kind, e.name, e.code, int(e.official)),
+        )
+        eid = int(
+            self.conn.execute("SELECT entity_id FROM entities WHERE entity_key = ?", (e.key,)).fetchone()[0]
+        )
+        aliases = list(dict.fromkeys([e.name, *e.aliases]))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, folded) VALUES (?, ?, ?)",
+            [(eid, a, a.casefold()) for a in aliases],
+        )
+        self.conn.executemany(
+            "INSERT INTO entity_mentions(entity_id, doc_id, surface, role, claim_key, mention_key) "
+            "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE doc_id = ?)",
+            [(eid, m.doc_id, m.surface, m.role, m.claim_key, m.mention_key, m.doc_id) for m in e.mentions],
+        )
 
     def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
         sql = """SELECT e.*, COUNT(m.entity_id) AS n_mentions, COUNT(DISTINCT m.doc_id) AS n_documents

@@ -48,84 +48,93 @@ class EventStore:
     ) -> None:
         """Store link's output. With a scope, only events touching those claims are replaced.
 
-        Persons are always replaced whole (the register is small and re-linked in full).
+        Persons are replaced whole here (``LinkWrites.save_relink`` replaces some of them).
         """
         with transaction(self.conn):
-            if scope_claim_keys is None:
-                self.conn.execute("UPDATE claims SET event_id = NULL")
-                self.conn.execute("DELETE FROM events")
-            else:
-                # events any scoped claim belonged to are rebuilt from link's output
-                self.conn.executemany(
-                    "DELETE FROM events WHERE event_id = (SELECT event_id FROM claims WHERE claim_key = ?)",
-                    [(k,) for k in scope_claim_keys],
-                )
+            self._replace_events(events, scope_claim_keys)
             self.conn.execute("UPDATE casualty_mentions SET person_id = NULL")
             self.conn.execute("DELETE FROM persons")
-            for ev in events:
-                self.conn.execute("DELETE FROM events WHERE event_key = ?", (ev.event_key,))
-                cur = self.conn.execute(
-                    """INSERT INTO events(
-                           event_key, type, theme, summary, date, date_precision, location_json,
-                           actors_json, quantity_json, status, first_reported,
-                           independent_sources, sources_json, explanation_json)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (
-                        ev.event_key,
-                        ev.type,
-                        ev.theme,
-                        ev.summary,
-                        ev.date.date,
-                        ev.date.precision,
-                        _opt(asdict(ev.location) if ev.location else None),
-                        json.dumps([asdict(a) for a in ev.actors], ensure_ascii=False),
-                        _opt(asdict(ev.quantity) if ev.quantity else None),
-                        ev.status,
-                        ev.first_reported,
-                        ev.independent_sources,
-                        json.dumps(list(ev.sources), ensure_ascii=False),
-                        json.dumps(list(ev.explanation), ensure_ascii=False),
-                    ),
-                )
-                event_id = int(cur.lastrowid or 0)
-                self.conn.executemany(
-                    "UPDATE claims SET event_id = ? WHERE claim_key = ?",
-                    [(event_id, k) for k in ev.claim_keys],
-                )
             for p in persons:
-                self.conn.execute("DELETE FROM persons WHERE person_key = ?", (p.person_key,))
-                f = p.fields
-                cur = self.conn.execute(
-                    """INSERT INTO persons(person_key, name, variants_json, age, born, rank, status,
-                           home_region, home_region_code, home_town, occupation, unit,
-                           date_of_death, date_precision, place_of_death, first_reported,
-                           independent_sources)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (
-                        p.person_key,
-                        p.name,
-                        json.dumps(list(p.variants), ensure_ascii=False),
-                        f.get("age"),
-                        f.get("born"),
-                        f.get("rank"),
-                        f.get("status") or "unknown",
-                        f.get("home_region"),
-                        f.get("home_region_code"),
-                        f.get("home_town"),
-                        f.get("occupation"),
-                        f.get("unit"),
-                        f.get("date_of_death"),
-                        f.get("date_precision") or "unknown",
-                        f.get("place_of_death"),
-                        p.first_reported,
-                        p.independent_sources,
-                    ),
-                )
-                person_id = int(cur.lastrowid or 0)
-                self.conn.executemany(
-                    "UPDATE casualty_mentions SET person_id = ? WHERE mention_key = ?",
-                    [(person_id, k) for k in p.mention_keys],
-                )
+                self._insert_person(p)
+
+    def _replace_events(self, events: Sequence[LinkedEvent], scope_claim_keys: Sequence[str] | None) -> None:
+        if scope_claim_keys is None:
+            self.conn.execute("UPDATE claims SET event_id = NULL")
+            self.conn.execute("DELETE FROM events")
+        else:
+            # events any scoped claim belonged to are rebuilt from link's output
+            self.conn.executemany(
+                "DELETE FROM events WHERE event_id = (SELECT event_id FROM claims WHERE claim_key = ?)",
+                [(k,) for k in scope_claim_keys],
+            )
+        for ev in events:
+            self._insert_event(ev)
+
+    def _insert_event(self, ev: LinkedEvent) -> None:
+        self.conn.execute("DELETE FROM events WHERE event_key = ?", (ev.event_key,))
+        cur = self.conn.execute(
+            """INSERT INTO events(
+                   event_key, type, theme, summary, date, date_precision, location_json,
+                   actors_json, quantity_json, status, first_reported,
+                   independent_sources, sources_json, explanation_json)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                ev.event_key,
+                ev.type,
+                ev.theme,
+                ev.summary,
+                ev.date.date,
+                ev.date.precision,
+                _opt(asdict(ev.location) if ev.location else None),
+                json.dumps([asdict(a) for a in ev.actors], ensure_ascii=False),
+                _opt(asdict(ev.quantity) if ev.quantity else None),
+                ev.status,
+                ev.first_reported,
+                ev.independent_sources,
+                json.dumps(list(ev.sources), ensure_ascii=False),
+                json.dumps(list(ev.explanation), ensure_ascii=False),
+            ),
+        )
+        event_id = int(cur.lastrowid or 0)
+        self.conn.executemany(
+            "UPDATE claims SET event_id = ? WHERE claim_key = ?",
+            [(event_id, k) for k in ev.claim_keys],
+        )
+
+    def _insert_person(self, p: LinkedPerson) -> None:
+        self.conn.execute("DELETE FROM persons WHERE person_key = ?", (p.person_key,))
+        f = p.fields
+        cur = self.conn.execute(
+            """INSERT INTO persons(person_key, name, variants_json, age, born, rank, status,
+                   home_region, home_region_code, home_town, occupation, unit,
+                   date_of_death, date_precision, place_of_death, first_reported,
+                   independent_sources)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                p.person_key,
+                p.name,
+                json.dumps(list(p.variants), ensure_ascii=False),
+                f.get("age"),
+                f.get("born"),
+                f.get("rank"),
+                f.get("status") or "unknown",
+                f.get("home_region"),
+                f.get("home_region_code"),
+                f.get("home_town"),
+                f.get("occupation"),
+                f.get("unit"),
+                f.get("date_of_death"),
+                f.get("date_precision") or "unknown",
+                f.get("place_of_death"),
+                p.first_reported,
+                p.independent_sources,
+            ),
+        )
+        person_id = int(cur.lastrowid or 0)
+        self.conn.executemany(
+            "UPDATE casualty_mentions SET person_id = ? WHERE mention_key = ?",
+            [(person_id, k) for k in p.mention_keys],
+        )
 
     def events(
         self, flt: EventFilter | None = None, limit: int | None = None, offset: int = 0
@@ -185,24 +194,25 @@ class EventStore:
         return out
 
     def persons(self) -> list[dict[str, Any]]:
-        out = []
-        for r in self.conn.execute("SELECT * FROM persons ORDER BY COALESCE(first_reported, '9999'), name"):
-            row = dict(r)
-            row["name_variants"] = json.loads(row.pop("variants_json"))
-            mentions = self.conn.execute(
-                "SELECT m.doc_id, d.origin FROM casualty_mentions m JOIN documents d USING (doc_id) "
-                "WHERE m.person_id = ? ORDER BY d.seq",
-                (row["person_id"],),
-            ).fetchall()
-            row["doc_ids"] = list(dict.fromkeys(m[0] for m in mentions))
-            row["origins"] = list(dict.fromkeys(m[1] for m in mentions))
-            edits = self.edits("person", row["person_key"])
-            row["machine"] = {k: row[k] for k in edits if k in row}
-            row.update(edits)
-            row["edited_fields"] = sorted(edits)
-            row["review_state"] = self.review_state("person", row["person_key"])
-            out.append(row)
-        return out
+        sql = "SELECT * FROM persons ORDER BY COALESCE(first_reported, '9999'), name, person_id"
+        return [self._person_row(r) for r in self.conn.execute(sql).fetchall()]
+
+    def _person_row(self, r: sqlite3.Row) -> dict[str, Any]:
+        row = dict(r)
+        row["name_variants"] = json.loads(row.pop("variants_json"))
+        mentions = self.conn.execute(
+            "SELECT m.doc_id, d.origin FROM casualty_mentions m JOIN documents d USING (doc_id) "
+            "WHERE m.person_id = ? ORDER BY d.seq",
+            (row["person_id"],),
+        ).fetchall()
+        row["doc_ids"] = list(dict.fromkeys(m[0] for m in mentions))
+        row["origins"] = list(dict.fromkeys(m[1] for m in mentions))
+        edits = self.edits("person", row["person_key"])
+        row["machine"] = {k: row[k] for k in edits if k in row}
+        row.update(edits)
+        row["edited_fields"] = sorted(edits)
+        row["review_state"] = self.review_state("person", row["person_key"])
+        return row
 
 
 def _matches(r: dict[str, Any], f: EventFilter) -> bool:

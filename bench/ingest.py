@@ -1,0 +1,207 @@
+"""End-to-end ingest beside bare NLP, measured in one run, on real text in both languages.
+
+Russian: ``--posts`` posts of ../shared/corpora/tg-ru-news (spread evenly over the corpus),
+given to briefwire as the corpus's own JSON file. English: the 181 human-checked article bodies of
+../shared/corpora/article-extraction-benchmark as .txt files, and the same benchmark's HTML pages.
+Every side is warm (models loaded and used once before timing) and gets the same texts:
+
+- bare NLP with the components briefwire's backend runs (read from the backend, not listed
+  here): spaCy ``nlp.pipe`` over the whole texts; natasha's ``Doc.segment`` + ``Doc.tag_ner``
+  per post, as its documentation shows;
+- the backend alone (``briefwire.nlp``: how it feeds those components);
+- ``ingest`` with one worker and with ``--workers 2``: read, clean, dedupe, nlp, extract,
+  store and link (sentence embeddings included) into a fresh ledger.
+
+Words are whitespace-separated words of the input texts. Printed per side: seconds (best of
+``--rounds``, sides interleaved), words per second, the ratio to bare NLP, and the load.
+Targets: Russian ingest costs at most 1.6 x bare natasha; English ingest reaches at least 0.9 x
+bare spaCy's words per second; two workers at least 1.6 x one.
+
+    .venv/bin/python bench/ingest.py [--posts 5000] [--rounds 2] [--only ru|en|html]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from briefwire.engine import Engine, LocalProcesses
+from briefwire.nlp import get_backend
+from briefwire.pipeline import Pipeline, PipelineOptions
+from briefwire.store import Store
+from common import (
+    PAGES,
+    TELEGRAM,
+    banner,
+    english_bodies,
+    english_pages,
+    load,
+    telegram_posts,
+    timed,
+    warm_everything,
+    write_posts,
+)
+
+Side = Callable[[], Any]
+_LEDGERS = itertools.count()
+
+
+def bare_spacy(texts: list[str]) -> Side:
+    nlp = get_backend("en").nlp  # type: ignore[attr-defined]
+    return lambda: list(nlp.pipe(texts, batch_size=32))
+
+
+def bare_natasha(texts: list[str]) -> Side:
+    from natasha import Doc, Segmenter  # noqa: PLC0415
+
+    backend = get_backend("ru")
+    expected = ("razdel.sentenize", "razdel.tokenize", "slovnet.NewsNERTagger")
+    if backend.components != expected:  # type: ignore[attr-defined]
+        sys.exit(f"the Russian backend runs {backend.components}: give bare natasha the same")  # type: ignore[attr-defined]
+    segmenter, ner = Segmenter(), backend.ner  # type: ignore[attr-defined]
+
+    def run() -> None:
+        for text in texts:
+            doc = Doc(text)
+            doc.segment(segmenter)
+            doc.tag_ner(ner)
+
+    return run
+
+
+def backend_only(language: str, texts: list[str]) -> Side:
+    backend = get_backend(language)
+    return lambda: list(backend.analyse(texts, batch_size=64))
+
+
+def ingest(inputs: list[Path], engine: Engine | None, tmp: Path) -> Side:
+    """A fresh ledger each time; an engine given is reused (its workers stay warm)."""
+
+    def run() -> None:
+        db = tmp / f"ledger-{next(_LEDGERS)}.db"
+        with Store(db) as store, Pipeline(store, PipelineOptions(workers=2 if engine else 1), engine) as p:
+            summary = p.ingest(inputs)
+        if summary.errors:
+            print(f"  ({len(summary.errors)} inputs failed: {summary.errors[0]})")
+
+    return run
+
+
+def warm_pool(engine: Engine, tmp: Path) -> None:
+    """Start both workers of the pool and load their models (batches of one: one per submit)."""
+    folder = tmp / "warm"
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(8):
+        (folder / f"{i}.txt").write_text(f"Officials in district {i} said {i + 20} men were sent home.\n")
+    with (
+        Store(tmp / "warm.db") as store,
+        Pipeline(store, PipelineOptions(workers=2, batch_size=1), engine) as p,
+    ):
+        p.ingest([folder])
+
+
+def measure(title: str, words: int, sides: dict[str, Side], rounds: int, base: str) -> None:
+    """Sides interleaved round by round; each one's best round counts (the first may be cold)."""
+    best: dict[str, float] = {}
+    loads: dict[str, str] = {}
+    for _ in range(max(1, rounds)):
+        for name, side in sides.items():
+            seconds = timed(side)
+            if name not in best or seconds < best[name]:
+                best[name], loads[name] = seconds, load()
+    print(f"\n{title}: {words:,} words, best of {rounds}")
+    print(f"  {'side':<44} {'seconds':>8} {'words/s':>9} {'vs bare':>8}  machine")
+    for name, seconds in best.items():
+        ratio = best[base] / seconds
+        print(f"  {name:<44} {seconds:>8.1f} {words / seconds:>9,.0f} {ratio:>8.2f}  {loads[name]}")
+    one, two = best.get("ingest, 1 worker"), best.get("ingest, --workers 2")
+    if one and two:
+        print(f"  --workers 2 / 1 worker: {one / two:.2f} x (target >= 1.6)")
+    if one:
+        print(f"  ingest, 1 worker costs {one / best[base]:.2f} x {base}")
+
+
+def russian(args: argparse.Namespace, engine: Engine, tmp: Path) -> None:
+    posts = telegram_posts()
+    posts = posts[:: max(1, len(posts) // args.posts)][: args.posts]
+    texts = [p["text"] for p in posts]
+    source = write_posts(posts, tmp / "ru" / "posts.json")
+    sides = {
+        "bare natasha (Doc.segment + tag_ner per post)": bare_natasha(texts),
+        "briefwire.nlp Russian backend": backend_only("ru", texts),
+        "ingest, 1 worker": ingest([source], None, tmp),
+        "ingest, --workers 2": ingest([source], engine, tmp),
+    }
+    words = sum(len(t.split()) for t in texts)
+    measure(f"Russian, {len(posts):,} Telegram posts", words, sides, args.rounds, next(iter(sides)))
+
+
+def english(args: argparse.Namespace, engine: Engine, tmp: Path) -> None:
+    texts = english_bodies()
+    folder = tmp / "en"
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(texts):
+        (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+    components = ", ".join(get_backend("en").components)  # type: ignore[attr-defined]
+    sides = {
+        f"bare spaCy nlp.pipe ({components})": bare_spacy(texts),
+        "briefwire.nlp English backend": backend_only("en", texts),
+        "ingest, 1 worker": ingest([folder], None, tmp),
+        "ingest, --workers 2": ingest([folder], engine, tmp),
+    }
+    words = sum(len(t.split()) for t in texts)
+    measure(
+        f"English, {len(texts)} article bodies as text files", words, sides, args.rounds, next(iter(sides))
+    )
+
+
+def pages(args: argparse.Namespace, engine: Engine, tmp: Path) -> None:
+    folder = tmp / "html"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, html in english_pages():
+        (folder / name).write_text(html, encoding="utf-8")
+    texts = english_bodies()
+    sides = {
+        "bare spaCy nlp.pipe over the pages' bodies": bare_spacy(texts),
+        "ingest, 1 worker": ingest([folder], None, tmp),
+        "ingest, --workers 2": ingest([folder], engine, tmp),
+    }
+    words = sum(len(t.split()) for t in texts)
+    measure(
+        "English, the 181 HTML pages (words of their bodies)", words, sides, args.rounds, next(iter(sides))
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--posts", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--only", choices=["ru", "en", "html"], default=None)
+    args = parser.parse_args()
+    if not TELEGRAM.exists() or not PAGES.exists():
+        print("skipped: ../shared/corpora is absent")
+        return 0
+    banner("bench/ingest.py: ingest beside bare NLP")
+    warm_everything()
+    engine = LocalProcesses(2, warm=("en", "ru"))
+    runs = {"ru": russian, "en": english, "html": pages}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            warm_pool(engine, Path(tmp))
+            for name, run in runs.items():
+                if args.only in (None, name):
+                    run(args, engine, Path(tmp))
+    finally:
+        engine.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
