@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from briefwire import report
 from briefwire.engine import Engine
+from briefwire.engine.relink import relink_claims as relink_touching
 from briefwire.pipeline import IngestSummary, Pipeline, PipelineOptions, Progress
 from briefwire.report.export import document_row, passage_rows, shape
 from briefwire.report.files import write_text, write_with
@@ -88,6 +89,12 @@ def ingest(
 def relink(ws: Workspace) -> None:
     """Link all claims again, honouring every reviewer decision (merges, splits, rejections)."""
     Pipeline(ws.store).link()
+
+
+def relink_claims(ws: Workspace, claim_keys: Iterable[str]) -> None:
+    """Link again only what a decision about these claims touches (a merge's two events, a
+    split's event, their blocks); the rest of the ledger is neither read nor rewritten."""
+    relink_touching(ws.store, claim_keys)
 
 
 def docs(ws: Workspace) -> list[dict[str, Any]]:

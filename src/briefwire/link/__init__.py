@@ -129,6 +129,8 @@ def constraints(decisions: Sequence[dict[str, Any]]) -> Constraints:
             must.append((d["target_key"], d["value"]))
         elif d["target_kind"] == "claim" and d["action"] == "split":
             alone.add(d["target_key"])
+            # A split after a merge that named this claim's event by it undoes that merge.
+            must = [pair for pair in must if d["target_key"] not in pair]
         elif d["target_kind"] == "claim" and d["action"] == "reset":
             alone.discard(d["target_key"])
     return Constraints(tuple(must), frozenset(alone))

@@ -14,6 +14,7 @@ from briefwire.untrusted import storable
 
 from .db import now_iso, transaction
 from .dedupe_index import BandKeys
+from .fts_query import fts_query, words_query
 from .stored_text import pack_clean, pack_raw, unpack_clean, unpack_raw
 
 # The earliest copy of a re-used paragraph: earliest publication date, then earliest ingested.
@@ -332,10 +333,10 @@ class DocumentStore:
                  JOIN documents d ON d.doc_id = p.doc_id
                  WHERE passages_fts MATCH ? ORDER BY score LIMIT ?"""
         try:
-            rows = self.conn.execute(sql, (query, limit)).fetchall()
+            rows = self.conn.execute(sql, (fts_query(query), limit)).fetchall()
         except sqlite3.OperationalError:
             # Not valid FTS5 syntax (a stray quote, a colon): search for the words as phrases.
-            words = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            words = words_query(query)
             rows = self.conn.execute(sql, (words, limit)).fetchall() if words else []
         return [dict(r) for r in rows]
 
