@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import io
-from html import escape
 
-from briefwire.untrusted import safe_url
+from briefwire.untrusted import safe_url, without_bidi_controls
 
 from .brief import Brief, BriefItem, Citation
 from .markdown import CASUALTY_COLUMNS, item_details, period_title
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """Text for the page: escaped, without bidi controls (an unclosed override in a title would
+    reverse the page's own words after it)."""
+    return html.escape(without_bidi_controls(text), quote=quote)
+
 
 CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -17,6 +24,7 @@ li{margin:.4rem 0}.src{color:#555;font-size:.9em}.new{background:#ffe58a;padding
 .meta{color:#666;font-size:.9em}.box{background:#f4f6f8;padding:.6rem 1rem;border-radius:6px}
 table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:.2rem .5rem}
 .charts{display:flex;flex-wrap:wrap;gap:1rem}.charts svg{max-width:100%;height:auto}
+li,td,th,h1,h2,a,span{unicode-bidi:isolate}li,td,a,span{overflow-wrap:anywhere}
 """
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefwire.untrusted import safe_url
+from briefwire.untrusted import safe_url, without_bidi_controls
 
 from .brief import Brief, BriefItem, Citation
 
@@ -28,9 +28,16 @@ def md_escape(text: str) -> str:
     """Neutralise Markdown and HTML syntax in source text (it is quoted, not markup).
 
     Angle brackets become entities rather than backslash escapes, so that no tag survives even
-    where the Markdown is pasted somewhere that is not rendered as Markdown.
+    where the Markdown is pasted somewhere that is not rendered as Markdown. Bidi controls are
+    dropped: an unclosed override would reverse the brief's own words after it.
     """
-    out = text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = (
+        without_bidi_controls(text)
+        .replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
     for ch in "`*_[]|#~":
         out = out.replace(ch, "\\" + ch)
     return " ".join(out.split())
