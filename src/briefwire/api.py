@@ -221,6 +221,10 @@ def export_rows(ws: Workspace, kind: str) -> Iterator[dict[str, Any]]:
         yield from passage_rows(st.passages(), st.removed_spans(), types)
     elif kind == "claims":
         yield from (shape("claims", c) for c in st.claims())
+    elif kind == "happenings":
+        yield from (shape("happenings", h) for h in st.happenings())
+    elif kind == "mentions":
+        yield from (shape("mentions", m) for m in st.mentions())
     elif kind == "events":
         yield from (shape("events", e) for e in st.events()[0])
     elif kind == "casualties":

@@ -82,6 +82,7 @@ class ClaimInfo:
     anaphoric: bool = False  # the sentence opens with "He", "They", "The suspect" ...
     claimants: frozenset[str] = frozenset()  # entity keys of who says so (people, organisations)
     span: int = 1  # days the date covers: 7 for a week ("over the weekend", "last week"), 31 a month
+    happening: str | None = None  # the document event (extraction's happening) the claim is evidence of
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,7 @@ def claim_infos(
                 anaphoric=anaphoric(c.get("quote") or ""),
                 claimants=claimant_keys(c, people, orgs),
                 span=_SPANS.get(c.get("date_precision") or "", 1) if c.get("date") else 1,
+                happening=c.get("happening_id"),
             )
         )
     return out
@@ -224,6 +225,15 @@ def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> C
     for a_key, b_key in constraints.must_link:
         if a_key in member and b_key in member and member[a_key] != member[b_key]:
             join(member[a_key], member[b_key], None)
+    # The sentences extraction read as one document event start as one group: a continuation or a
+    # facet is evidence of its happening, never an event of its own (a reviewer's split still holds).
+    first_of: dict[str, str] = {}
+    for info in infos:
+        if info.happening is None or info.key in constraints.alone:
+            continue
+        lead = first_of.setdefault(info.happening, info.key)
+        if member[lead] != member[info.key]:
+            join(member[lead], member[info.key], None)
     for ps in sorted(scores.values(), key=lambda p: -p.score):
         if not ps.merge or ps.a in constraints.alone or ps.b in constraints.alone:
             continue

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefwire.models import Casualty, Claim, CleanDocument, DedupeResult, IngestError
+from briefwire.models import Casualty, Claim, CleanDocument, DedupeResult, Happening, IngestError, Mention
 from briefwire.untrusted import storable
 
 from .db import now_iso, transaction
@@ -41,6 +41,8 @@ class DocumentToSave:
     outlet_line_hashes: Sequence[str] = ()
     claims: Sequence[Claim] = ()
     casualties: Sequence[Casualty] = ()
+    happenings: Sequence[Happening] = ()
+    mentions: Sequence[Mention] = ()
     bands: BandKeys | None = None  # the dedupe index's keys; None: not indexed (a later run does it)
 
 
@@ -72,11 +74,18 @@ class DocumentStore:
         with transaction(self.conn):
             self._insert_document(item)
             self._clear_retried(item.doc.raw.origin)
-            if item.claims or item.casualties:
-                self._insert_extraction(item.doc.doc_id, item.claims, item.casualties)
+            if item.claims or item.casualties or item.happenings or item.mentions:
+                self._insert_extraction(
+                    item.doc.doc_id, item.claims, item.casualties, item.happenings, item.mentions
+                )
 
     def _insert_extraction(
-        self, doc_id: str, claims: Sequence[Claim], casualties: Sequence[Casualty]
+        self,
+        doc_id: str,
+        claims: Sequence[Claim],
+        casualties: Sequence[Casualty],
+        happenings: Sequence[Happening] = (),
+        mentions: Sequence[Mention] = (),
     ) -> None:
         raise NotImplementedError  # provided by ClaimStore
 
