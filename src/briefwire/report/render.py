@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from briefwire.untrusted import safe_url
+from briefwire.untrusted import safe_url, without_bidi_controls
 
 from .charts import charts_svg
 from .model import Brief, BriefItem, Citation
@@ -37,6 +37,7 @@ li{margin:.4rem 0}.src{color:#555;font-size:.9em}.new{background:#ffe58a;padding
 .meta{color:#666;font-size:.9em}.box{background:#f4f6f8;padding:.6rem 1rem;border-radius:6px}
 table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:.2rem .5rem}
 .charts{display:flex;flex-wrap:wrap;gap:1rem}.charts svg{max-width:100%;height:auto}
+li,td,th,h1,h2,a,span{unicode-bidi:isolate}li,td,a,span{overflow-wrap:anywhere}
 """
 
 
@@ -56,9 +57,16 @@ def md_escape(text: str) -> str:
     """Neutralise Markdown and HTML syntax in source text (it is quoted, not markup).
 
     Angle brackets become entities rather than backslash escapes, so that no tag survives even
-    where the Markdown is pasted somewhere that is not rendered as Markdown.
+    where the Markdown is pasted somewhere that is not rendered as Markdown. Bidi controls are
+    dropped: an unclosed override would reverse the brief's own words after it.
     """
-    out = text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = (
+        without_bidi_controls(text)
+        .replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
     for ch in "`*_[]|#~":
         out = out.replace(ch, "\\" + ch)
     return " ".join(out.split())
@@ -119,6 +127,13 @@ def _sep(item: BriefItem) -> str:
     return "; " if item.key == "named-dead" else " "
 
 
+def _printable(value: Any) -> Any:
+    """Every printed value without bidi controls (our own markup, already safe, is left alone)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return without_bidi_controls(value)
+    return value
+
+
 @cache
 def _environment(kind: str) -> Environment:
     env = Environment(
@@ -128,6 +143,7 @@ def _environment(kind: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_printable,
     )
     env.filters["md"] = md_escape
     env.filters["cite"] = cite_md
