@@ -73,7 +73,9 @@ def md_escape(text: str) -> str:
 
 
 def _label(c: Citation) -> str:
-    return " — ".join(x for x in (c.outlet or c.origin.rsplit("/", 1)[-1], c.title, c.date) if x)
+    return without_bidi_controls(
+        " — ".join(x for x in (c.outlet or c.origin.rsplit("/", 1)[-1], c.title, c.date) if x)
+    )
 
 
 def cite_md(c: Citation) -> str:
@@ -156,7 +158,7 @@ def _helpers(kind: str, language: str) -> dict[str, Callable[[Any], str]]:
         text = _language_mark(item)
         if kind == "md":
             return f"**{md_escape(text)}** " if text else ""
-        return Markup('<span class="lang">{}</span> ').format(text) if text else ""
+        return Markup('<span class="lang">{}</span> ').format(without_bidi_controls(text)) if text else ""
 
     return {
         "mark": mark,
