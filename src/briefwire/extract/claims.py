@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from briefwire.extract.attribution import Attribution
 from briefwire.extract.happenings import Entry, Open
@@ -181,6 +182,7 @@ def claim_actors(sentence: Sentence, attribution: Attribution) -> tuple[Actor, .
     return tuple(actors.values())
 
 
+@lru_cache(maxsize=256)  # a sentence with many claims (a list of names) is summarised once
 def summarise(text: str) -> str:
     """The sentence as a short clause: attribution trimmed, cut at a word boundary."""
     s = _LEAD_ATTR.sub("", text.strip())

@@ -331,6 +331,7 @@ def _named_deaths(
             found.append(f)
     found = [f for f in found if _full_or_known(f, walk)]
     records = []
+    told = stance(sentence.text, att) if found else ""
     for f in found:
         record = replace(
             build(f, walk.doc.doc_id, walk.doc.published), claimed_by=att.chain or walk.default_chain
@@ -342,7 +343,7 @@ def _named_deaths(
             sentence,
             "casualty",
             3.0,
-            stance(sentence.text, att),
+            told,
             att.chain or walk.default_chain,
             places=tuple(places),
             people=(record.name,),

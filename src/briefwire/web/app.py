@@ -11,8 +11,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
+
+from briefwire.untrusted import without_bidi_controls
 
 from .brief_doc import details
 from .deps import LoginRequired
@@ -48,8 +51,17 @@ def show(value: object) -> str:
     return str(value)
 
 
+def shown(value: object) -> object:
+    """Every value a template prints, without bidi controls: an unclosed right-to-left override
+    in a document's title would otherwise reverse the desk's own labels after it."""
+    if isinstance(value, str) and not isinstance(value, Markup):  # the desk prints no Markup of text
+        return without_bidi_controls(value)
+    return value
+
+
 def templates() -> Environment:
     env = Environment(
+        finalize=shown,
         loader=PackageLoader("briefwire.web", "templates"),
         autoescape=True,  # every template, whatever its name
         undefined=StrictUndefined,

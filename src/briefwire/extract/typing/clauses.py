@@ -16,6 +16,7 @@ the next clause boundary.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from bisect import bisect_right
@@ -34,6 +35,7 @@ _RU_SUBORDINATE = re.compile(
     re.I,
 )
 _RU_BOUNDARY = re.compile(r"[,;:()—–]|\s-\s")
+_CLAUSE_HEAD = 40  # a subordinating word opens its clause: only the clause's head is read
 
 
 def token_weights(sentence: Sentence) -> list[float]:
@@ -89,11 +91,12 @@ def _comma_clause_weights(sentence: Sentence) -> list[float]:
     """Weights from comma-delimited clauses (no parse): subordinate ones are secondary."""
     text = sentence.text
     cuts = [0, *(m.end() for m in _RU_BOUNDARY.finditer(text)), len(text) + 1]
-    clause_weight = []
-    for a, b in itertools.pairwise(cuts):
-        clause_weight.append((a, b, SECONDARY if _RU_SUBORDINATE.match(text[a:b]) else 1.0))
+    weights = [
+        SECONDARY if _RU_SUBORDINATE.match(text[a : min(b, a + _CLAUSE_HEAD)]) else 1.0
+        for a, b in itertools.pairwise(cuts)
+    ]
     out = []
     for token in sentence.tokens:
-        offset = token.start - sentence.start
-        out.append(next((w for a, b, w in clause_weight if a <= offset < b), 1.0))
+        clause = bisect.bisect_right(cuts, token.start - sentence.start) - 1  # the clause it opens in
+        out.append(weights[clause] if 0 <= clause < len(weights) else 1.0)
     return out

@@ -153,9 +153,11 @@ def _cue_hits(sentence: Sentence, taxonomy: Taxonomy, anchored: bool) -> Hits:
     if not lemma_text:
         return surface
 
+    lemma_starts = [a for a, _ in starts]
+
     def place(offset: int) -> int:
         """The sentence-text offset of the token a lemma-text offset falls in."""
-        i = max(0, bisect_right([a for a, _ in starts], offset) - 1)
+        i = max(0, bisect_right(lemma_starts, offset) - 1)
         return starts[i][1]
 
     lemma_hits = taxonomy.hits(lemma_text, anchored, lambda o: at(place(o)))
