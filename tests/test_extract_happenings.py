@@ -104,6 +104,7 @@ def test_extract_number_in_a_plan_reaches_the_claims_as_planned(run: Run) -> Non
     )
     [wives] = [c for c in ex.claims if c.quantity]
     assert (wives.quantity.value, wives.stance) == (300, "planned")
+    assert wives.facet == "figure"  # told near the happening, not as part of it
 
 
 def test_extract_number_with_no_happening_to_join_is_news_of_its_own(run: Run) -> None:
@@ -204,6 +205,9 @@ def test_extract_russian_list_of_dead_in_oblique_cases(run: Run) -> None:
         ("В регионе за неделю задержали полтора десятка уклонистов.", 15),
         ("Власти сообщили, что восемьдесят две тысячи мобилизованных уже на фронте.", 82_000),
         ("Трое военнослужащих из Читы пропали без вести.", 3),
+        # thousands as posts write them, and a name in quotes as what is counted
+        ("Суд обязал блогера заплатить 215к рублей налоговой.", 215_000),
+        ("Над областью за ночь сбили 18 «Гераней».", 18),
     ],
 )
 def test_extract_russian_numbers_in_words(run: Run, text: str, value: float) -> None:

@@ -45,6 +45,7 @@ MUST_FIND = [
     ("Only one was wounded.", [(1, False, "wounded")]),
     # durations a report states as a fact, also where the tagger calls them a time
     ("Firemen put the fire out within 35 minutes.", [(35, False, "minutes")]),
+    ("Volunteers raised 45k dollars for the unit.", [(45_000, False, "dollars")]),
     ("A garrison court sentenced Oleg Sizov, 20, to 11 years.", [(11, False, "years")]),
     ("The summons counts as served five days after it is posted.", [(5, False, "days")]),
     (

@@ -189,7 +189,8 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         # a number told in a sentence that opens or continues nothing (a plan, a figure given by
         # the way, a sentence naming the dead) still reaches the ledger, with its stance
         mood = _stance(reading.modality, sentence, att)
-        walk.orphans.append((replace(entry, stance=mood, paragraph=block.paragraph.index), block.section))
+        adopted = replace(entry, stance=mood, paragraph=block.paragraph.index, adopted=True)
+        walk.orphans.append((adopted, block.section))
     walk.places.extend(places)
     walk.dates.extend(
         (block.paragraph.index, sentence.start, d)

@@ -86,7 +86,7 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     orgs = org_profile(options.profile)
     cons = constraints(inp.decisions)
     happenings = happening_infos(claims, claim_infos(claims, people, reuse, orgs), cons.alone)
-    pairs = candidate_pairs(happenings)
+    pairs = candidate_pairs([h for h in happenings if not h.figures_only])
     # only the sentences of happenings with a candidate pair are embedded (or read back)
     needed = {i for x, y in pairs for h in (x, y) for i in (*h.core, *h.rows)}
     texts = [c.get("quote") or c["summary"] for c in claims]

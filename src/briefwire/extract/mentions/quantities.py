@@ -76,6 +76,7 @@ _CLOCK_DURATION = re.compile(r"^\s*(?:minutes?|hours?|seconds?|минут\w*|ч�
 # "four or more children", "10 or fewer people": an open bound between number and noun.
 _OPEN_BOUND = re.compile(r"^\s*(?:or|and)\s+(?:more|fewer|less|over|above|under)\b", re.I)
 _LINKERS = {"and", "or", "и", "или"}
+_OPENING_QUOTES = {"«", '"', "„", "“"}
 _HEDGE_WORDS = {
     "about",
     "around",
@@ -293,7 +294,7 @@ _APPROX_LEAD = re.compile(
 )
 _NOT_TERM_BEFORE = re.compile(
     r"\b(?:in|(?:with)?in the (?:past|last|next|first)|over the (?:past|last|next)|for the first|every|each|"
-    r"since|until|by)\s*$|(?<!\w)(?:через|за последние|в течение|каждые)\s*$",
+    r"since|until|by)\s*$|(?<!\w)(?:за последние|в течение|каждые)\s*$",
     re.I,
 )
 
@@ -430,6 +431,11 @@ def _russian_noun(tokens: Iterator[Token], end: int) -> tuple[int, int, str | No
     """The word a Russian number counts: the next lower-case word if it is a noun, an adjective or
     a participle (pymorphy's part of speech; "20 и 22" counts nothing)."""
     first = next(tokens, None)
+    if first is not None and first.text in _OPENING_QUOTES and first.start - end <= 1:
+        quoted = next(tokens, None)  # 32 «Шахеда»: a name in quotes is what is counted
+        if quoted is not None and re.fullmatch(r"[А-ЯЁа-яё]+", quoted.text) and quoted.start == first.end:
+            return quoted.start, quoted.end, quoted.text
+        return end, end, None
     if first is not None and re.fullmatch(r"[а-яё]+", first.text) and first.start - end <= 1:
         if first.pos and first.pos not in {"NOUN", "ADJ", "VERB", "X"}:
             return end, end, None
