@@ -84,6 +84,7 @@ def clean(
     if layout is not None:
         mark_outside(lines, reasons, lex, layout)
     head = _head(raw, lines, reasons, layout=layout, learned=learned, opts=opts)
+    _keep_some_body(reasons, len(lines))
     cuts = inline_cuts(lines, reasons, lex)
     text, paragraphs, removed = assemble(lines, reasons, cuts)
     published = publication_date(
@@ -144,6 +145,18 @@ def _head(
     if head.dek_index is not None and not opts.dek_in_body:
         reasons[head.dek_index] = "dek"
     return head
+
+
+_HEAD_REASONS = ("title", "kicker", "dek")
+
+
+def _keep_some_body(reasons: dict[int, str], n_lines: int) -> None:
+    """A text whose every line went to its head (a one-sentence post read as a headline, a
+    kicker and a quote) is all news: its head lines stay in the body too."""
+    if len(reasons) < n_lines:
+        return
+    for i in [i for i, r in reasons.items() if r in _HEAD_REASONS]:
+        del reasons[i]
 
 
 def _doc_id(
