@@ -31,6 +31,7 @@ def test_clean_one_sentence_post_read_as_headline_keeps_its_news() -> None:
     doc = clean(as_text(ONE_SENTENCE))
     assert doc.paragraphs, "a one-sentence post lost its only line to the title"
     assert "сбиты три беспилотника" in kept(doc)
+    assert doc.title is None  # the sentence is the text, not a headline to repeat it
 
 
 def test_clean_one_sentence_post_with_footer_keeps_the_sentence_and_drops_the_footer() -> None:
