@@ -7,8 +7,9 @@ and every scored pair with its features, so that ``briefwire why`` can explain e
 
 Steps: resolve people (``entities``), score candidate claim pairs (``features``), cluster them
 under reviewers' constraints (``merge``), then count sources and settle status
-(``corroborate``) and build the register (``register``). With ``LinkInput.new_claims`` only the
-claims that share a block (type and weeks) with new claims are re-linked (``scope``).
+(``corroborate``) and build the register (``register``). With ``LinkInput.new_claims`` only what
+new claims touch is re-linked (``scope``): of the claims sharing a block (type and weeks) with
+them, those a new claim scores a merge with, and whole events of those.
 """
 
 from __future__ import annotations
@@ -19,13 +20,21 @@ from typing import Any
 
 from briefwire.models import LinkedEvent, LinkedPerson
 
-from .entities import Entity, org_profile, organisation_entities, place_entities, resolve_people
+from .entities import (
+    Entity,
+    OrgProfile,
+    PersonIndex,
+    org_profile,
+    organisation_entities,
+    place_entities,
+    resolve_people,
+)
 from .events import assemble_events
-from .features import PairScore
-from .merge import Constraints, candidate_pairs, claim_infos, cluster, explaining_pairs
+from .features import ClaimInfo, PairScore
+from .merge import Constraints, candidate_pairs, claim_infos, cluster, explaining_pairs, scored_pairs
 from .register import person_details, persons
-from .scope import affected_claims
-from .similarity import VectorCache, default_similarity
+from .scope import affected_claims, touched
+from .similarity import Similarity, VectorCache, default_similarity
 
 LINKER = "link.merge.v1"
 
@@ -72,18 +81,19 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     }
     claims = [c for c in inp.claims if c["claim_id"] not in rejected]
     scope: tuple[str, ...] | None = None
-    if inp.new_claims is not None:
-        chosen = affected_claims(claims, inp.new_claims)
-        scope = tuple(sorted(c["claim_id"] for c in chosen))
-        claims = chosen
     documents = {d["doc_id"]: d for d in inp.documents}
     reuse = reuse_groups(inp.passages)
     people = resolve_people(inp.claims, inp.mentions)
     orgs = org_profile(options.profile)
-    infos = claim_infos(claims, people, reuse, orgs)
-    texts = [c.get("quote") or c["summary"] for c in claims]
-    needed = {i for x, y in candidate_pairs(infos) for i in (x.index, y.index)}
-    sim = default_similarity(options.embeddings).matrix(texts, inp.vectors, needed)
+    comparer = _Comparer(people, reuse, orgs, default_similarity(options.embeddings), inp.vectors)
+    if inp.new_claims is not None:
+        block = affected_claims(claims, inp.new_claims)
+        new = frozenset(inp.new_claims)
+        infos, sim = comparer.compare(block, new)
+        merging = [(p.a, p.b) for p in scored_pairs(infos, sim, new).values() if p.merge]
+        claims = touched(block, new, merging)
+        scope = tuple(sorted(c["claim_id"] for c in claims))
+    infos, sim = comparer.compare(claims)
     clustering = cluster(infos, sim, constraints(inp.decisions))
     events, details = assemble_events(
         claims,
@@ -105,6 +115,30 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
         scope_claim_keys=scope,
         person_details={p.person_key: person_details(p, inp.mentions, documents) for p in register},
     )
+
+
+@dataclass(frozen=True)
+class _Comparer:
+    """What merging reads of claims besides the claims, and how alike their sentences are."""
+
+    people: PersonIndex
+    reuse: dict[tuple[str, int], int]
+    orgs: OrgProfile
+    similarity: Similarity
+    vectors: VectorCache | None
+
+    def compare(
+        self, claims: Sequence[dict[str, Any]], touching: frozenset[str] | None = None
+    ) -> tuple[list[ClaimInfo], Any]:
+        """The claims' infos and similarity, embedded only where a candidate pair needs it (a pair
+        with a claim of ``touching``, when given)."""
+        infos = claim_infos(claims, self.people, self.reuse, self.orgs)
+        pairs = candidate_pairs(infos)
+        if touching is not None:
+            pairs = [(x, y) for x, y in pairs if x.key in touching or y.key in touching]
+        needed = {i for x, y in pairs for i in (x.index, y.index)}
+        texts = [c.get("quote") or c["summary"] for c in claims]
+        return infos, self.similarity.matrix(texts, self.vectors, needed)
 
 
 def reuse_groups(passages: Sequence[dict[str, Any]]) -> dict[tuple[str, int], int]:

@@ -201,13 +201,22 @@ def _in_window(
                 yield x, y
 
 
-def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> Clustering:
+def scored_pairs(
+    infos: Sequence[ClaimInfo], sim: Any, touching: frozenset[str] | None = None
+) -> dict[tuple[str, str], PairScore]:
+    """Every candidate pair scored (only those with a claim of ``touching``, when given)."""
     scores: dict[tuple[str, str], PairScore] = {}
     for x, y in candidate_pairs(infos):
+        if touching is not None and x.key not in touching and y.key not in touching:
+            continue
         if x.doc_id == y.doc_id and x.paragraph == y.paragraph and x.type != y.type:
             continue  # one sentence typed twice is two events of different types
-        ps = score_pair(x, y, float(sim[x.index, y.index]))
-        scores[_pk(x.key, y.key)] = ps
+        scores[_pk(x.key, y.key)] = score_pair(x, y, float(sim[x.index, y.index]))
+    return scores
+
+
+def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> Clustering:
+    scores = scored_pairs(infos, sim)
     days = {info.key: info.day.toordinal() if info.day else None for info in infos}
     member: dict[str, int] = {info.key: i for i, info in enumerate(infos)}
     groups: dict[int, list[str]] = {i: [info.key] for i, info in enumerate(infos)}
