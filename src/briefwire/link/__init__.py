@@ -133,9 +133,7 @@ class _Comparer:
         """The claims' infos and similarity, embedded only where a candidate pair needs it (a pair
         with a claim of ``touching``, when given)."""
         infos = claim_infos(claims, self.people, self.reuse, self.orgs)
-        pairs = candidate_pairs(infos)
-        if touching is not None:
-            pairs = [(x, y) for x, y in pairs if x.key in touching or y.key in touching]
+        pairs = candidate_pairs(infos, touching)
         needed = {i for x, y in pairs for i in (x.index, y.index)}
         texts = [c.get("quote") or c["summary"] for c in claims]
         return infos, self.similarity.matrix(texts, self.vectors, needed)

@@ -151,8 +151,16 @@ def regions_named(quote: str) -> frozenset[str]:
     return frozenset(m.place.admin1_code for m in found if m.place.admin1_code)
 
 
-def candidate_pairs(infos: Sequence[ClaimInfo]) -> list[tuple[ClaimInfo, ClaimInfo]]:
-    """Pairs worth scoring: same or compatible types, or the same re-used paragraph."""
+def candidate_pairs(
+    infos: Sequence[ClaimInfo], touching: frozenset[str] | None = None
+) -> list[tuple[ClaimInfo, ClaimInfo]]:
+    """Pairs worth scoring: same or compatible types, or the same re-used paragraph.
+
+    With ``touching``, only the pairs with a claim of it, found from those claims' side: the
+    cost follows the new claims and their windows, not the pairs of a whole busy block.
+    """
+    if touching is not None:
+        return _touching_pairs(infos, touching)
     by_type: dict[str, list[ClaimInfo]] = defaultdict(list)
     for info in infos:
         by_type[info.type].append(info)
@@ -162,16 +170,61 @@ def candidate_pairs(infos: Sequence[ClaimInfo]) -> list[tuple[ClaimInfo, ClaimIn
     for pair in COMPATIBLE:
         a, b = sorted(pair)
         pairs.extend(_in_window(by_type.get(a, []), by_type.get(b, [])))
-    by_reuse: dict[int, list[ClaimInfo]] = defaultdict(list)
-    for info in infos:
-        for g in info.reuse_groups:
-            by_reuse[g].append(info)
     seen = {frozenset((x.key, y.key)) for x, y in pairs}
-    for group in by_reuse.values():
+    for group in _by_reuse(infos).values():
         for x, y in combinations(group, 2):
             if frozenset((x.key, y.key)) not in seen:
                 pairs.append((x, y))
     return pairs
+
+
+def _touching_pairs(
+    infos: Sequence[ClaimInfo], touching: frozenset[str]
+) -> list[tuple[ClaimInfo, ClaimInfo]]:
+    """:func:`candidate_pairs` restricted to pairs with a claim of ``touching``, in the same
+    orientation (within a type, the earlier claim first; across compatible types, the type
+    that sorts first), each pair once."""
+    by_type: dict[str, list[ClaimInfo]] = defaultdict(list)
+    for info in infos:
+        by_type[info.type].append(info)
+    rank = {info.key: (info.day is None, info.day, info.order) for info in infos}
+    pairs: dict[frozenset[str], tuple[ClaimInfo, ClaimInfo]] = {}
+
+    def add(x: ClaimInfo, y: ClaimInfo) -> None:
+        if x is not y:
+            pairs.setdefault(frozenset((x.key, y.key)), (x, y))
+
+    for group in by_type.values():
+        new = [x for x in group if x.key in touching]
+        for x, y in _in_window(new, group):
+            add(*((x, y) if _first_in_type(x, y, rank) else (y, x)))
+    for pair in COMPATIBLE:
+        a, b = sorted(pair)
+        left, right = by_type.get(a, []), by_type.get(b, [])
+        for x, y in _in_window([x for x in left if x.key in touching], right):
+            add(x, y)
+        for y, x in _in_window([y for y in right if y.key in touching], left):
+            add(x, y)
+    for group in _by_reuse(infos).values():
+        for x, y in combinations(group, 2):
+            if x.key in touching or y.key in touching:
+                add(x, y)
+    return list(pairs.values())
+
+
+def _first_in_type(x: ClaimInfo, y: ClaimInfo, rank: dict[str, Any]) -> bool:
+    """Whether the full enumeration yields (x, y) rather than (y, x) for two claims of one type."""
+    if x.day is None or y.day is None:
+        return x.day is None and (y.day is not None or x.order < y.order)
+    return bool(rank[x.key] < rank[y.key])
+
+
+def _by_reuse(infos: Sequence[ClaimInfo]) -> dict[int, list[ClaimInfo]]:
+    by_reuse: dict[int, list[ClaimInfo]] = defaultdict(list)
+    for info in infos:
+        for g in info.reuse_groups:
+            by_reuse[g].append(info)
+    return by_reuse
 
 
 def _in_window(
@@ -206,9 +259,7 @@ def scored_pairs(
 ) -> dict[tuple[str, str], PairScore]:
     """Every candidate pair scored (only those with a claim of ``touching``, when given)."""
     scores: dict[tuple[str, str], PairScore] = {}
-    for x, y in candidate_pairs(infos):
-        if touching is not None and x.key not in touching and y.key not in touching:
-            continue
+    for x, y in candidate_pairs(infos, touching):
         if x.doc_id == y.doc_id and x.paragraph == y.paragraph and x.type != y.type:
             continue  # one sentence typed twice is two events of different types
         scores[_pk(x.key, y.key)] = score_pair(x, y, float(sim[x.index, y.index]))
