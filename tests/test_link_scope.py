@@ -6,7 +6,7 @@ import random
 from datetime import date, timedelta
 
 from briefwire.link.features import ClaimInfo
-from briefwire.link.merge import candidate_pairs
+from briefwire.link.pairs import candidate_pairs
 
 TYPES = ["wrongful_mobilization", "release_or_return", "casualty", "protest_or_appeal"]
 

@@ -31,7 +31,8 @@ from .entities import (
 )
 from .events import assemble_events
 from .features import ClaimInfo, PairScore
-from .merge import Constraints, candidate_pairs, claim_infos, cluster, explaining_pairs, scored_pairs
+from .merge import Constraints, claim_infos, cluster, explaining_pairs, scored_pairs
+from .pairs import candidate_pairs
 from .register import person_details, persons
 from .scope import affected_claims, touched
 from .similarity import Similarity, VectorCache, default_similarity
