@@ -123,8 +123,11 @@ def measure(title: str, words: int, sides: dict[str, Side], rounds: int, base: s
     one, two = best.get("ingest, 1 worker"), best.get("ingest, --workers 2")
     if one and two:
         print(f"  --workers 2 / 1 worker: {one / two:.2f} x (target >= 1.6)")
-    if one:
-        print(f"  ingest, 1 worker costs {one / best[base]:.2f} x {base}")
+    for name in (n for n in best if n.startswith("bare") and one):
+        print(
+            f"  ingest, 1 worker: {best[name] / one:.2f} x the words/s of {name}"
+            f" ({one / best[name]:.2f} x its time)"
+        )
 
 
 def russian(args: argparse.Namespace, engine: Engine, tmp: Path) -> None:
