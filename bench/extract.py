@@ -41,7 +41,7 @@ from briefwire.extract.mentions.quantities import find_quantities
 from briefwire.extract.mentions.time import find_dates
 from briefwire.extract.runner import ExtractFunction, ExtractionError, default_extract, run_extraction
 from briefwire.models import CleanDocument, DateValue, Paragraph, RawDocument
-from briefwire.nlp import Analysis, get_backend
+from briefwire.nlp import Analysis, embeddings, get_backend
 from briefwire.nlp.spacy_en import MODEL
 
 CORPUS = (
@@ -142,6 +142,36 @@ def time_briefwire(texts: list[str], workers: int) -> tuple[float, int]:
         return time.perf_counter() - start, failed
 
 
+class Stopwatch:
+    """CPU seconds spent inside chosen functions (the learned typer and its sentence vectors)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def wrap(self, owner: Any, name: str) -> None:
+        inner = getattr(owner, name)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - start
+
+        setattr(owner, name, timed)
+
+
+def typer_share(texts: list[str]) -> tuple[float, float]:
+    """(typer seconds, total seconds) of one in-process run: MiniLM vectors and the classifier."""
+    from briefwire.extract.typing import decide  # noqa: PLC0415
+
+    watch = Stopwatch()
+    watch.wrap(decide, "_learned")  # the classifier's probabilities for one sentence
+    watch.wrap(embeddings, "embed")  # the document's sentence vectors, for the typer
+    total, _ = time_briefwire(texts, 1)
+    return watch.seconds, total
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -182,6 +212,11 @@ def main() -> int:
             name, f"{seconds:.1f}", f"{words / seconds:,.0f}", f"{baseline / seconds:.2f}", str(failed)
         )
     console.print(table)
+    typer, total = typer_share(texts)
+    console.print(
+        f"learned typer (MiniLM sentence vectors + classifier): {typer:.1f} s of {total:.1f} s "
+        f"on one worker, {typer / total:.0%} of briefwire's time"
+    )
     return 0
 
 

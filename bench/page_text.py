@@ -174,9 +174,7 @@ def print_tables(console: Console, results: dict[str, dict[str, Tally]]) -> None
 
 def show_page(console: Console) -> Callable[[Page, Output, CleanDocument], None]:
     def show(page: Page, out: Output, doc: CleanDocument) -> None:
-        reasons = {}
-        for span in doc.removed:
-            reasons[span.start] = span.reason
+        spans = sorted((s.start, s.end, s.reason) for s in doc.removed)
         console.print(f"== {page.key[:8]} {page.url}")
         console.print(f"   title {out.title!r} | gold {page.gold.headline!r}")
         console.print(f"   date {doc.published} | gold {page.gold.date}")
@@ -187,7 +185,7 @@ def show_page(console: Console) -> Callable[[Page, Output, CleanDocument], None]
             if label is None:
                 continue
             mark = {True: "B", False: "-"}[label] + ("k" if kept else "x")
-            why = next((r for s, r in reasons.items() if start <= s < offset), "")
+            why = next((r for a, b, r in spans if a < offset and b > start), "")
             bad = (label and not kept and len(line.split()) >= 8) or (label is False and kept)
             console.print(f"{'!' if bad else ' '}{mark} {why:>12} | {line.strip()[:110]}", markup=False,
                           highlight=False)  # fmt: skip

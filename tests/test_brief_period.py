@@ -35,11 +35,15 @@ def _brief_reading_everything(ws: api.Workspace, since: str | None, until: str |
         or (set(e["doc_ids"]) & in_period and not e.get("first_reported"))
     ]
     keys = {e["event_id"] for e in events}
+    claims = [c for c in st.claims() if c.get("event_id") in keys]
+    happening_keys = {c.get("happening_id") for c in claims} - {None}
     data = report.BriefInput(
         passages=[p for p in st.passages() if p["doc_id"] in in_period],
         documents=documents,
         events=events,
-        claims=[c for c in st.claims() if c.get("event_id") in keys],
+        claims=claims,
+        happenings=[h for h in st.happenings() if h["happening_id"] in happening_keys],
+        mentions=[m for m in st.mentions(kind="quantity") if m.get("happening_id") in happening_keys],
         persons=[p for p in st.persons() if set(p["doc_ids"]) & in_period],
         previous_keys=frozenset(
             e["event_id"]

@@ -200,7 +200,7 @@ def test_browser_build_and_export_a_brief(page: object, desk: Desk, tmp_path: Pa
     with p.expect_download() as md_download:
         p.click("text=Markdown")
     md = Path(md_download.value.path()).read_text(encoding="utf-8")
-    assert "Draft notices handed out at a bus depot in Kurgan" in md
+    assert "120 men from Kurgan region had received summonses" in md  # the CLI's brief, word for word
     assert "protest in Ufa" not in md
     with p.expect_download() as html_download:
         p.click("a:text-is('HTML')")
@@ -257,3 +257,25 @@ def test_browser_viewer_sees_no_editing_controls(page: object, desk: Desk) -> No
     p.goto(f"{desk.url}/events/{desk.std.draft_event}")
     expect(p.locator("button.accept")).to_have_count(0)
     expect(p.locator("textarea[name=summary]")).to_have_count(0)
+
+
+def test_browser_unbroken_token_and_rtl_override_do_not_widen_the_pages(page: object, tmp_path: Path) -> None:
+    from tests.webdata import ClaimSpec, Ledger  # noqa: PLC0415
+
+    db = tmp_path / "desk.db"
+    led = Ledger(db)
+    long = "x" * 5000
+    doc = led.document(
+        [f"Draft notices were served at the depot \u202eon Monday {long}.", f"Reference {long} ends."],
+        title=f"Summonses \u202eat the depot {long}",
+        claims=(ClaimSpec("Draft notices were served"),),
+    )
+    event = led.event((doc, 0))
+    led.link()
+    led.close()
+    p = page  # type: ignore[assignment]
+    for url in _serve(db):
+        for path in ("/", "/documents", f"/documents/{doc.doc_id}", f"/events/{event}"):
+            p.goto(url + path)
+            wide = p.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert wide <= 0, f"{path} is {wide}px wider than the window"

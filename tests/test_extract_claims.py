@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefwire.extract import Extraction, extract
-from briefwire.extract.claims import chosen_types
+from briefwire.extract.typing.decide import chosen_types
 from briefwire.models import CleanDocument, DateValue, Paragraph, RawDocument
 from briefwire.nlp import get_backend
 
@@ -47,7 +47,7 @@ def test_extract_evidence_span_quotes_the_document(run: Run) -> None:
     assert [c.type for c in ex.claims] == ["draft_notice"]
     claim = ex.claims[0]
     assert doc.text[claim.start : claim.end] == claim.quote
-    assert claim.extractor == "extract.rules.v1"
+    assert claim.extractor == "extract.happenings.v2"
     assert claim.theme == "Army Recruitment and Draft"
     assert claim.summary
     assert claim.summary in claim.quote or claim.summary.endswith("…")

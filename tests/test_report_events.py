@@ -115,7 +115,8 @@ def test_brief_marks_new_only_what_was_not_reported_before_the_period() -> None:
     docs = {"d1": _doc(1, "A"), "d2": _doc(2, "B")}
     events = [_event("old", "Omsk", ["d1"], ["A"]), _event("fresh", "Perm", ["d2"], ["B"])]
     data = BriefInput(passages=[], documents=docs, events=events, previous_keys=frozenset({"old"}))
-    new = {i.key: i.new for s in build_brief(data, "2022-09-29", "2022-09-29").sections for i in s.items}
+    items = [p for i in build_brief(data, "2022-09-29", "2022-09-29").items() for p in (i.parts or (i,))]
+    new = {i.key: i.new for i in items}
     assert new == {"old": False, "fresh": True}
 
 

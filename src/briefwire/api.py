@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from briefwire import report
 from briefwire.engine import Engine
+from briefwire.engine.relink import relink_claims as relink_touching
 from briefwire.pipeline import IngestSummary, Pipeline, PipelineOptions, Progress
 from briefwire.report.export import document_row, passage_rows, shape
 from briefwire.report.files import write_text, write_with
@@ -90,6 +91,12 @@ def relink(ws: Workspace) -> None:
     Pipeline(ws.store).link()
 
 
+def relink_claims(ws: Workspace, claim_keys: Iterable[str]) -> None:
+    """Link again only what a decision about these claims touches (a merge's two events, a
+    split's event, their blocks); the rest of the ledger is neither read nor rewritten."""
+    relink_touching(ws.store, claim_keys)
+
+
 def docs(ws: Workspace) -> list[dict[str, Any]]:
     return [document_row(d) for d in ws.store.documents()]
 
@@ -129,62 +136,92 @@ class BriefFiles:
     html: Path
 
 
+class PeriodError(ValueError):
+    """A brief period that cannot give a brief: reversed, or with nothing published in it."""
+
+
+def brief_events(
+    ws: Workspace, since: str | None = None, until: str | None = None
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The brief's one selection rule, for the CLI and the desk: the events first reported in
+    the period (and undated events of its documents); beside them the documents published in it.
+    A period reads only what it holds, through the store's period reads."""
+    st = ws.store
+    if not since and not until:
+        events, _ = st.events()
+        return events, {d["doc_id"]: d for d in st.documents()}
+    documents = {d["doc_id"]: d for d in st.documents(since, until)}
+    return st.events_in_period(since, until, documents), documents
+
+
+def check_period(since: str | None, until: str | None) -> None:
+    if since and until and since > until:
+        raise PeriodError(f"the period ends ({until}) before it starts ({since})")
+
+
 def brief(
     ws: Workspace,
     since: str | None = None,
     until: str | None = None,
     items: Literal["auto", "passages", "events"] = "auto",
+    language: str | None = None,
 ) -> report.Brief:
-    """The brief for a period (both ends inclusive; the whole ledger when not given).
-
-    A period reads only what it holds: its documents and passages, the events first reported
-    in it (and undated events of its documents), their claims and documents, its persons.
-    """
+    """The brief for a period (both ends inclusive; the whole ledger when not given), with the
+    review desk's include, exclude, order and edits for that period applied: the desk's export
+    is this brief. A period reads only what it holds: its documents and passages, its events,
+    their claims, happenings, quantity mentions and documents, its persons."""
+    check_period(since, until)
     st = ws.store
-    if not since and not until:
-        documents = {d["doc_id"]: d for d in st.documents()}
-        passages = st.passages()
-        events, _ = st.events()
-        claims = st.claims()
-        persons = st.persons()
-        undated = 0
-    else:
-        documents = {d["doc_id"]: d for d in st.documents(since, until)}
-        passages = st.passages(since=since, until=until)
-        events = st.events_in_period(since, until, documents)
-        claims = st.claims_of_events(e["event_id"] for e in events)
-        extra = {c["doc_id"] for c in claims} - set(documents)
-        persons = st.persons_of_documents(documents)
-        documents.update({d["doc_id"]: d for d in st.documents_by_id(extra)})
-        undated = st.undated_documents()
+    events, documents = brief_events(ws, since, until)
+    whole = not since and not until
+    if not whole and not documents:
+        raise PeriodError(f"no document in the ledger was published in {report_period(since, until)}")
+    passages = st.passages() if whole else st.passages(since=since, until=until)
+    claims = st.claims() if whole else st.claims_of_events(e["event_id"] for e in events)
+    persons = st.persons() if whole else st.persons_of_documents(documents)
+    extra = {c["doc_id"] for c in claims} - set(documents)
+    documents.update({d["doc_id"]: d for d in st.documents_by_id(extra)})
     previous = frozenset(
         e["event_id"]
         for e in events
         if since and e.get("first_reported") and e["first_reported"][:10] < since
     )
+    claims = [c for c in claims if c.get("event_id")]
     data = report.BriefInput(
         passages=passages,
         documents=documents,
         events=events,
-        claims=[c for c in claims if c.get("event_id")],
+        claims=claims,
         persons=persons,
         previous_keys=previous,
-        undated_documents=undated,
+        undated_documents=0 if whole else st.undated_documents(),
+        **_happenings_of(st, claims),
+        decisions=decisions(ws, since, until),
+        language=language,
     )
     return report.build_brief(data, since, until, items)
 
 
-def reviewed_brief(
-    ws: Workspace, events: list[dict[str, Any]], since: str | None = None, until: str | None = None
-) -> report.Brief:
-    """The brief of events an editor chose, in the editor's order (the review desk's export)."""
-    st = ws.store
-    claims = st.claims_of_events(e["event_id"] for e in events)
-    doc_ids = {d for e in events for d in e.get("doc_ids") or []}
-    documents = {d["doc_id"]: d for d in st.documents_by_id(doc_ids | {c["doc_id"] for c in claims})}
-    persons = st.persons_of_documents(doc_ids)
-    data = report.BriefInput(passages=[], documents=documents, events=events, claims=claims, persons=persons)
-    return report.build_brief(data, since, until, "events", reviewed=True)
+def _happenings_of(st: Store, claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """The happenings the claims are evidence of and their quantity mentions (the brief's wording
+    and key numbers), read per document of those claims."""
+    keys = {c.get("happening_id") for c in claims} - {None}
+    docs = list(dict.fromkeys(c["doc_id"] for c in claims))
+    happenings = [h for d in docs for h in st.happenings(d) if h["happening_id"] in keys]
+    mentions = [m for d in docs for m in st.mentions(d, "quantity") if m.get("happening_id") in keys]
+    return {"happenings": happenings, "mentions": mentions}
+
+
+def decisions(ws: Workspace, since: str | None, until: str | None) -> report.Decisions:
+    """The desk's brief decisions for exactly this period."""
+    rows = ws.store.decisions("brief", report.decisions.period_key(since, until))
+    return report.decisions.from_rows(rows)
+
+
+def report_period(since: str | None, until: str | None) -> str:
+    if since == until:
+        return str(since)
+    return f"{since or 'the start'} to {until or 'the end'}"
 
 
 def write_brief(result: report.Brief, out: str | Path) -> BriefFiles:
@@ -214,8 +251,13 @@ def export_rows(ws: Workspace, kind: str) -> Iterator[dict[str, Any]]:
         yield from passage_rows(st.passages(), st.removed_spans(), types)
     elif kind == "claims":
         yield from (shape("claims", c) for c in st.claims())
+    elif kind == "happenings":
+        yield from (shape("happenings", h) for h in st.happenings())
+    elif kind == "mentions":
+        yield from (shape("mentions", m) for m in st.mentions())
     elif kind == "events":
-        yield from (shape("events", e) for e in st.events()[0])
+        # the outlets an event's sources are, as an editor names them (masthead, host, channel)
+        yield from (shape("events", {**e, "outlets": e.get("sources") or []}) for e in st.events()[0])
     elif kind == "casualties":
         yield from (shape("casualties", {**p, "person_id": p["person_key"]}) for p in st.persons())
     else:

@@ -27,8 +27,10 @@ long as it lives: a long-running caller (``watch``) calls :meth:`Pipeline.ingest
 as a context manager) to stop the workers.
 
 ``progress(stage, done, total)`` is called as the run goes: stage ``"read"`` per input
-(``total`` from :func:`briefwire.ingest.count_inputs`, or None), ``"write"`` per document
-written (``total`` None: a stream), ``"link"`` before (0, 1) and after (1, 1) linking.
+(``total`` from :func:`briefwire.ingest.count_inputs`, or None), ``"models"`` before (0, 1)
+and after (1, 1) a Pipeline's first batch (models load on first use, in that batch, unless
+the engine warmed them), ``"write"`` per document processed and written (``total`` None: a
+stream), ``"link"`` before (0, 1) and after (1, 1) linking.
 
 Every document is written in its own transaction: an ingest killed half-way leaves whole
 documents only, and running it again skips what is stored (by raw-text hash, then by
@@ -140,6 +142,7 @@ class Pipeline:
         self._engine = engine
         self._owns_engine = engine is None  # an engine passed in is the caller's to close
         self._deduper: Deduper | None = None
+        self._models_ready = False  # after the first batch: models stay loaded in the engine
 
     @property
     def engine(self) -> Engine:
@@ -192,7 +195,8 @@ class Pipeline:
         )
         written = 0
         try:
-            for raws, results in self.engine.run(self._work(writer, items)):
+            for raws, results in self.engine.run(self._work(writer, items, progress)):
+                self._models_loaded(progress)
                 writer.write_batch(raws, results)
                 written += len(raws)
                 if progress:
@@ -208,11 +212,21 @@ class Pipeline:
                 progress("link", 1, 1)
         return writer.summary
 
-    def _work(self, writer: Writer, items: Iterable[RawDocument | IngestError]) -> Iterator[Work]:
+    def _work(
+        self, writer: Writer, items: Iterable[RawDocument | IngestError], progress: Progress | None
+    ) -> Iterator[Work]:
         for chunk in _batched(items, self.options.batch_size):
             raws, context = writer.prepare(chunk)
             if raws:
+                if progress and not self._models_ready:
+                    progress("models", 0, 1)  # the first batch loads them
                 yield raws, context
+
+    def _models_loaded(self, progress: Progress | None) -> None:
+        if not self._models_ready:
+            self._models_ready = True
+            if progress:
+                progress("models", 1, 1)
 
     def link(self, incremental: bool = False) -> None:
         """Re-link claims into events and casualty mentions into persons (decisions honoured).

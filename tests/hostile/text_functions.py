@@ -25,8 +25,11 @@ from briefwire.extract import attribution, claims, themes
 from briefwire.extract.casualties import finder as casualties
 from briefwire.extract.casualties.names_ru import nominative
 from briefwire.extract.document import extract_document
-from briefwire.extract.mentions import places, quantities
+from briefwire.extract.mentions import places, quantities, sentence_mentions
 from briefwire.extract.mentions import time as when
+from briefwire.extract.mentions.when import sentence_dates
+from briefwire.extract.typing import decide
+from briefwire.extract.typing.modality import modality
 from briefwire.ingest import feed
 from briefwire.models import CleanDocument, DateValue, Paragraph, RawDocument, RemovedSpan
 from briefwire.nlp import Analysis, Sentence, Span, Token
@@ -138,15 +141,21 @@ def _extraction(body: str) -> Iterator[tuple[str, Callable[[], object]]]:
     yield "attribution.stance", lambda: attribution.stance(body, found)
     yield "attribution.is_denial", lambda: attribution.is_denial(body)
     for language in ("en", "ru"):
-        yield f"claims.event_types.{language}", lambda g=language: claims.event_types(body, True, g)
-        yield f"claims.chosen_types.{language}", lambda g=language: claims.chosen_types(body, True, "x", g)
+        yield f"decide.event_types.{language}", lambda g=language: decide.event_types(body, True, g)
+        yield f"decide.chosen_types.{language}", lambda g=language: decide.chosen_types(body, True, "x", g)
+        yield (
+            f"decide.read_sentence.{language}",
+            lambda g=language: decide.read_sentence(sentence, True, None, g),
+        )
         yield f"themes.passage_theme.{language}", lambda g=language: themes.passage_theme(body, False, g)
         doc = document_of(body, language)
         analysis = Analysis(language, body, (sentence,))
         yield f"extract_document.{language}", lambda d=doc, a=analysis: extract_document(d, a)
     yield "claims.summarise", lambda: claims.summarise(body)
-    yield "claims.claim_quantities", lambda: claims.claim_quantities(sentence)
-    yield "claims.claim_date", lambda: claims.claim_date(sentence, PUBLISHED)
+    yield "claims.claimable_quantities", lambda: claims.claimable_quantities(sentence)
+    yield "modality.modality", lambda: modality(sentence, None)
+    yield "mentions.sentence_mentions", lambda: sentence_mentions(sentence, PUBLISHED, 0, [], [])
+    yield "when.sentence_dates", lambda: sentence_dates(sentence, PUBLISHED)
     yield "claims.claim_actors", lambda: claims.claim_actors(sentence, found)
     yield "quantities.find_quantities", lambda: quantities.find_quantities(sentence)
     yield "time.find_dates", lambda: when.find_dates(sentence, PUBLISHED)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefwire.clean.assemble import assemble, inline_cuts
-from briefwire.clean.head import read_head
+from briefwire.clean.head import Head, read_head
+from briefwire.clean.headline import choose_headline, slug_named
 from briefwire.clean.lexicon import lexicon
-from briefwire.clean.page import find_layout, mark_head_rest, mark_outside, page_title
+from briefwire.clean.page import HEAD_WINDOW, Layout, find_layout, mark_head_rest, mark_outside, page_title
 from briefwire.clean.pagehead import head_dateline
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
@@ -82,21 +83,7 @@ def clean(
         layout = find_layout(lines, reasons, lex, raw.url)
     if layout is not None:
         mark_outside(lines, reasons, lex, layout)
-    meta_title = raw.title
-    if layout is not None and layout.headline is not None and meta_title is None:
-        meta_title = page_title(lines[layout.headline].text)
-    year = year_of_url(raw.url) or _year_in(raw.title)  # completes a dateline without one
-    head = read_head(lines, reasons, lex, meta_title, post=post, year=year) if opts.detect_head else None
-    if layout is not None and head is not None and meta_title is None:
-        head.title = None  # a page without a headline of its own: no menu item is one
-    if layout is not None:
-        if layout.headline is not None and head is not None and head.title == meta_title:
-            reasons[layout.headline] = "title"
-        if head is not None and head.dateline is None:
-            head.dateline = head_dateline(lines, reasons, layout, raw.url)
-        mark_head_rest(lines, reasons, layout)
-    if head is not None and head.dek_index is not None and not opts.dek_in_body:
-        reasons[head.dek_index] = "dek"
+    head = _head(raw, lines, reasons, layout=layout, learned=learned, opts=opts)
     cuts = inline_cuts(lines, reasons, lex)
     text, paragraphs, removed = assemble(lines, reasons, cuts)
     published = publication_date(
@@ -117,6 +104,46 @@ def clean(
         published=published,
         language=detect_language(text or raw.text),
     )
+
+
+def _head(
+    raw: RawDocument,
+    lines: list[Line],
+    reasons: dict[int, str],
+    *,
+    layout: Layout | None,
+    learned: Mapping[str, int] | None,
+    opts: CleanOptions,
+) -> Head | None:
+    """Title, dek and dateline; on a page, its headline and byline timestamp."""
+    lex = lexicon()
+    post = _is_post(raw)
+    meta_title = raw.title
+    if layout is not None and meta_title is None:
+        headline = choose_headline(lines, reasons, lex, layout, url=raw.url, learned=learned)
+        layout = replace(layout, headline=headline)
+        if headline is not None:
+            meta_title = page_title(lines[headline].text, raw.url)
+    elif meta_title is None and not post and (named := slug_named(lines, reasons, raw.url, HEAD_WINDOW)):
+        meta_title = lines[named].text  # the URL names it: a banner above it is no title
+    year = year_of_url(raw.url) or _year_in(raw.title)  # completes a dateline without one
+    if not opts.detect_head:
+        return None
+    head = read_head(lines, reasons, lex, meta_title, post=post, year=year)
+    if layout is not None and meta_title is None:
+        head.title = None  # a page without a headline of its own: no menu item is one
+    if layout is not None:
+        if layout.headline is not None and head.title == meta_title:
+            reasons[layout.headline] = "title"
+        mark_head_rest(lines, reasons, layout)
+    # on a page, its own byline timestamp beats a date the head reader met first (a banner);
+    # in other text, a timestamp may sit anywhere in the first dozen lines
+    if not post and (layout is not None or head.dateline is None):
+        stated = head_dateline(lines, reasons, layout, lex, year=year, learned=learned)
+        head.dateline = stated or head.dateline
+    if head.dek_index is not None and not opts.dek_in_body:
+        reasons[head.dek_index] = "dek"
+    return head
 
 
 def _doc_id(

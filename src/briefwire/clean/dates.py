@@ -30,7 +30,8 @@ _RU_MONTH = (
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 PATTERNS = (
     re.compile(rf"\b(?P<m>{_EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_EN_MONTH})(?:,?\s+{_YEAR}\b)?"),
+    # "25. September 2018": German and Nordic pages put a point after the day
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m>{_EN_MONTH})(?:,?\s+{_YEAR}\b)?"),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{_RU_MONTH})(?:\s+{_YEAR})?", re.IGNORECASE),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d{2})(?!\d)"),

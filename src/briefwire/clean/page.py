@@ -104,10 +104,14 @@ def find_layout(
 _RUBRIC = re.compile(r"^(?:[^|]{1,25}\|\s+)(?=\S)|(?<=\S)\s+\|[^|]{1,25}$")
 
 
-def page_title(text: str) -> str:
+def page_title(text: str, url: str | None = None) -> str:
     """The headline as printed, without a list marker or a rubric glued with a pipe
-    ("Business | …", "… | Opinion")."""
+    ("Business | …", "… | Opinion"); a part the URL's slug names is the headline's own."""
     text = LIST_MARKER.sub("", text)
+    slug = slug_words(url)
+    rubrics = [m.group(0) for m in _RUBRIC.finditer(text)]
+    if any(slug_share(r, slug) >= 0.5 for r in rubrics):
+        return text
     stripped = _RUBRIC.sub("", text).strip()
     return stripped if len(stripped.split()) >= 3 else text
 

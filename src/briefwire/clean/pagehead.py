@@ -1,52 +1,138 @@
 """The head of a whole page: the byline and timestamp lines around its headline.
 
 Pages print them in loose shapes: a name with a pipe and a clock time, an agency name
-before the date, a weekday and a time zone after it, a day and month in Russian without a
-year. Any short line of the head window (or of the article's first lines) that holds one
-calendar date and does not read as prose is a dateline, and becomes metadata. A date
-without a year takes the year the URL gives, or none at all.
+before the date, a weekday and a time zone after it, "Published … | Updated …" on one line,
+a day and month in Russian without a year, a date alone in a share row. Any short line near
+the headline (or of the article's first lines) that holds a calendar date and does not read
+as prose is a dateline, and becomes metadata. Of several dates on one line the one a
+"published" cue names wins, else the earliest (an update comes later). A date without a year
+takes the year the URL or the title gives, or none at all.
+
+A date is never read from a line the outlet prints on its other pages too (a masthead's
+"today"), nor from a block of furniture (teasers, a footer, copyright).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
 
+from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates, find_slashed_date
+from briefwire.clean.lexicon import Lexicon
 from briefwire.clean.lineshape import is_prose
-from briefwire.clean.page import Layout
-from briefwire.clean.text import Line
-from briefwire.clean.urldate import year_of_url
+from briefwire.clean.page import HEAD_WINDOW, Layout
+from briefwire.clean.text import Line, line_key
 from briefwire.models import DateValue
 
 _DATELINE_WORDS = 20
 _BODY_LINES = 6  # a byline and a date may sit under the dek, among the first lines
-
-
-def _date_of(text: str, year: int | None) -> dt.date | None:
-    found = find_dates(text)
-    if len(found) > 1:
-        return None
-    if not found:
-        return find_slashed_date(text)
-    date = found[0].date
-    if date is None and year is not None:
-        date = found[0].on(year)  # "5 марта" on a page filed in 2023
-    return date
+_BELOW_HEADLINE = 15  # lines under the headline that may hold its byline and timestamp
+# furniture blocks whose dates belong to other stories or to the site, never to this one
+_NOT_HEAD = frozenset(
+    {"learned", "repeated", "recirculation", "read_more", "copyright", "cookie", "ad",
+     "donation", "page_footer", "bio", "tags", "title", "contact", "credit", "image_id"}
+)  # fmt: skip
+_CUE_REACH = 30  # characters before a date where a "published" or "updated" cue counts
+# month first or day first with dots or slashes, a two-digit year allowed ("11/19/19 06:56 AM")
+_NUMERIC = re.compile(r"(?<![\d/.])([0-3]?\d)([/.])([0-3]?\d)\2((?:19|20)?\d\d)(?![\d/.])")
+_YMD_DOTS = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.([01]\d)\.([0-3]\d)(?![\d.])")
 
 
 def head_dateline(
-    lines: list[Line], reasons: dict[int, str], layout: Layout, url: str | None
+    lines: list[Line],
+    reasons: dict[int, str],
+    layout: Layout | None,
+    lex: Lexicon,
+    *,
+    year: int | None,
+    learned: Mapping[str, int] | None = None,
 ) -> DateValue | None:
-    """The first dated line of the head window or of the article's first lines (a dateline
-    under the dek); it is marked as the dateline."""
-    year = year_of_url(url)
-    for i in range(layout.head_start, min(layout.end, layout.start + _BODY_LINES) + 1):
+    """On a page, the dated line nearest under the headline, else the nearest above it in the
+    head window, else among the article's first lines; in other text, the first dated line of
+    its first dozen. It is marked as the dateline."""
+    order = _page_order(lines, layout) if layout is not None else _first_lines(lines, reasons)
+    for i in order:
         line = lines[i]
-        if i in reasons or line.words > _DATELINE_WORDS or is_prose(line):
+        if reasons.get(i) in _NOT_HEAD or line.words > _DATELINE_WORDS:
             continue
-        date = _date_of(line.text, year)
+        if (is_prose(line) and not _stamped(line.text, lex)) or _photo(line.text, lex):
+            continue
+        if learned and learned.get(line_key(line.text), 0) > 0:
+            continue  # the outlet prints it on other pages: the site's date, not the story's
+        date = line_date(line.text, lex, year)
         if date is None:
             continue
         reasons[i] = "dateline"
         return DateValue(date.isoformat(), "day", "dateline", note=line.text[:80])
     return None
+
+
+def _photo(text: str, lex: Lexicon) -> bool:
+    """A caption, a credit or a photo's file name: its date is the photo's."""
+    return shapes.is_caption(text, lex) or shapes.is_credit(text, lex) or shapes.is_image_id(text)
+
+
+def _stamped(text: str, lex: Lexicon) -> bool:
+    """A long line that is still a timestamp: a publication cue, or a date at its start."""
+    if lex.has("date_published", text) or lex.has("date_updated", text):
+        return True
+    found = find_dates(text[:_CUE_REACH])
+    return bool(found) and not text.rstrip().endswith(".")
+
+
+def _first_lines(lines: list[Line], reasons: dict[int, str]) -> list[int]:
+    return [i for i in range(len(lines)) if reasons.get(i) not in _NOT_HEAD][:HEAD_WINDOW]
+
+
+def _page_order(lines: list[Line], layout: Layout) -> Iterator[int]:
+    body_end = min(layout.end, layout.start + _BODY_LINES)
+    seen: set[int] = set()
+    order: list[int] = []
+    if layout.headline is not None:
+        order += range(layout.headline + 1, min(len(lines), layout.headline + 1 + _BELOW_HEADLINE))
+        order += range(layout.headline - 1, layout.head_start - 1, -1)
+    order += range(layout.head_start, body_end + 1)
+    for i in order:
+        if i not in seen and 0 <= i <= body_end:
+            seen.add(i)
+            yield i
+
+
+def line_date(text: str, lex: Lexicon, year: int | None) -> dt.date | None:
+    """The publication date a short head line states, or None."""
+    found = [(f.start, d) for f in find_dates(text) if (d := f.date or (f.on(year) if year else None))]
+    found += _numeric_dates(text)
+    if not found:
+        return None
+    found.sort()
+    published = [d for start, d in found if _cue_before(text, start, lex, "date_published")]
+    if published:
+        return published[0]
+    fresh = [d for start, d in found if not _cue_before(text, start, lex, "date_updated")]
+    return min(fresh or [d for _, d in found])
+
+
+def _cue_before(text: str, start: int, lex: Lexicon, section: str) -> bool:
+    return lex.has(section, text[max(0, start - _CUE_REACH) : start])
+
+
+def _numeric_dates(text: str) -> list[tuple[int, dt.date]]:
+    """Dates in figures a head prints: "2016.12.01", "11/19/19", "11.15.2019" (the order of day
+    and month must be certain: one of them above 12)."""
+    out: list[tuple[int, dt.date]] = []
+    for match in _YMD_DOTS.finditer(text):
+        try:
+            out.append((match.start(), dt.date(*(int(g) for g in match.groups()))))
+        except ValueError:
+            continue
+    for match in _NUMERIC.finditer(text):
+        a, _, b, y = match.groups()
+        if len(y) == 4 and find_dates(match.group(0)):
+            continue  # "19.11.2019": the day-first pattern of clean.dates already read it
+        full = int(y) if len(y) == 4 else 2000 + int(y)
+        date = find_slashed_date(f"{a}/{b}/{full}")
+        if date is not None:
+            out.append((match.start(), date))
+    return out

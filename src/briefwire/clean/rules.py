@@ -300,9 +300,59 @@ def learned_reasons(
     """
     tiny, short, long_ = thresholds
     for i, line in enumerate(lines):
-        if i in reasons:
+        if i in reasons or _section_heading(lines, i):
             continue
         seen = learned.get(line_key(line.text), 0)
         need = tiny if line.words <= 4 else short if line.words <= 12 else long_
         if seen >= need:
             reasons[i] = "learned"
+
+
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "with",
+        "from",
+        "by",
+        "or",
+        "и",
+        "в",
+        "на",
+        "по",
+        "с",
+        "о",
+        "от",
+        "для",
+    ]
+)
+
+
+def _heading_case(text: str) -> bool:
+    """Set like a heading: in capitals, in title case, or ending in a colon (a call to action such
+    as "Follow our live coverage" is written as a sentence)."""
+    if text.endswith(":") or (text.upper() == text and any(ch.isalpha() for ch in text)):
+        return True
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _section_heading(lines: list[Line], i: int) -> bool:
+    """A digest's section heading ("THE DRAFT") recurs in every issue of the outlet, but it stands
+    between prose: below an article line and above one. The extractor reads it (it sets the
+    theme of the paragraphs under it), so repetition alone does not make it template."""
+    line = lines[i]
+    text = line.text.strip()
+    if not 0 < line.words <= 8 or text.endswith((".", "!", "?")) or not _heading_case(text):
+        return False
+    below = next((x for x in lines[i + 1 :] if x.text.strip()), None)
+    above = any(x.words >= 12 for x in lines[:i])
+    return above and below is not None and below.words >= 12

@@ -192,20 +192,42 @@ def brief(
     db: DbOption = DEFAULT_DB,
     since: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD), inclusive.")] = None,
     until: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD), inclusive.")] = None,
+    day: Annotated[str | None, typer.Option("--day", help="One day (YYYY-MM-DD): the daily brief.")] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="The brief's language (en, ru; default: most of the period's documents)."
+        ),
+    ] = None,
     out: Annotated[Path, typer.Option(help="Writes OUT.md and OUT.html.")] = Path("brief"),
     items: Annotated[str, typer.Option(help="auto (events when linked), events or passages.")] = "auto",
 ) -> None:
     """Write the brief for a period as Markdown and a self-contained HTML page.
 
-    Example: briefwire brief --from 2022-09-28 --to 2022-09-29 --out out/brief
+    The review desk's include, exclude, order and edits for the same period apply: this is the
+    brief the desk exports.
+
+    Example: briefwire brief --day 2022-09-29 --out out/brief
+    Example: briefwire brief --from 2022-09-28 --to 2022-09-30 --lang en --out out/brief
     """
     if items not in ("auto", "events", "passages"):
         raise typer.BadParameter("use auto, events or passages", param_hint="--items")
+    if day is not None:
+        if since is not None or until is not None:
+            raise typer.BadParameter("use --day alone, or --from/--to", param_hint="--day")
+        since = until = _iso(day, "--day")
     first, last = _iso(since, "--from"), _iso(until, "--to")
     with ledger(db) as ws:
-        result = api.brief(ws, first, last, items)  # type: ignore[arg-type]
+        try:
+            result = api.brief(ws, first, last, items, language=lang)  # type: ignore[arg-type]
+        except api.PeriodError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
     files = api.write_brief(result, out)
-    say(f"brief: {result.n_items} items in {len(result.sections)} sections -> {files.markdown}, {files.html}")
+    say(
+        f"brief ({result.language}): {result.n_items} items in {len(result.sections)} sections"
+        f" -> {files.markdown}, {files.html}"
+    )
 
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "acled")

@@ -102,32 +102,41 @@ def _short(value: Any, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+# What each stage of an ingest is called on screen, in the order they start.
+STAGES = {"read": "reading files", "models": "loading models", "write": "extracting", "link": "linking"}
+
+
 @contextmanager
 def progress_bar(paths: Sequence[str]) -> Iterator[Callable[[str, int, int | None], None]]:
-    """A rich progress bar over inputs read, with the stage the run is in beside it."""
+    """One progress display over every stage of an ingest: a line per stage (files read, models
+    loading, documents extracted and stored, linking), each with its count and its time."""
     from briefwire import ingest  # noqa: PLC0415
 
     total = ingest.count_inputs(paths)
     with Progress(
-        TextColumn("[bold]ingest"),
+        TextColumn("{task.description:<15}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}", markup=False),
+        TextColumn("{task.fields[note]}", markup=False),
         console=err,
         transient=False,
         disable=not err.is_terminal,
     ) as bar:
-        task = bar.add_task("ingest", total=None if total is None else total, current="")
+        tasks = {"read": bar.add_task(STAGES["read"], total=total, note="")}
 
         def advance(stage: str, done: int, of: int | None) -> None:
-            # The bar counts input files read; documents written and linking show beside it.
-            if stage == "read":
-                bar.update(task, completed=done)
-            elif stage == "write":
-                bar.update(task, current=f"{done} documents")
+            if stage not in tasks:  # a stage's line appears when it starts
+                tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=of, note="")
+            task = tasks[stage]
+            if stage == "link" and "write" in tasks:
+                bar.stop_task(tasks["write"])  # every document is in: extraction is over
+            if stage == "write":
+                bar.update(task, completed=done, note="documents")
             else:
-                bar.update(task, current=f"{stage} {done}/{of}")
+                bar.update(task, completed=done, total=of)
+            if of is not None and done >= of:
+                bar.stop_task(task)  # its clock stops: the stage's own time stays on screen
 
         yield advance
 

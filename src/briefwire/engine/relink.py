@@ -10,12 +10,18 @@ entity. An incremental one (the end of every ingest) reads:
 - the passages of re-use groups those documents share, and those documents;
 - the embeddings of claim texts seen before (``claim_vectors``).
 
+A reviewer's merge or split (:func:`relink_claims`) reads the same way, starting from the
+claims of the events the decision names instead of the new ones.
+
 ``link`` then picks the scope exactly as before (``affected_claims``), and the store replaces
 only what that scope touched. What it costs follows from what the run added and the blocks
 and surname groups that touches, not from the size of the ledger.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
 
 from briefwire import link as link_stage
 from briefwire.link.entities import surname_groups
@@ -46,6 +52,24 @@ def relink_new(store: Store, options: link_stage.LinkOptions | None = None) -> N
     new_mentions = store.unlinked_mention_keys()
     if not new and not new_mentions:
         return
+    _relink_around(store, new, new_mentions, decisions, options)
+
+
+def relink_claims(
+    store: Store, claim_keys: Iterable[str], options: link_stage.LinkOptions | None = None
+) -> None:
+    """Link again what a reviewer's decision touches: these claims (the events a merge joins,
+    the event a split divides), their events and blocks; every other event is kept as it is."""
+    _relink_around(store, sorted(set(claim_keys)), [], store.decisions(), options)
+
+
+def _relink_around(
+    store: Store,
+    new: list[str],
+    new_mentions: list[str],
+    decisions: list[dict[str, Any]],
+    options: link_stage.LinkOptions | None,
+) -> None:
     new_rows = store.claims_by_key(new)
     near: set[str] = set(new)
     for type_, first, last in block_ranges(new_rows):

@@ -134,6 +134,8 @@ class Writer:
             outlet_line_hashes=item.line_hashes,
             claims=extraction.claims if extraction else (),
             casualties=extraction.casualties if extraction else (),
+            happenings=extraction.happenings if extraction else (),
+            mentions=extraction.mentions if extraction else (),
             bands=bands,
         )
         try:

@@ -1,7 +1,8 @@
 """python -m briefwire.evaluate [--set NAME ...] [--split dev|test] [--workers N]
 
-Scores every annotated set of ``eval/sets.json`` (dev and test printed apart) and the merge pair
-set over the example corpus, and checks each against its floors in ``eval/baseline.json``.
+Scores every annotated set of ``eval/sets.json`` (dev and test printed apart), the linking sets
+(real Telegram pairs and multi-outlet document clusters, :mod:`.linking`) and the merge pair set
+over the example corpus, and checks each against its floors in ``eval/baseline.json``.
 """
 
 from __future__ import annotations
@@ -14,24 +15,55 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from . import check_floors, evaluate
+from . import check_floors, run, score
 from .corpora import shared_folder
+from .link_eval import link_scores
+from .link_sets import doc_set, tg_set
 from .merge import merge_scores
+from .misses import print_misses
 from .sets import EvalSet, load_sets, materialised
 
 REPO = Path(__file__).resolve().parents[3]
 MERGE_SET = "merge-examples"
+LINK_SETS = ("link-tg", "link-docs")  # real multi-outlet happenings and look-alikes, per split
 
 
-def _score(eval_set: EvalSet, workers: int) -> dict[str, float]:
+def _score(eval_set: EvalSet, workers: int, misses: Console | None = None) -> dict[str, float]:
+    gold = eval_set.documents()
     with materialised(eval_set) as folder:
-        return evaluate(folder, eval_set.documents(), workers)
+        rows, texts = run(folder, gold, workers)
+    if misses is not None:
+        print_misses(misses, rows, gold, texts)
+    return score(rows, gold, texts)
 
 
 def _merge(workers: int) -> dict[str, float]:
     pairs = REPO / "eval" / "merge_pairs.jsonl"
     inputs = [REPO / "examples", shared_folder() / "seeds"]
     return merge_scores(inputs, pairs, pairs.with_name("merge_expectations.json"), workers)
+
+
+def _link_sets(
+    args: argparse.Namespace, console: Console, results: dict[str, dict[str, dict[str, float]]]
+) -> int:
+    """Score the linking sets chosen by ``--set``/``--split`` into ``results``; 2 if refused."""
+    for split in ("dev", "test"):
+        for name in LINK_SETS:
+            if (args.split and split != args.split) or (args.names and f"{name}-{split}" not in args.names):
+                continue
+            if args.misses and split != "dev":
+                console.print(f"[red]--misses refused for {name}-{split}[/]: a test set (see eval/SCHEMA.md)")
+                return 2
+            link_set = tg_set(REPO, split) if name == "link-tg" else doc_set(REPO, split)
+            reason = link_set.missing()
+            if reason:
+                console.print(f"[yellow]skipped {link_set.name}[/]: {reason}")
+                continue
+            console.print(f"scoring {link_set.name} ({split}) …")
+            results[split][link_set.name] = link_scores(
+                link_set, args.workers, misses=console if args.misses else None
+            )
+    return 0
 
 
 def _table(title: str, results: dict[str, dict[str, float]], floors: dict[str, dict[str, float]]) -> Table:
@@ -56,11 +88,16 @@ def main() -> int:
     ap.add_argument("--set", dest="names", action="append", help="score only this set (repeatable)")
     ap.add_argument("--split", choices=("dev", "test"), help="score only this split")
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument(
+        "--misses",
+        action="store_true",
+        help="print what a dev set's scores leave out (refused for test sets)",
+    )
     ap.add_argument("--sets", type=Path, default=REPO / "eval" / "sets.json")
     ap.add_argument("--baseline", type=Path, default=REPO / "eval" / "baseline.json")
     args = ap.parse_args()
     floors = json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline.exists() else {}
-    console = Console()
+    console = Console(width=200) if args.misses else Console()
     results: dict[str, dict[str, dict[str, float]]] = {"dev": {}, "test": {}}
     for eval_set in load_sets(args.sets, REPO, shared_folder()):
         if (args.names and eval_set.name not in args.names) or (args.split and eval_set.split != args.split):
@@ -69,8 +106,17 @@ def main() -> int:
         if reason:
             console.print(f"[yellow]skipped {eval_set.name}[/]: {reason}")
             continue
+        if args.misses and eval_set.split != "dev":
+            console.print(
+                f"[red]--misses refused for {eval_set.name}[/]: it is a test set (see eval/SCHEMA.md)"
+            )
+            return 2
         console.print(f"scoring {eval_set.name} ({eval_set.split}) …")
-        results[eval_set.split][eval_set.name] = _score(eval_set, args.workers)
+        results[eval_set.split][eval_set.name] = _score(
+            eval_set, args.workers, console if args.misses else None
+        )
+    if _link_sets(args, console, results) != 0:
+        return 2
     if args.split in (None, "dev") and (not args.names or MERGE_SET in args.names):
         console.print(f"scoring {MERGE_SET} (dev) …")
         results["dev"][MERGE_SET] = _merge(args.workers)

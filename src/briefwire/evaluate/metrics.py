@@ -79,7 +79,10 @@ def by_file(rows: Rows) -> dict[str, list[Mapping[str, Any]]]:
 
 
 def _name_tokens(name: str) -> list[str]:
-    n = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode() or fold(name)
+    folded = fold(name).replace("ё", "е")
+    ascii_ = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    # Cyrillic names keep their letters: folding them to ASCII would leave nothing to compare
+    n = ascii_ if re.search(r"[a-z]", ascii_) and not re.search(r"[а-я]", folded) else folded
     for a, b in (("kh", "h"), ("yev", "ev"), ("iy", "y"), ("ei", "e"), ("ey", "e"), ("x", "ks")):
         n = n.replace(a, b)
     return [t for t in re.findall(r"\w+", n) if len(t) > 1]

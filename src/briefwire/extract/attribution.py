@@ -175,8 +175,8 @@ def is_denial(text: str) -> bool:
 
 
 def _has_syntax(sentence: Sentence) -> bool:
-    """English tokens carry parts of speech; the Russian backend leaves them empty."""
-    return any(t.pos for t in sentence.tokens)
+    """English tokens carry fine-grained tags from the parser; the Russian backend leaves them empty."""
+    return any(t.tag for t in sentence.tokens)
 
 
 _RU_ACCORDING = re.compile(r"\bпо (?:словам|данным|информации|сообщению) (?P<who>[^,.;:]{2,60})", re.I)

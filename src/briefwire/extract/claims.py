@@ -1,50 +1,27 @@
-"""Typed claims from sentences: event type, summary, place, date, quantity and actors.
+"""From happenings to the claims the ledger stores, and the parts of a claim.
 
-A sentence becomes a claim when the profile's trigger lexicons give one event type a summed
-cue weight of at least 2 (one strong cue, or two weak ones) in on-topic text. Ties go to the
-more specific type (a death before a statement). A sentence that counts several things
-("at least 30 criminal and 100 misdemeanor cases") yields one claim per count, so every number
-stays attached to what it counts.
+A happening becomes one claim per sentence that states its type or a facet of it, and one per
+number its sentences give (a number in a sentence with no event of its own still reaches the
+ledger, attached to the happening it belongs to). Every claim of a happening carries the
+happening's main type (the sentence's own type is its ``facet``), the story's place and date
+where the sentence names none, and its own evidence span and quote.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
+from functools import lru_cache
 
-from briefwire.extract.attribution import Attribution, stance
-from briefwire.extract.mentions.places import PlaceHit, sentence_places
+from briefwire.extract.attribution import Attribution
+from briefwire.extract.happenings import Entry, Open
+from briefwire.extract.mentions.places import PlaceHit
 from briefwire.extract.mentions.quantities import QuantityMention, find_quantities
-from briefwire.extract.mentions.when import publication, sentence_dates
 from briefwire.extract.themes import theme_of_type
-from briefwire.extract.typing.lexicon import Taxonomy, load_taxonomy
-from briefwire.models import Actor, Claim, DateValue, Location, Quantity
+from briefwire.models import Actor, Claim, DateValue, Happening, Location, Quantity
 from briefwire.nlp import Sentence
 
-EXTRACTOR = "extract.rules.v1"
-MIN_SCORE = 2.0
-# More specific types win ties over broader ones; policy_or_statement is the catch-all.
-PRIORITY = (
-    "casualty",
-    "attack_on_draft_office",
-    "detention_of_refusers",
-    "desertion_or_missing",
-    "release_or_return",
-    "wrongful_mobilization",
-    "repression_or_prosecution",
-    "draft_notice",
-    "resignation",
-    "flight_or_emigration",
-    "protest_or_appeal",
-    "conditions_complaint",
-    "aid_or_fundraising",
-    "incident_or_crime",
-    "training_or_deployment",
-    "recruitment_or_advertising",
-    "labor_or_economy",
-    "policy_or_statement",
-    "other",
-)
+EXTRACTOR = "extract.happenings.v2"
 _TITLES = re.compile(
     r"\b(?:governor|mayor|minister|president|spokes\w+|head|chief|deputy|general|colonel|"
     r"commander|senator|prosecutor|ombuds\w+|secretary|director)\s*$",
@@ -62,171 +39,128 @@ _TAIL_ATTR = re.compile(
     re.I,
 )
 _SUMMARY_MAX = 180
-_COUNT_NOUNS = re.compile(
-    r"\b(?:men|people|persons|soldiers|servicem[ae]n|troops|mobilized|draftees|conscripts|reservists|"
-    r"citizens|residents|officials|employees|workers|cases|rubles|roubles|dollars|usd|eur|euros|"
-    r"volunteers|fighters|prisoners|convicts|deputies|governors|commanders|officers|children|"
-    r"relatives|wives|mothers|families|notices|summonses|sources|cvs|vacancies|percent|%|"
-    r"balaclavas|gloves|vests|kits|sets|units|pieces|parcels|tons|kilograms|refusers|deserters|"
-    r"recruits|volunteers|applications|complaints|signatures|protesters|detainees|students|pairs)\b",
+# Where a place is the scene ("in", "near", "outside") rather than where someone comes from.
+_SCENE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|outside|on|into|across|around|over)|(?<!\w)(?:в|во|под|около|возле|на|у))\s+(?:the\s+)?$",
     re.I,
+)
+_ORIGIN_BEFORE = re.compile(
+    r"(?:\b(?:from|of|native of)|(?<!\w)(?:из|уроженец|уроженка|житель\w*))\s+(?:the\s+)?$", re.I
 )
 
 
-@dataclass(frozen=True)
-class SentenceContext:
-    """What a sentence's claims need from around it."""
+def claimable_quantities(sentence: Sentence) -> list[QuantityMention]:
+    """The numbers of a sentence that a claim can carry: counts, money, shares, measures.
 
-    doc_id: str
-    paragraph_index: int
-    paragraph_places: tuple[PlaceHit, ...]
-    published: DateValue
-    on_topic: bool
-    default_chain: tuple[str, ...]
-    paragraph_text: str = ""
-    language: str = "en"
-
-
-def event_types(text: str, on_topic: bool, language: str = "en") -> list[tuple[str, float]]:
-    """Event types whose cues reach the threshold, best first."""
-    taxonomy = load_taxonomy(language)
-    scores = taxonomy.score(text, anchored=True if on_topic else None)
-    kept = [(t, s) for t, s in scores.items() if s >= MIN_SCORE]
-
-    def rank(ts: tuple[str, float]) -> tuple[float, bool, int]:
-        # equal weight: a type named by one strong cue beats one pieced together from weak cues
-        order = PRIORITY.index(ts[0]) if ts[0] in PRIORITY else len(PRIORITY)
-        return (-ts[1], not taxonomy.strong(text, ts[0]), order)
-
-    return _implying_first(sorted(kept, key=rank), text, taxonomy)
-
-
-def _implying_first(
-    ranked: list[tuple[str, float]], text: str, taxonomy: Taxonomy
-) -> list[tuple[str, float]]:
-    """Put first a strongly cued type that implies the best one.
-
-    A sentence that states a later stage of a story also names the earlier one ("called up by
-    mistake ... came home" is a release; "tried to burn the draft office and was detained" is
-    an attack): the type that subsumes the other is the event, whatever the cue count.
+    Vague amounts ("thousands of men") are mentions without a value and carry no claim.
     """
-    if len(ranked) < 2:
-        return ranked
-    best = ranked[0][0]
-    for i, (event_type, _) in enumerate(ranked[1:], start=1):
-        if best in taxonomy.subsumes.get(event_type, frozenset()) and taxonomy.strong(text, event_type):
-            return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
-    return ranked
+    return [q for q in find_quantities(sentence) if not q.vague]
 
 
-def chosen_types(
-    text: str, on_topic: bool, speaker: str | None, language: str = "en"
-) -> list[tuple[str, float]]:
-    """The one or two types a sentence states.
-
-    The best type always; a second when it has a strong cue of its own (someone "fled Russia
-    as police raided her home" states two events). With no type at all, an official's
-    statement on the topic is a policy statement.
-    """
-    taxonomy = load_taxonomy(language)
-    ranked = event_types(text, on_topic, language)
-    if not ranked:
-        anchored = on_topic or taxonomy.has_topic(text)
-        quoted = text.lstrip()[:1] in {'"', "“", "«"}
-        if speaker and anchored and not quoted and taxonomy.is_official(speaker):
-            return [("policy_or_statement", MIN_SCORE)]
-        return []
-    chosen = ranked[:1]
-    for event_type, score in ranked[1:2]:
-        implied = taxonomy.subsumes.get(chosen[0][0], frozenset())
-        if (
-            event_type not in taxonomy.never_secondary
-            and event_type not in implied
-            and taxonomy.strong(text, event_type)
-        ):
-            chosen.append((event_type, score))
-    return chosen
+def story_place(h: Open, told: list[PlaceHit]) -> Location | None:
+    """Where the happening took place: a forced place (a death's place), else the first place its
+    sentences name as a scene, else any other place they name, else an origin they name, else the
+    story's last place told before its lead sentence in its paragraph or the one before."""
+    forced = next((e.location for e in h.entries if e.location is not None), None)
+    if forced is not None:
+        return forced
+    scene, other, origin = [], [], []
+    for e in h.entries:
+        for p in e.places:
+            before = e.sentence.text[max(0, p.start - e.sentence.start - 14) : p.start - e.sentence.start]
+            if _SCENE_BEFORE.search(before):
+                scene.append(p)
+            elif _ORIGIN_BEFORE.search(before):
+                origin.append(p)  # "men from Kursk complained": where they come from, if nothing better
+            else:
+                other.append(p)
+    if scene or other or origin:
+        return (scene or other or origin)[0].location
+    lead = h.lead.sentence.start
+    earlier = [p for p in told if p.start < lead and p.start >= h.story_start]
+    return earlier[-1].location if earlier else None
 
 
-def sentence_claims(
-    sentence: Sentence, event_type: str, score: float, ctx: SentenceContext, attribution: Attribution
-) -> list[Claim]:
-    """Claims of one type stated by a sentence: one per counted quantity, at least one."""
-    # a count inside the attribution ("two employees said") counts sources, not the event
-    quantities: list[Quantity | None] = [
-        q.quantity for q in claim_quantities(sentence) if not any(q.text in c for c in attribution.chain)
-    ]
-    base = make_claim(sentence, event_type, score, ctx, attribution)
-    return [_with_quantity(base, q) for q in quantities or [None]]
-
-
-def make_claim(
-    sentence: Sentence,
-    event_type: str,
-    score: float,
-    ctx: SentenceContext,
-    attribution: Attribution,
-    *,
-    actors: tuple[Actor, ...] | None = None,
-    date: DateValue | None = None,
-    location: Location | None = None,
-) -> Claim:
-    chain = attribution.chain or ctx.default_chain
-    return Claim(
-        doc_id=ctx.doc_id,
-        type=event_type,
-        theme=theme_of_type(event_type),
-        summary=summarise(sentence.text),
-        start=sentence.start,
-        end=sentence.end,
-        quote=sentence.text,
-        date=date or claim_date(sentence, ctx.published),
-        location=location or claim_location(sentence, ctx.paragraph_places),
-        actors=actors if actors is not None else claim_actors(sentence, attribution),
-        quantity=None,
-        claimed_by=chain,
-        stance=stance(sentence.text, attribution),
-        extractor=EXTRACTOR,
-        confidence=round(min(0.95, 0.45 + 0.1 * score), 2),
-        paragraph_index=ctx.paragraph_index,
+def happening_claims(
+    h: Open, doc_id: str, place: Location | None, date: DateValue
+) -> tuple[Happening, list[Claim]]:
+    """The happening record and its claims (one per typed sentence, one per number)."""
+    lead = h.lead
+    actors = tuple({a.name: a for e in h.entries for a in e.actors}.values())
+    quantities = tuple(q for e in h.entries for *_, q in e.quantities)
+    # who the happening is about, for the sentences that do not name them again ("He is charged")
+    cast = tuple(a for a in actors if a.role in {"subject", "victim", "organisation", "official"})
+    claims: list[Claim] = []
+    for e in h.entries:
+        claims.extend(_entry_claims(h, e, doc_id, place, date, cast=cast))
+    theme = theme_of_type(h.type)
+    happening = Happening(
+        index=h.index,
+        type=h.type,
+        theme=theme,
+        summary=summarise(lead.sentence.text),
+        stance=lead.stance,
+        start=lead.sentence.start,
+        end=lead.sentence.end,
+        quote=lead.sentence.text,
+        date=date,
+        location=place,
+        actors=actors,
+        quantities=quantities,
+        claimed_by=next((e.claimed_by for e in h.entries if e.claimed_by), ()),
+        facets=h.facets(),
+        evidence=tuple((e.sentence.start, e.sentence.end) for e in h.entries),
+        paragraph_indices=tuple(dict.fromkeys(_paragraph_of(h, e) for e in h.entries)),
+        confidence=_confidence(lead.score),
     )
+    return happening, claims
 
 
-def _with_quantity(claim: Claim, quantity: Quantity | None) -> Claim:
-    if quantity is None:
-        return claim
-    from dataclasses import replace  # noqa: PLC0415
+def _entry_claims(
+    h: Open, e: Entry, doc_id: str, place: Location | None, date: DateValue, *, cast: tuple[Actor, ...] = ()
+) -> list[Claim]:
+    if e.own_type is None and not e.quantities:
+        return []  # a detail that only places the story: evidence, not a claim
+    own = [p for p in e.places if p.location]
+    where = e.location or (own[0].location if own and e.own_type else None) or place
+    base = Claim(
+        doc_id=doc_id,
+        type=h.type,
+        theme=theme_of_type(h.type),
+        summary=summarise(e.sentence.text),
+        start=e.sentence.start,
+        end=e.sentence.end,
+        quote=e.sentence.text,
+        date=e.date or date,
+        location=where,
+        actors=_with_cast(e.actors, cast),
+        quantity=None,
+        claimed_by=e.claimed_by,
+        stance=e.stance,
+        extractor=EXTRACTOR,
+        confidence=_confidence(e.score or 1.5),
+        paragraph_index=_paragraph_of(h, e),
+        happening=h.index,
+        facet=e.own_type if e.own_type and e.own_type != h.type else (None if e.own_type else "count"),
+    )
+    quantities: list[Quantity | None] = [q for *_, q in e.quantities] or [None]
+    return [replace(base, quantity=q) for q in quantities]
 
-    return replace(claim, quantity=quantity)
+
+def _with_cast(own: tuple[Actor, ...], cast: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """A sentence's actors, and the happening's people where the sentence names no one of its own."""
+    if any(a.role in {"subject", "victim", "organisation", "official"} for a in own):
+        return own
+    names = {a.name for a in own}
+    return own + tuple(a for a in cast if a.name not in names)
 
 
-def claim_quantities(sentence: Sentence) -> list[QuantityMention]:
-    """The counts a claim can carry: numbers that count people, cases, money or things."""
-    out = []
-    for q in find_quantities(sentence):
-        label = f"{q.noun or ''} {q.quantity.unit or ''}"
-        unit = q.quantity.unit
-        counted = _COUNT_NOUNS.search(label) or (unit and unit not in {"year", "years"})
-        if counted or (q.noun is None and q.quantity.value >= 1000):
-            out.append(q)
-    return out
+def _paragraph_of(h: Open, e: Entry) -> int:
+    return e.paragraph if h.entries else h.paragraph
 
 
-def claim_date(sentence: Sentence, published: DateValue) -> DateValue:
-    found = sentence_dates(sentence, published)
-    return found[0][1] if found else publication(published)
-
-
-def claim_location(sentence: Sentence, paragraph_places: tuple[PlaceHit, ...]) -> Location | None:
-    """The sentence's first place; else the paragraph's place named last before it (the scene
-    the story has moved to), else the paragraph's first place."""
-    hits = sentence_places(sentence)
-    if hits:
-        return hits[0].location
-    before = [h for h in paragraph_places if h.end <= sentence.start]
-    if before:
-        return before[-1].location
-    return paragraph_places[0].location if paragraph_places else None
+def _confidence(score: float) -> float:
+    return round(min(0.95, 0.45 + 0.1 * score), 2)
 
 
 def claim_actors(sentence: Sentence, attribution: Attribution) -> tuple[Actor, ...]:
@@ -234,14 +168,12 @@ def claim_actors(sentence: Sentence, attribution: Attribution) -> tuple[Actor, .
     actors: dict[str, Actor] = {}
     claimants = " ".join(attribution.chain)
     for ent in sentence.entities:
-        if ent.label not in {"PERSON", "ORG", "NORP"} or len(ent.text) < 2:
+        if ent.label not in {"PERSON", "ORG"} or len(ent.text) < 2:
             continue
         if ent.text in claimants:
             role = "claimant"
         elif ent.label == "ORG":
             role = "organisation"
-        elif ent.label == "NORP":
-            continue
         else:
             at = ent.start - sentence.start
             before = sentence.text[max(0, at - 60) : at]  # the title right before the name
@@ -250,6 +182,7 @@ def claim_actors(sentence: Sentence, attribution: Attribution) -> tuple[Actor, .
     return tuple(actors.values())
 
 
+@lru_cache(maxsize=256)  # a sentence with many claims (a list of names) is summarised once
 def summarise(text: str) -> str:
     """The sentence as a short clause: attribution trimmed, cut at a word boundary."""
     s = _LEAD_ATTR.sub("", text.strip())

@@ -1,270 +1,495 @@
-"""One document through the rules: paragraphs, sentences, claims, casualties and themes."""
+"""One document read the way an editor reads it: structure, mentions, typing, happenings, casualties.
+
+The walk goes block by block (``structure``): a heading closes the section above and sets the
+theme of the paragraphs under it; every sentence of a body paragraph gives its mentions
+(``mentions``), its named deaths (``casualties``), and its reading (``typing``); typed sentences
+open or continue happenings and untyped ones that add a number or a detail continue them
+(``happenings``). At the end every happening takes the story's place and date where its own
+sentences name none, and becomes the claims the ledger stores (``claims``).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from briefwire.extract import Extraction
-from briefwire.extract.attribution import Attribution, attribute, is_denial
-from briefwire.extract.casualties.finder import Found, build, died_in, merge, same_person
+from briefwire.extract.attribution import Attribution, attribute, is_denial, stance
+from briefwire.extract.casualties.finder import Found, build, died_in, merge, person_spans, same_person
+from briefwire.extract.casualties.lists import listed_dead
 from briefwire.extract.claims import (
-    SentenceContext,
-    chosen_types,
-    claim_quantities,
-    event_types,
-    make_claim,
-    sentence_claims,
+    claim_actors,
+    claimable_quantities,
+    happening_claims,
+    story_place,
 )
-from briefwire.extract.mentions.places import PlaceHit, sentence_places
-from briefwire.extract.themes import OTHER, passage_theme, theme_of_claims
+from briefwire.extract.happenings import Builder, Entry, Open
+from briefwire.extract.mentions import sentence_mentions
+from briefwire.extract.mentions.places import PlaceHit, find_places, sentence_places
+from briefwire.extract.mentions.when import sentence_dates
+from briefwire.extract.structure import Block, read_structure
+from briefwire.extract.themes import OTHER, passage_theme, theme_of_claims, theme_of_type
+from briefwire.extract.typing.decide import PRIORITY, Reading, read_sentence
 from briefwire.extract.typing.lexicon import load_taxonomy
-from briefwire.models import Actor, Casualty, Claim, CleanDocument, Location
-from briefwire.nlp import Analysis, Sentence
+from briefwire.models import Actor, Casualty, Claim, CleanDocument, DateValue, Location, Mention, Quantity
+from briefwire.nlp import Analysis, Sentence, Span, embeddings
 
 _SOLDIER_COUNT = re.compile(
     r"men|soldier|servicem|troop|mobiliz|draftee|conscript|fighter|commander|officer|reservist|"
-    r"recruit|volunteer|prisoner|convict|мобилизованн|военнослужащ|солдат|бойц|боец|человек|контрактник"
+    r"recruit|volunteer|prisoner|convict|dead|killed|мобилизованн|военнослужащ|солдат|бойц|боец|человек|"
+    r"контрактник|погибш"
 )
 
 
 @dataclass
-class _State:
+class _Walk:
     """What the walk through one document has gathered so far."""
 
-    claims: list[Claim] = field(default_factory=list)
+    doc: CleanDocument
+    language: str
+    on_topic: bool
+    builder: Builder
     casualties: list[Casualty] = field(default_factory=list)
-    casualty_claims: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
-    covered: set[int] = field(default_factory=set)  # starts of sentences a named death used
+    mentions: list[Mention] = field(default_factory=list)
+    mention_sentence: list[int] = field(default_factory=list)  # sentence start of each mention
+    sentence_happening: dict[int, int] = field(default_factory=dict)  # sentence start -> happening
+    places: list[PlaceHit] = field(default_factory=list)  # places named so far, in order
+    dates: list[tuple[int, int, DateValue]] = field(
+        default_factory=list
+    )  # (paragraph, start, date) told so far
     speaker: str | None = None
-    persons: frozenset[str] = frozenset()  # PERSON entities of the whole document
-    surnames: frozenset[str] = frozenset()  # their last words, for surname-only mentions
+    persons: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    default_chain: tuple[str, ...] = ()
+    last_sentence: int = -1
+    previous: Sentence | None = None  # the sentence before, in the same paragraph
+    story_start: int = (
+        0  # start of the paragraph before the current one (a story's place reaches back that far)
+    )
+    paragraph_start: int = 0
+    vectors: dict[int, Any] = field(default_factory=dict)  # sentence start -> embedding (English)
+    headline: str | None = None  # the type the headline states (read with low weight)
+    headline_place: Location | None = None  # where the headline says the story is
+    orphans: list[tuple[Entry, int]] = field(
+        default_factory=list
+    )  # numbers with no happening yet, by section
 
 
 def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
-    """Claims, casualties and per-paragraph themes of ``doc`` (offsets index ``doc.text``)."""
+    """Claims, happenings, mentions, casualties and per-paragraph themes of ``doc``."""
     language = "ru" if (analysis.language or doc.language).startswith("ru") else "en"
+    taxonomy = load_taxonomy(language)
     local = any(h.location.country in {"RU", "UA"} for s in analysis.sentences for h in sentence_places(s))
-    on_topic = load_taxonomy(language).document_on_topic(
+    on_topic = taxonomy.document_on_topic(
         f"{doc.title or ''}\n{doc.text}", local_places=local, strict=language == "en"
     )
-    by_paragraph = _sentences_by_paragraph(doc, analysis)
+    structure = read_structure(doc, analysis)
+    vectors = _sentence_vectors(structure.blocks, language) if on_topic else {}
+    headline = _headline_type(doc.title, language) if on_topic else None
     persons = frozenset(e.text for s in analysis.sentences for e in s.entities if e.label == "PERSON")
-    surnames = frozenset(p.split()[-1].lower() for p in persons if len(p.split()) > 1)
-    state = _State(persons=persons, surnames=surnames)
-    default_chain = _default_chain(doc)
-    for para in doc.paragraphs:
-        sents = by_paragraph.get(para.index, [])
-        places = tuple(h for s in sents for h in sentence_places(s))
-        ctx = SentenceContext(
-            doc.doc_id, para.index, places, doc.published, on_topic, default_chain, para.text, language
-        )
-        state.speaker = None  # "he said" looks back within its own paragraph only
-        for i, sentence in enumerate(sents):
-            _sentence(state, sentence, sents[i + 1 :], ctx)
-    themes = _continue_themes(
-        [_theme(p.text, p.index, state.claims, on_topic, language) for p in doc.paragraphs], doc, on_topic
+    walk = _Walk(
+        doc,
+        language,
+        on_topic,
+        Builder(taxonomy.subsumes, PRIORITY),
+        persons=persons,
+        surnames=frozenset(p.split()[-1].lower() for p in persons if len(p.split()) > 1),
+        default_chain=_default_chain(doc),
+        last_sentence=analysis.sentences[-1].start if analysis.sentences else -1,
+        vectors=vectors,
+        headline=headline,
+        headline_place=_headline_place(doc.title),
     )
-    return Extraction(tuple(state.claims), tuple(state.casualties), themes)
+    for block in structure.blocks:
+        if block.heading:
+            walk.builder.close_section()
+            continue
+        _paragraph(walk, block)
+    return _finish(walk, structure.blocks)
 
 
-def _sentence(state: _State, sentence: Sentence, following: list[Sentence], ctx: SentenceContext) -> None:
-    att = attribute(sentence, state.speaker)
+_HEADLINE_REACH = 3  # paragraphs: a headline speaks for the top of its story
+
+
+def _headline_type(title: str | None, language: str) -> str | None:
+    """The type a headline names by a strong cue of its own, if any."""
+    if not title:
+        return None
+    taxonomy = load_taxonomy(language)
+    scores = taxonomy.score(title, anchored=True)
+    strong = [(s, t) for t, s in scores.items() if taxonomy.strong(title, t)]
+    return max(strong)[1] if strong else None
+
+
+def _headline_place(title: str | None) -> Location | None:
+    """The first place the headline names: the story's place where its sentences name none."""
+    hits = find_places(title) if title else []
+    return hits[0].location if hits else None
+
+
+def _sentence_vectors(blocks: tuple[Block, ...], language: str) -> dict[int, Any]:
+    """MiniLM embeddings of an English document's body sentences, in one batch, for the learned
+    typer (Russian sentences carry their navec vector already)."""
+    if language != "en" or not embeddings.available():
+        return {}
+    sents = [s for b in blocks if not b.heading for s in b.sentences if len(s.tokens) >= 5]
+    return dict(zip((s.start for s in sents), embeddings.embed([s.text for s in sents]), strict=True))
+
+
+def _paragraph(walk: _Walk, block: Block) -> None:
+    walk.speaker = None  # "he said" looks back within its own paragraph only
+    walk.previous = None
+    walk.story_start, walk.paragraph_start = walk.paragraph_start, block.paragraph.start
+    sents = list(block.sentences)
+    if sents:
+        walk.builder.paragraph_opening[block.paragraph.index] = sents[0].start
+    for i, sentence in enumerate(sents):
+        _sentence(walk, block, sentence, sents[i + 1 :])
+        walk.previous = sentence
+
+
+def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sentence]) -> None:
+    att = _attribution(walk, sentence, following)
+    places = sentence_places(sentence)
+    dates = sentence_dates(sentence, walk.doc.published)
+    for m in sentence_mentions(sentence, walk.doc.published, block.paragraph.index, places, dates):
+        walk.mentions.append(m)
+        walk.mention_sentence.append(sentence.start)
+    named = _named_deaths(walk, block, sentence, following, att=att, places=places)
+    reading = read_sentence(
+        sentence,
+        walk.on_topic,
+        att.speaker,
+        walk.language,
+        last=sentence.start == walk.last_sentence,
+        vector=walk.vectors.get(sentence.start),
+        prior=walk.headline if block.paragraph.index < _HEADLINE_REACH else None,
+        context=f"{walk.doc.title or ''} {block.paragraph.text}",
+    )
+    quantities = tuple(
+        (q.start, q.end, q.text, q.quantity)
+        for q in claimable_quantities(sentence)
+        if not any(q.text in c for c in att.chain)
+    )
+    entry = _entry(walk, sentence, att, places=places, dates=dates, quantities=quantities)
+    _place_entry(
+        walk,
+        block,
+        sentence,
+        entry,
+        reading=reading,
+        quantities=quantities,
+        named=named,
+        places=places,
+        att=att,
+    )
+    walk.places.extend(places)
+    walk.dates.extend(
+        (block.paragraph.index, sentence.start, d)
+        for _, d in dates
+        if d.basis == "explicit" and d.precision != "year"
+    )
+    if att.speaker:
+        walk.speaker = att.speaker
+    elif walk.speaker is None:
+        people = [e.text for e in sentence.entities if e.label == "PERSON"]
+        walk.speaker = people[-1] if people else None
+
+
+def _place_entry(
+    walk: _Walk,
+    block: Block,
+    sentence: Sentence,
+    entry: Entry,
+    *,
+    reading: Reading,
+    quantities: tuple[tuple[int, int, str, Quantity], ...],
+    named: list[Casualty],
+    places: Sequence[PlaceHit],
+    att: Attribution,
+) -> None:
+    """Hand the sentence's entry to the happening it opens, continues or denies (or keep it an orphan)."""
+    paragraph, section = block.paragraph.index, block.section
+    if is_denial(sentence.text):
+        own = reading.type or (walk.builder.current.type if walk.builder.current else None)
+        if own is not None:
+            entry = replace(entry, own_type=own, score=max(reading.score, 2.0), stance="denied")
+            walk.sentence_happening[sentence.start] = walk.builder.typed(entry, paragraph, section)
+    elif reading.source == "speech-act" and _continues_paragraph(walk, paragraph):
+        # "…," a source told the outlet: a word about the happening being told, not a new one
+        index = walk.builder.continuation(entry, paragraph, section, opens_paragraph=walk.previous is None)
+        if index is not None:
+            walk.sentence_happening[sentence.start] = index
+    elif reading.types:
+        for event_type, score in reading.types:
+            if event_type == "casualty" and not _group_casualty(walk, quantities, named, places):
+                continue
+            typed = replace(
+                entry, own_type=event_type, score=score, stance=_stance(reading.modality, sentence, att)
+            )
+            walk.sentence_happening[sentence.start] = walk.builder.typed(
+                typed, paragraph, section, story_start=walk.story_start
+            )
+    elif not named and reading.modality == "happened":
+        index = walk.builder.continuation(entry, paragraph, section, opens_paragraph=walk.previous is None)
+        if index is not None:
+            walk.sentence_happening[sentence.start] = index
+        elif quantities:
+            entry.paragraph = paragraph
+            walk.orphans.append((entry, section))
+
+
+def _continues_paragraph(walk: _Walk, paragraph: int) -> bool:
+    current = walk.builder.current
+    return current is not None and paragraph - current.last_paragraph <= 1
+
+
+def _attribution(walk: _Walk, sentence: Sentence, following: list[Sentence]) -> Attribution:
+    att = attribute(sentence, walk.speaker)
     if not att.chain and following and len(following[0].tokens) <= 8:
-        # a quotation split off its tag: "… Martynov," Super wrote.
-        tagged = attribute(following[0], state.speaker)
+        tagged = attribute(following[0], walk.speaker)  # a quotation split off its tag: "…," X wrote.
         if tagged.chain:
             att = tagged
-    if att.speaker:
-        state.speaker = att.speaker
-    if is_denial(sentence.text):
-        _denial(state, sentence, ctx, att)
-        return
-    named = _named_deaths(state, sentence, following, ctx, att)
-    types = chosen_types(sentence.text, ctx.on_topic, att.speaker, ctx.language)
-    for event_type, score in types:
-        if event_type == "casualty":
-            _group_casualty(state, sentence, score, ctx, att, named=named)
-            continue
-        state.claims.extend(sentence_claims(sentence, event_type, score, ctx, att))
-    if not types and not named:
-        _continuation(state, sentence, ctx, att)
-    _remember_speaker(state, sentence)
+    return att
 
 
-def _continuation(state: _State, sentence: Sentence, ctx: SentenceContext, att: Attribution) -> None:
-    """A sentence that only adds a count ("They have made 150 balaclavas") continues the claim
-    of the sentence before it in the same paragraph."""
-    if not state.claims or state.claims[-1].paragraph_index != ctx.paragraph_index:
-        return
-    previous = next(c for c in state.claims if c.start == state.claims[-1].start)
-    if previous.end < sentence.start - 2 or previous.type == "casualty":
-        return  # after a death, "He leaves three children" is about the person, not the event
-    for q in claim_quantities(sentence):
-        claim = make_claim(sentence, previous.type, 1.5, ctx, att)
-        state.claims.append(replace(claim, quantity=q.quantity, claimed_by=att.chain or previous.claimed_by))
+def _stance(mood: str, sentence: Sentence, att: Attribution) -> str:
+    if mood == "planned":
+        return "planned"
+    if mood == "demanded":
+        return "demanded"
+    return stance(sentence.text, att)
 
 
-def _named_deaths(
-    state: _State, sentence: Sentence, following: list[Sentence], ctx: SentenceContext, att: Attribution
-) -> bool:
-    """Record people the sentence reports killed; True when it named anyone."""
-    claimants = set(att.chain) | ({att.person} if att.person else set())
-    claimants |= {p for p in state.persons if any(p in c for c in att.chain)}
-    found = [
-        f
-        for f in died_in(sentence, following, claimants, ctx.paragraph_text, state.surnames)
-        if _full_or_known(f, state)
-    ]
-    for f in found:
-        state.covered.update(s.start for s in f.extra)
-        record = replace(build(f, ctx.doc_id, ctx.published), claimed_by=att.chain or ctx.default_chain)
-        _add_casualty(state, record)
-        key = (_canonical(state, record.name), att.chain or ctx.default_chain)
-        if key in state.casualty_claims:
-            continue
-        state.casualty_claims.add(key)
-        # the claim's place is where the person died; their home region is not the event's place
-        location = Location(record.place_of_death) if record.place_of_death else None
-        hit = next(filter(None, (_place_of(s, record.place_of_death) for s in [sentence, *f.extra])), None)
-        claim = make_claim(
-            sentence,
-            "casualty",
-            3.0,
-            ctx,
-            att,
-            actors=_victim_actors(record, att),
-            date=record.date_of_death if record.date_of_death.date else None,
-            location=hit or location,
-        )
-        state.claims.append(
-            replace(claim, start=record.start, end=record.end, quote=record.quote, location=hit or location)
-        )
-    return bool(found)
-
-
-def _full_or_known(found: Found, state: _State) -> bool:
-    """A bare surname counts only when a fuller name of the document or a rank backs it."""
-    if len(found.name.split()) > 1:
-        return True
-    return any(same_person(found.name, p) and len(p.split()) > 1 for p in state.persons) or any(
-        same_person(found.name, c.name) for c in state.casualties
+def _entry(
+    walk: _Walk,
+    sentence: Sentence,
+    att: Attribution,
+    *,
+    places: Sequence[PlaceHit],
+    dates: Sequence[tuple[Span, DateValue]],
+    quantities: tuple[tuple[int, int, str, Quantity], ...],
+) -> Entry:
+    claimants = " ".join(att.chain)
+    people = tuple(
+        e.text
+        for e in sentence.entities
+        if e.label == "PERSON" and e.text not in claimants and e.text != att.speaker
     )
-
-
-def _add_casualty(state: _State, record: Casualty) -> None:
-    for i, known in enumerate(state.casualties):
-        if same_person(known.name, record.name):
-            state.casualties[i] = merge(known, record)
-            return
-    state.casualties.append(record)
-
-
-def _canonical(state: _State, name: str) -> str:
-    for known in state.casualties:
-        if same_person(known.name, name):
-            return known.name
-    return name
-
-
-def _victim_actors(record: Casualty, att: Attribution) -> tuple[Actor, ...]:
-    actors = [Actor(record.name, "victim")]
-    actors += [Actor(c, "claimant") for c in att.chain]
-    return tuple(actors)
-
-
-def _place_of(sentence: Sentence, name: str | None) -> Location | None:
-    if not name:
-        return None
-    for hit in sentence_places(sentence):
-        if hit.location.name == name:
-            return hit.location
-    return None
+    # a year alone ("last served in 1987") dates a background fact, not the happening
+    explicit = next(
+        (d for _, d in dates if d.basis in {"explicit", "relative"} and d.precision != "year"), None
+    )
+    return Entry(
+        sentence,
+        None,
+        0.0,
+        stance(sentence.text, att),
+        att.chain or walk.default_chain,
+        quantities,
+        tuple(places),
+        people,
+        claim_actors(sentence, att),
+        explicit,
+    )
 
 
 def _group_casualty(
-    state: _State, sentence: Sentence, score: float, ctx: SentenceContext, att: Attribution, *, named: bool
-) -> None:
-    """A death count ("five mobilized men were killed") is a casualty claim with a quantity."""
-    counts = [q for q in claim_quantities(sentence) if q.noun and _SOLDIER_COUNT.search(q.noun.lower())]
-    if counts:
-        for q in counts:
-            claim = make_claim(sentence, "casualty", score, ctx, att)
-            state.claims.append(replace(claim, quantity=q.quantity))
-    elif (
-        not named
-        and sentence.start not in state.covered
-        and (ctx.language != "en" or (sentence_places(sentence) and score >= 3))
-    ):  # without English name rules, a death report in another language is claimed as such
-        state.claims.append(make_claim(sentence, "casualty", score, ctx, att))
+    walk: _Walk,
+    quantities: tuple[tuple[int, int, str, Quantity], ...],
+    named: list[Casualty],
+    places: Sequence[PlaceHit],
+) -> bool:
+    """Whether a death sentence is a casualty happening of its own beside the named deaths."""
+    if named:
+        return any(_SOLDIER_COUNT.search(text.lower()) for _, _, text, _ in quantities)
+    return walk.language != "en" or bool(places) or bool(quantities) or walk.builder.current is None
 
 
-def _denial(state: _State, sentence: Sentence, ctx: SentenceContext, att: Attribution) -> None:
-    """A denial is a claim of its own, pointing at the latest claim it can deny."""
-    own = event_types(sentence.text, ctx.on_topic, ctx.language)
-    target = _denied_target(state, ctx.paragraph_index, own[0][0] if own else None)
-    if target is None and not own:
-        return
-    event_type = own[0][0] if own else state.claims[target].type  # type: ignore[index]
-    claim = make_claim(sentence, event_type, own[0][1] if own else 2.0, ctx, att)
-    state.claims.append(replace(claim, stance="denied", denies=target))
+def _named_deaths(
+    walk: _Walk,
+    block: Block,
+    sentence: Sentence,
+    following: list[Sentence],
+    *,
+    att: Attribution,
+    places: Sequence[PlaceHit],
+) -> list[Casualty]:
+    """Record people the sentence reports killed, each a casualty happening of their own."""
+    claimants = set(att.chain) | ({att.person} if att.person else set())
+    claimants |= {p for p in walk.persons if any(p in c for c in att.chain)}
+    found = died_in(sentence, following, claimants, block.paragraph.text, walk.surnames)
+    people = (
+        person_spans(sentence, walk.surnames)
+        if walk.language == "en"
+        else [e for e in sentence.entities if e.label == "PERSON"]
+    )
+    for f in listed_dead(sentence, walk.previous, people, walk.language):
+        if not any(same_person(f.name, g.name) for g in found) and f.name not in claimants:
+            found.append(f)
+    found = [f for f in found if _full_or_known(f, walk)]
+    records = []
+    told = stance(sentence.text, att) if found else ""
+    for f in found:
+        record = replace(
+            build(f, walk.doc.doc_id, walk.doc.published), claimed_by=att.chain or walk.default_chain
+        )
+        _add_casualty(walk, record)
+        records.append(record)
+        location = _place_of([sentence, *f.extra], record.place_of_death)
+        entry = Entry(
+            sentence,
+            "casualty",
+            3.0,
+            told,
+            att.chain or walk.default_chain,
+            places=tuple(places),
+            people=(record.name,),
+            actors=(
+                Actor(_canonical(walk, record.name), "victim"),
+                *(Actor(c, "claimant") for c in att.chain),
+            ),
+            date=record.date_of_death if record.date_of_death.date else None,
+            location=location,
+        )
+        index = walk.builder.typed(
+            entry, block.paragraph.index, block.section, victim=_canonical(walk, record.name).lower()
+        )
+        walk.sentence_happening.setdefault(sentence.start, index)
+    return records
 
 
-def _denied_target(state: _State, paragraph_index: int, event_type: str | None) -> int | None:
-    """Index of the claim a denial answers: same type if any, else the latest nearby claim."""
-    for i in range(len(state.claims) - 1, -1, -1):
-        c = state.claims[i]
-        if (c.paragraph_index or 0) < paragraph_index - 1:
-            break
-        if event_type is None or c.type == event_type:
-            return i
-    return None
+def _place_of(sentences: list[Sentence], name: str | None) -> Location | None:
+    if not name:
+        return None
+    for s in sentences:
+        for hit in sentence_places(s):
+            if hit.location.name == name:
+                return hit.location
+    return Location(name)
 
 
-def _remember_speaker(state: _State, sentence: Sentence) -> None:
-    people = [e.text for e in sentence.entities if e.label == "PERSON"]
-    if people and state.speaker is None:
-        state.speaker = people[-1]
+def _full_or_known(found: Found, walk: _Walk) -> bool:
+    """A bare surname counts only when a fuller name of the document or a rank backs it."""
+    if len(found.name.split()) > 1:
+        return True
+    return any(same_person(found.name, p) and len(p.split()) > 1 for p in walk.persons) or any(
+        same_person(found.name, c.name) for c in walk.casualties
+    )
 
 
-def _theme(text: str, index: int, claims: list[Claim], on_topic: bool, language: str) -> str | None:
-    from_claims = theme_of_claims(c.type for c in claims if c.paragraph_index == index)
-    if from_claims:
-        return from_claims
-    theme = passage_theme(text, language=language)
-    if theme is None and on_topic:
-        contextual = passage_theme(text, on_topic=True, language=language)
+def _add_casualty(walk: _Walk, record: Casualty) -> None:
+    for i, known in enumerate(walk.casualties):
+        if same_person(known.name, record.name):
+            walk.casualties[i] = merge(known, record)
+            return
+    walk.casualties.append(record)
+
+
+def _canonical(walk: _Walk, name: str) -> str:
+    return next((known.name for known in walk.casualties if same_person(known.name, name)), name)
+
+
+def _adopt_orphans(walk: _Walk) -> None:
+    """A number told where no happening is open belongs to the nearest happening: of its section,
+    the one before it, else the one after (a digest paragraph that gives figures, then the news);
+    in a document without sections, the nearest one of the document."""
+    sectioned = any(h.section for h in walk.builder.happenings) or any(section for _, section in walk.orphans)
+    for entry, section in walk.orphans:
+        same = [h for h in walk.builder.happenings if h.section == section]
+        if not same and not sectioned:
+            same = walk.builder.happenings  # no headings: the document is one story
+        if not same:
+            continue
+        start = entry.sentence.start
+        before = [h for h in same if h.lead.sentence.start < start]
+        chosen = before[-1] if before else same[0]
+        chosen.entries.append(entry)
+        walk.sentence_happening[start] = chosen.index
+
+
+def _finish(walk: _Walk, blocks: tuple[Block, ...]) -> Extraction:
+    doc = walk.doc
+    _adopt_orphans(walk)
+    happenings, claims = [], []
+    for h in walk.builder.happenings:
+        place = story_place(h, walk.places) or walk.headline_place
+        date = _story_date(h, walk.dates, doc.published)
+        happening, rows = happening_claims(h, doc.doc_id, place, date)
+        happenings.append(happening)
+        claims.extend(rows)
+    mentions = tuple(
+        replace(m, happening=walk.sentence_happening.get(start))
+        for m, start in zip(walk.mentions, walk.mention_sentence, strict=True)
+    )
+    themes = _themes(walk, blocks, claims)
+    claims = _link_denials(sorted(claims, key=lambda c: (c.start, c.type)))
+    return Extraction(tuple(claims), tuple(walk.casualties), themes, tuple(happenings), mentions)
+
+
+def _link_denials(claims: list[Claim]) -> list[Claim]:
+    """A denial points at the first claim of the happening it denies (its index in the list)."""
+    out = []
+    for c in claims:
+        if c.stance == "denied" and c.happening is not None:
+            target = next(
+                (i for i, o in enumerate(claims) if o.happening == c.happening and o.stance != "denied"), None
+            )
+            out.append(replace(c, denies=target))
+        else:
+            out.append(c)
+    return out
+
+
+def _story_date(h: Open, dates: list[tuple[int, int, DateValue]], published: DateValue) -> DateValue:
+    """The happening's own explicit date, else the last explicit date told before its lead in the
+    same paragraph, else the publication date."""
+    own = next((e.date for e in h.entries if e.date is not None), None)
+    if own is not None:
+        return own
+    lead = h.lead.sentence.start
+    earlier = [d for paragraph, start, d in dates if start < lead and paragraph == h.paragraph]
+    if earlier:
+        return replace(earlier[-1], basis="context")
+    if not published.date:
+        return DateValue.unknown()
+    return DateValue(published.date, published.precision, "publication")
+
+
+def _themes(walk: _Walk, blocks: tuple[Block, ...], claims: Sequence[Claim]) -> tuple[str | None, ...]:
+    """One theme per paragraph: the section heading's where there is one, else its claims', else
+    its own cues'; a substantial paragraph with nothing of its own goes on with the one before."""
+    by_paragraph: dict[int, list[str]] = {}
+    for c in claims:
+        if c.paragraph_index is not None:
+            by_paragraph.setdefault(c.paragraph_index, []).append(c.type)
+    out: list[str | None] = []
+    for block in blocks:
+        index = block.paragraph.index
+        if block.section_theme:
+            out.append(block.section_theme)
+            continue
+        theme = theme_of_claims(by_paragraph.get(index, [])) or _cue_theme(block.paragraph.text, walk)
+        if theme is None and walk.on_topic and out and out[-1] and len(block.paragraph.text.split()) >= 12:
+            theme = out[-1]
+        out.append(theme)
+    return tuple(out)
+
+
+def _cue_theme(text: str, walk: _Walk) -> str | None:
+    theme = passage_theme(text, language=walk.language)
+    if theme is None and walk.on_topic:
+        contextual = passage_theme(text, on_topic=True, language=walk.language)
         return contextual if contextual != OTHER else None
     return theme
-
-
-def _continue_themes(themes: list[str | None], doc: CleanDocument, on_topic: bool) -> tuple[str | None, ...]:
-    """A substantial paragraph with no cue of its own in an on-topic document goes on with the
-    story of the paragraph before it ("Male employees left en masse ..." after "officials fled")."""
-    out = list(themes)
-    for i in range(1, len(out)):
-        if out[i] is None and on_topic and out[i - 1] and len(doc.paragraphs[i].text.split()) >= 12:
-            out[i] = out[i - 1]
-    return tuple(out)
 
 
 def _default_chain(doc: CleanDocument) -> tuple[str, ...]:
     """The outlet or channel that carries the document: the claimant when the text names none."""
     raw = doc.raw
-    chain = [c for c in (raw.forwarded_from, raw.outlet) if c]
-    return tuple(dict.fromkeys(chain))
+    return tuple(dict.fromkeys(c for c in (raw.forwarded_from, raw.outlet) if c))
 
 
-def _sentences_by_paragraph(doc: CleanDocument, analysis: Analysis) -> dict[int, list[Sentence]]:
-    out: dict[int, list[Sentence]] = {}
-    paras = doc.paragraphs
-    j = 0
-    for s in analysis.sentences:
-        while j < len(paras) and s.start >= paras[j].end:
-            j += 1
-        if j < len(paras) and paras[j].start <= s.start < paras[j].end:
-            out.setdefault(paras[j].index, []).append(s)
-    return out
-
-
-__all__ = ["PlaceHit", "extract_document"]
+__all__ = ["extract_document", "theme_of_type"]

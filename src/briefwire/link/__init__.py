@@ -5,11 +5,14 @@ casualty mentions, passages, documents and human decisions), plain records out: 
 their independent sources, claimants and status; the casualty register; the entities named;
 and every scored pair with its features, so that ``briefwire why`` can explain each merge.
 
-Steps: resolve people (``entities``), score candidate claim pairs (``features``), cluster them
-under reviewers' constraints (``merge``), then count sources and settle status
-(``corroborate``) and build the register (``register``). With ``LinkInput.new_claims`` only what
-new claims touch is re-linked (``scope``): of the claims sharing a block (type and weeks) with
-them, those a new claim scores a merge with, and whole events of those.
+Steps: resolve people (``entities``); gather each document happening's evidence from its claims
+(``happening``); score candidate pairs of happenings of different documents, blocked by type
+family and date (``evidence``, ``families``); cluster them under reviewers' constraints
+(``group``); then count sources and settle status (``corroborate``) and build the register
+(``register``). With ``LinkInput.new_claims`` only what new claims touch is re-linked
+(``scope``): of the happenings sharing a block (type family and weeks) with them, the new ones,
+those a new one scores a merge with (candidate pairs found from the new side, ``pairs``), and
+whole events of those.
 """
 
 from __future__ import annotations
@@ -20,24 +23,19 @@ from typing import Any
 
 from briefwire.models import LinkedEvent, LinkedPerson
 
-from .entities import (
-    Entity,
-    OrgProfile,
-    PersonIndex,
-    org_profile,
-    organisation_entities,
-    place_entities,
-    resolve_people,
-)
+from .entities import Entity, org_profile, organisation_entities, place_entities, resolve_people
 from .events import assemble_events
-from .features import ClaimInfo, PairScore
-from .merge import Constraints, claim_infos, cluster, explaining_pairs, scored_pairs
-from .pairs import candidate_pairs
+from .evidence import score
+from .features import PairScore
+from .group import cluster
+from .happening import HappeningInfo, happening_infos
+from .merge import Constraints, claim_infos, explaining_pairs
+from .pairs import Pair, candidate_pairs
 from .register import person_details, persons
 from .scope import affected_claims, touched
 from .similarity import Similarity, VectorCache, default_similarity
 
-LINKER = "link.merge.v1"
+LINKER = "link.happenings.v1"
 
 
 @dataclass(frozen=True)
@@ -81,21 +79,24 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
         d["target_key"] for d in inp.decisions if d["target_kind"] == "claim" and d["action"] == "reject"
     }
     claims = [c for c in inp.claims if c["claim_id"] not in rejected]
-    scope: tuple[str, ...] | None = None
     documents = {d["doc_id"]: d for d in inp.documents}
     reuse = reuse_groups(inp.passages)
     people = resolve_people(inp.claims, inp.mentions)
     orgs = org_profile(options.profile)
-    comparer = _Comparer(people, reuse, orgs, default_similarity(options.embeddings), inp.vectors)
+    cons = constraints(inp.decisions)
+    similarity = default_similarity(options.embeddings)
+
+    def infos_of(cs: Sequence[dict[str, Any]]) -> list[HappeningInfo]:
+        return happening_infos(cs, claim_infos(cs, people, reuse, orgs), cons.alone)
+
+    scope: tuple[str, ...] | None = None
     if inp.new_claims is not None:
         block = affected_claims(claims, inp.new_claims)
-        new = frozenset(inp.new_claims)
-        infos, sim = comparer.compare(block, new)
-        merging = [(p.a, p.b) for p in scored_pairs(infos, sim, new).values() if p.merge]
-        claims = touched(block, new, merging)
+        claims = touched(block, inp.new_claims, _merging(block, infos_of(block), inp, similarity))
         scope = tuple(sorted(c["claim_id"] for c in claims))
-    infos, sim = comparer.compare(claims)
-    clustering = cluster(infos, sim, constraints(inp.decisions))
+    happenings = infos_of(claims)
+    pairs, sim = _compared(claims, happenings, None, similarity, inp.vectors)
+    clustering = cluster(happenings, sim, cons, pairs)
     events, details = assemble_events(
         claims,
         clustering,
@@ -118,26 +119,29 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     )
 
 
-@dataclass(frozen=True)
-class _Comparer:
-    """What merging reads of claims besides the claims, and how alike their sentences are."""
+def _merging(
+    block: Sequence[dict[str, Any]], hs: Sequence[HappeningInfo], inp: LinkInput, similarity: Similarity
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The claims of each pair of happenings, one with a new claim, that scores a merge."""
+    new_claims = inp.new_claims or frozenset()
+    new = frozenset(h.key for h in hs if not new_claims.isdisjoint(h.claims))
+    pairs, sim = _compared(block, hs, new, similarity, inp.vectors)
+    return [(x.claims, y.claims) for x, y in pairs if score(x, y, sim).merge]
 
-    people: PersonIndex
-    reuse: dict[tuple[str, int], int]
-    orgs: OrgProfile
-    similarity: Similarity
-    vectors: VectorCache | None
 
-    def compare(
-        self, claims: Sequence[dict[str, Any]], touching: frozenset[str] | None = None
-    ) -> tuple[list[ClaimInfo], Any]:
-        """The claims' infos and similarity, embedded only where a candidate pair needs it (a pair
-        with a claim of ``touching``, when given)."""
-        infos = claim_infos(claims, self.people, self.reuse, self.orgs)
-        pairs = candidate_pairs(infos, touching)
-        needed = {i for x, y in pairs for i in (x.index, y.index)}
-        texts = [c.get("quote") or c["summary"] for c in claims]
-        return infos, self.similarity.matrix(texts, self.vectors, needed)
+def _compared(
+    claims: Sequence[dict[str, Any]],
+    hs: Sequence[HappeningInfo],
+    touching: frozenset[str] | None,
+    similarity: Similarity,
+    vectors: VectorCache | None,
+) -> tuple[list[Pair], Any]:
+    """The candidate pairs (those with a happening of ``touching``, when given) and the
+    similarity of their sentences: only those are embedded (or read back)."""
+    pairs = candidate_pairs(hs, touching)
+    needed = {i for x, y in pairs for h in (x, y) for i in (*h.core, *h.rows)}
+    texts = [c.get("quote") or c["summary"] for c in claims]
+    return pairs, similarity.matrix(texts, vectors, needed)
 
 
 def reuse_groups(passages: Sequence[dict[str, Any]]) -> dict[tuple[str, int], int]:
@@ -162,6 +166,8 @@ def constraints(decisions: Sequence[dict[str, Any]]) -> Constraints:
             must.append((d["target_key"], d["value"]))
         elif d["target_kind"] == "claim" and d["action"] == "split":
             alone.add(d["target_key"])
+            # A split after a merge that named this claim's event by it undoes that merge.
+            must = [pair for pair in must if d["target_key"] not in pair]
         elif d["target_kind"] == "claim" and d["action"] == "reset":
             alone.discard(d["target_key"])
     return Constraints(tuple(must), frozenset(alone))

@@ -1,19 +1,22 @@
 """Independent sources, primary claimants, status and contradictions of one event.
 
-Sources are counted as *independent units*: documents of one outlet are one unit; a forwarded
-Telegram post belongs to the channel it was forwarded from; documents whose claim paragraphs
-re-use the same text (a reprint, a copied paragraph) are one unit; a claim that names another
+Sources are counted as *independent units*, as an editor counts them: documents of one outlet
+(by masthead, else web host; see ``outlets``) are one unit; a forwarded Telegram post belongs to
+the channel it was forwarded from; documents whose claim paragraphs re-use the same text (a
+reprint, a copied paragraph) are one unit; documents crediting one wire ("(Northwire)",
+"provided by ...") or crediting another's outlet are one unit; a claim that names another
 source of the event as its claimant ("according to Open Window") joins that source's unit.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import _VAGUE, OrgProfile, PersonIndex, person_surfaces
+from .outlets import credits, credits_outlet, outlet_key, outlet_name
 
 
 @dataclass
@@ -44,11 +47,7 @@ class Corroboration:
 
 
 def source_name(doc: Mapping[str, Any]) -> str:
-    name = doc.get("forwarded_from") or doc.get("outlet")
-    if name:
-        return str(name)
-    origin = str(doc.get("origin") or doc["doc_id"])
-    return origin.rsplit("/", 1)[-1]
+    return outlet_name(doc)
 
 
 def corroborate(
@@ -59,7 +58,7 @@ def corroborate(
     orgs: OrgProfile,
 ) -> Corroboration:
     docs = list(dict.fromkeys(c["doc_id"] for c in claims))
-    unit_of = {d: _unit(documents.get(d, {"doc_id": d})) for d in docs}
+    unit_of = {d: outlet_key(documents.get(d, {"doc_id": d})) for d in docs}
     parent = {u: u for u in unit_of.values()}
 
     def find(u: str) -> str:
@@ -82,6 +81,7 @@ def corroborate(
             for other, name in names.items():
                 if other != unit and name.casefold() in who.casefold():
                     union(unit, other)
+    _union_credits(docs, documents, unit_of, union)
     units: dict[str, list[str]] = {}
     for d in docs:
         units.setdefault(find(unit_of[d]), [])
@@ -104,10 +104,22 @@ def corroborate(
     return Corroboration(sources, list(units.values()), claimants, status, reason, values, denials)
 
 
-def _unit(doc: Mapping[str, Any]) -> str:
-    # a forward counts for the channel it came from, which may be an outlet in the ledger too
-    name = doc.get("forwarded_from") or doc.get("outlet")
-    return f"source:{str(name).casefold()}" if name else f"doc:{doc['doc_id']}"
+def _union_credits(
+    docs: list[str],
+    documents: Mapping[str, Mapping[str, Any]],
+    unit_of: Mapping[str, str],
+    union: Callable[[str, str], None],
+) -> None:
+    """A wire story is one source however many outlets print it: documents crediting one wire,
+    or one crediting another's outlet, join one unit."""
+    meta = {d: documents.get(d, {"doc_id": d}) for d in docs}
+    by_credit: dict[str, str] = {}
+    for d in docs:
+        for name in credits(meta[d]):
+            union(unit_of[d], by_credit.setdefault(name, unit_of[d]))
+        for other in docs:
+            if other != d and unit_of[other] != unit_of[d] and credits_outlet(meta[d], meta[other]):
+                union(unit_of[d], unit_of[other])
 
 
 def _claimants(

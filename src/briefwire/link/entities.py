@@ -70,12 +70,19 @@ class Organisation:
 class OrgProfile:
     organisations: tuple[Organisation, ...]
     official_words: tuple[str, ...]
+    foreign_qualifiers: frozenset[str] = frozenset()
 
     def find(self, text: str) -> Organisation | None:
-        """The listed organisation a claimant or actor string names (longest alias wins)."""
+        """The listed organisation a claimant or actor string names (longest alias wins).
+
+        A Russian body (key ``ru-...``) never takes a text that names another country's
+        ("Ukraine's Defence Ministry", «Минобороны Украины»)."""
         best: tuple[int, Organisation] | None = None
         folded = text.casefold()
+        foreign = bool(set(re.findall(r"[\w.'’]+", folded)) & self.foreign_qualifiers)
         for org in self.organisations:
+            if foreign and org.key.startswith("ru-"):
+                continue
             for alias in org.aliases:
                 a = alias.casefold()
                 # an all-capitals alias (MoD is not, MVD is) must match in capitals: "СК" is no "ск"
@@ -106,7 +113,9 @@ def org_profile(profile: str = "mobilization") -> OrgProfile:
         Organisation(o["key"], o["name"], bool(o.get("official")), tuple(o["aliases"]))
         for o in data["organisations"]
     )
-    return OrgProfile(orgs, tuple(data.get("official_words", ())))
+    return OrgProfile(
+        orgs, tuple(data.get("official_words", ())), frozenset(data.get("foreign_qualifiers", ()))
+    )
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,7 @@ def _explain(
     from .explain import describe_pair  # noqa: PLC0415
 
     n_docs = len({c["doc_id"] for c in members})
-    lines = [f"link.merge.v1: {len(members)} claim(s) from {n_docs} document(s)"]
+    lines = [f"link.happenings.v1: {len(members)} claim(s) from {n_docs} document(s)"]
     lines += [describe_pair(e, by_key, documents) for e in edges]
     units = corr["units"]
     lines.append(f"independent sources: {len(units)} — " + "; ".join(" = ".join(u) for u in units))

@@ -1,10 +1,10 @@
-"""Claims into events: candidate pairs, scores, and clustering under human constraints.
+"""What clustering reads of each claim, and what it keeps of its decisions.
 
-Candidate pairs come from blocks (compatible types); each pair is scored (``features``); then
-clusters grow greedily from the strongest pair down, joining two clusters only when no pair
-between them is vetoed or kept apart by a reviewer and their pairs score ``THRESHOLD`` on
-average. Average linkage with vetoes stops chaining: a national statement that resembles both
-the Belgorod and the Rostov releases cannot glue them together.
+:func:`claim_infos` computes once per claim what happenings gather as evidence (``happening``):
+resolved people and claimants, the region and the regions its sentence names, the date and the
+days it covers, re-used paragraphs, whether its document is a digest. :class:`Constraints` are
+reviewers' merges and splits, :class:`Clustering` the result of ``group.cluster``, and
+:func:`explaining_pairs` the scored pairs worth storing.
 """
 
 from __future__ import annotations
@@ -15,17 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .entities import OrgProfile, PersonIndex, person_surfaces
-from .features import (
-    MAX_GAP_DAYS,
-    THRESHOLD,
-    ClaimInfo,
-    PairScore,
-    anaphoric,
-    name_skeletons,
-    parse_day,
-    score_pair,
-)
-from .pairs import candidate_pairs
+from .features import ClaimInfo, PairScore, name_skeletons, parse_day
 
 # Roles that make a person what a claim is about; "subject" only counts for types about one
 # person's fate (a statement by Putin and another about Putin are not one happening).
@@ -36,6 +26,8 @@ _PERSON_TYPES = frozenset(
         "wrongful_mobilization",
         "detention_of_refusers",
         "incident_or_crime",
+        "repression_or_prosecution",
+        "resignation",
     }
 )
 
@@ -76,7 +68,6 @@ def claim_infos(
     orgs: OrgProfile | None = None,
 ) -> list[ClaimInfo]:
     digest_docs = digests(claims)
-    previous = previous_of_type(claims)
     out = []
     for i, c in enumerate(claims):
         loc = c.get("location") or {}
@@ -92,22 +83,17 @@ def claim_infos(
                 key=c["claim_id"],
                 index=i,
                 doc_id=c["doc_id"],
-                paragraph=key,
                 type=c["type"],
                 day=parse_day(c.get("date")) or parse_day(c.get("published")),
                 day_is_publication=c.get("date_basis") in ("publication", "metadata", "unknown"),
                 region=region if region and "-" in region else None,
                 country=(loc.get("country") or (region or "")[:2] or None) if loc else None,
-                quantity=(c.get("quantity") or {}).get("value"),
                 people=frozenset(p for p in persons if p),
                 names=name_skeletons(c.get("quote") or ""),
                 reuse_groups=frozenset([reuse[key]]) if key in reuse else frozenset(),
-                published=c.get("published"),
                 order=i,
                 digest=c["doc_id"] in digest_docs,
                 regions_named=regions_named(c.get("quote") or ""),
-                previous_same_type=previous.get(c["claim_id"]),
-                anaphoric=anaphoric(c.get("quote") or ""),
                 claimants=claimant_keys(c, people, orgs),
                 span=_SPANS.get(c.get("date_precision") or "", 1) if c.get("date") else 1,
             )
@@ -126,19 +112,6 @@ def claimant_keys(c: dict[str, Any], people: PersonIndex, orgs: OrgProfile | Non
     return frozenset(k for k in keys if k)
 
 
-def previous_of_type(claims: Sequence[dict[str, Any]]) -> dict[str, str]:
-    """claim key -> the claim of the same type just before it in its document (by offset)."""
-    out: dict[str, str] = {}
-    last: dict[tuple[str, str], dict[str, Any]] = {}
-    for c in sorted(claims, key=lambda c: (c["doc_id"], c.get("start") or 0)):
-        k = (c["doc_id"], c["type"])
-        prev = last.get(k)
-        if prev is not None and prev.get("start") != c.get("start"):
-            out[c["claim_id"]] = prev["claim_id"]
-        last[k] = c
-    return out
-
-
 def regions_named(quote: str) -> frozenset[str]:
     try:
         from briefwire.nlp.gazetteer import Gazetteer  # noqa: PLC0415
@@ -147,45 +120,6 @@ def regions_named(quote: str) -> frozenset[str]:
     except Exception:  # no gazetteer: the claim's own location still counts
         return frozenset()
     return frozenset(m.place.admin1_code for m in found if m.place.admin1_code)
-
-
-def scored_pairs(
-    infos: Sequence[ClaimInfo], sim: Any, touching: frozenset[str] | None = None
-) -> dict[tuple[str, str], PairScore]:
-    """Every candidate pair scored (only those with a claim of ``touching``, when given)."""
-    scores: dict[tuple[str, str], PairScore] = {}
-    for x, y in candidate_pairs(infos, touching):
-        if x.doc_id == y.doc_id and x.paragraph == y.paragraph and x.type != y.type:
-            continue  # one sentence typed twice is two events of different types
-        scores[_pk(x.key, y.key)] = score_pair(x, y, float(sim[x.index, y.index]))
-    return scores
-
-
-def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> Clustering:
-    scores = scored_pairs(infos, sim)
-    days = {info.key: info.day.toordinal() if info.day else None for info in infos}
-    member: dict[str, int] = {info.key: i for i, info in enumerate(infos)}
-    groups: dict[int, list[str]] = {i: [info.key] for i, info in enumerate(infos)}
-    edges: dict[int, list[PairScore]] = defaultdict(list)
-
-    def join(a: int, b: int, via: PairScore | None) -> None:
-        for k in groups[b]:
-            member[k] = a
-        groups[a].extend(groups.pop(b))
-        edges[a].extend(edges.pop(b, []))
-        if via is not None:
-            edges[a].append(via)
-
-    for a_key, b_key in constraints.must_link:
-        if a_key in member and b_key in member and member[a_key] != member[b_key]:
-            join(member[a_key], member[b_key], None)
-    for ps in sorted(scores.values(), key=lambda p: -p.score):
-        if not ps.merge or ps.a in constraints.alone or ps.b in constraints.alone:
-            continue
-        ga, gb = member[ps.a], member[ps.b]
-        if ga != gb and _compatible(groups[ga], groups[gb], scores, days):
-            join(ga, gb, ps)
-    return Clustering(list(groups.values()), scores, [edges.get(g, []) for g in groups])
 
 
 def explaining_pairs(clustering: Clustering, near_misses: int = 3) -> tuple[PairScore, ...]:
@@ -212,24 +146,6 @@ def explaining_pairs(clustering: Clustering, near_misses: int = 3) -> tuple[Pair
     for pairs in best.values():
         kept.update(_pk(p.a, p.b) for p in sorted(pairs, key=lambda p: -p.score)[:near_misses])
     return tuple(ps for key, ps in clustering.pairs.items() if key in kept)
-
-
-def _compatible(
-    a: list[str], b: list[str], scores: dict[tuple[str, str], PairScore], days: dict[str, int | None]
-) -> bool:
-    known = []
-    for x in a:
-        for y in b:
-            ps = scores.get(_pk(x, y))
-            if ps is None:
-                dx, dy = days.get(x), days.get(y)
-                if dx is not None and dy is not None and abs(dx - dy) > MAX_GAP_DAYS:
-                    return False  # never scored because too far apart: as good as a veto
-                continue
-            if ps.veto is not None:
-                return False
-            known.append(ps.score)
-    return bool(known) and sum(known) / len(known) >= THRESHOLD
 
 
 def _pk(a: str, b: str) -> tuple[str, str]:

@@ -80,7 +80,8 @@ def stem(word: str) -> str:
     """The skeleton without a Russian case ending, for inflected forms (Воронина -> voronin)."""
     s = skeleton(word)
     if not has_cyrillic(word):
-        return s
+        # a woman's surname is the man's with -a (Berestova, Berestov): one key, as in Russian
+        return s[:-1] if re.search(r"(?:ov|ev|in)a$", s) and len(s) > 5 else s
     for ending in _CASE_ENDINGS:
         if len(s) - len(ending) >= 4 and s.endswith(ending):
             base = s[: -len(ending)]

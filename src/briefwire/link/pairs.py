@@ -1,116 +1,127 @@
-"""Which claim pairs are worth scoring: same or compatible types a few days apart, or the same
-re-used paragraph; all of them for a full link, or only those with a new claim (found from the
-new claims' side) for an incremental one."""
+"""Which pairs of happenings are worth scoring, for a full link or from new happenings' side.
+
+Candidates are happenings of different documents whose types share a family
+(``families.json``) and whose days lie at most ``MAX_GAP_DAYS`` apart; one with no date at all
+is compared with those of its family sharing a region, a settlement, a person or a name; and
+any two sharing a re-published paragraph. A full link enumerates them (a sliding window over
+each family's dated happenings); an incremental one asks only for the pairs with a new
+happening and finds them from that side (a window around each new one's day), so a busy
+family's weeks cost what the new happenings meet in them, not the pairs among the old.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from itertools import combinations
-from typing import Any
 
-from .features import COMPATIBLE, MAX_GAP_DAYS, ClaimInfo
+from .families import family_names
+from .features import MAX_GAP_DAYS
+from .happening import HappeningInfo
+
+Pair = tuple[HappeningInfo, HappeningInfo]
 
 
-def candidate_pairs(
-    infos: Sequence[ClaimInfo], touching: frozenset[str] | None = None
-) -> list[tuple[ClaimInfo, ClaimInfo]]:
-    """Pairs worth scoring: same or compatible types, or the same re-used paragraph.
-
-    With ``touching``, only the pairs with a claim of it, found from those claims' side: the
-    cost follows the new claims and their windows, not the pairs of a whole busy block.
-    """
-    if touching is not None:
-        return _touching_pairs(infos, touching)
-    by_type: dict[str, list[ClaimInfo]] = defaultdict(list)
-    for info in infos:
-        by_type[info.type].append(info)
-    pairs: list[tuple[ClaimInfo, ClaimInfo]] = []
-    for group in by_type.values():
-        pairs.extend(_in_window(group, group))
-    for pair in COMPATIBLE:
-        a, b = sorted(pair)
-        pairs.extend(_in_window(by_type.get(a, []), by_type.get(b, [])))
-    seen = {frozenset((x.key, y.key)) for x, y in pairs}
-    for group in _by_reuse(infos).values():
+def candidate_pairs(hs: Sequence[HappeningInfo], touching: Collection[str] | None = None) -> list[Pair]:
+    """Every candidate pair, each once with the earlier happening first; with ``touching``
+    (happening keys) only the pairs with one of those, the same pairs a full enumeration keeps."""
+    pairs = _Pairs()
+    for block in _blocks(hs).values():
+        found = _in_window(block) if touching is None else _around(block, touching)
+        for x, y in found:
+            pairs.add(x, y)
+    by_reuse: dict[int, list[HappeningInfo]] = defaultdict(list)
+    for h in hs:
+        for g in h.reuse_groups:
+            by_reuse[g].append(h)
+    for group in by_reuse.values():
         for x, y in combinations(group, 2):
-            if frozenset((x.key, y.key)) not in seen:
-                pairs.append((x, y))
-    return pairs
+            if touching is None or x.key in touching or y.key in touching:
+                pairs.add(x, y)
+    return pairs.out
 
 
-def _touching_pairs(
-    infos: Sequence[ClaimInfo], touching: frozenset[str]
-) -> list[tuple[ClaimInfo, ClaimInfo]]:
-    """:func:`candidate_pairs` restricted to pairs with a claim of ``touching``, in the same
-    orientation (within a type, the earlier claim first; across compatible types, the type
-    that sorts first), each pair once."""
-    by_type: dict[str, list[ClaimInfo]] = defaultdict(list)
-    for info in infos:
-        by_type[info.type].append(info)
-    rank = {info.key: (info.day is None, info.day, info.order) for info in infos}
-    pairs: dict[frozenset[str], tuple[ClaimInfo, ClaimInfo]] = {}
+class _Pairs:
+    """Pairs in the order found, each once, oriented by happening order; pairs within one
+    document only for two happenings of one type outside a digest."""
 
-    def add(x: ClaimInfo, y: ClaimInfo) -> None:
-        if x is not y:
-            pairs.setdefault(frozenset((x.key, y.key)), (x, y))
+    def __init__(self) -> None:
+        self.seen: set[tuple[str, str]] = set()
+        self.out: list[Pair] = []
 
-    for group in by_type.values():
-        new = [x for x in group if x.key in touching]
-        for x, y in _in_window(new, group):
-            add(*((x, y) if _first_in_type(x, y, rank) else (y, x)))
-    for pair in COMPATIBLE:
-        a, b = sorted(pair)
-        left, right = by_type.get(a, []), by_type.get(b, [])
-        for x, y in _in_window([x for x in left if x.key in touching], right):
-            add(x, y)
-        for y, x in _in_window([y for y in right if y.key in touching], left):
-            add(x, y)
-    for group in _by_reuse(infos).values():
-        for x, y in combinations(group, 2):
-            if x.key in touching or y.key in touching:
-                add(x, y)
-    return list(pairs.values())
+    def add(self, x: HappeningInfo, y: HappeningInfo) -> None:
+        if x.order > y.order:
+            x, y = y, x
+        k = (x.key, y.key)
+        if k not in self.seen and (x.doc_id != y.doc_id or (x.type == y.type and not x.digest)):
+            self.seen.add(k)
+            self.out.append((x, y))
 
 
-def _first_in_type(x: ClaimInfo, y: ClaimInfo, rank: dict[str, Any]) -> bool:
-    """Whether the full enumeration yields (x, y) rather than (y, x) for two claims of one type."""
-    if x.day is None or y.day is None:
-        return x.day is None and (y.day is not None or x.order < y.order)
-    return bool(rank[x.key] < rank[y.key])
+def _blocks(hs: Sequence[HappeningInfo]) -> dict[str, list[HappeningInfo]]:
+    blocks: dict[str, list[HappeningInfo]] = defaultdict(list)
+    for h in hs:
+        for fam in family_names(h.type):
+            blocks[fam].append(h)
+    return blocks
 
 
-def _by_reuse(infos: Sequence[ClaimInfo]) -> dict[int, list[ClaimInfo]]:
-    by_reuse: dict[int, list[ClaimInfo]] = defaultdict(list)
-    for info in infos:
-        for g in info.reuse_groups:
-            by_reuse[g].append(info)
-    return by_reuse
-
-
-def _in_window(
-    left: Sequence[ClaimInfo], right: Sequence[ClaimInfo], days: int = MAX_GAP_DAYS
-) -> Iterator[tuple[ClaimInfo, ClaimInfo]]:
-    """Pairs (each once) whose dates are at most ``days`` apart, or where one is undated.
-
-    Both sides sorted by date, a window slides along ``right``: the cost grows with the pairs
-    inside the window, not with all pairs.
-    """
-    same = left is right
-    undated_right = [y for y in right if y.day is None]
-    dated_right = sorted((y for y in right if y.day is not None), key=lambda y: (y.day, y.order))
-    days_right = [y.day.toordinal() for y in dated_right if y.day is not None]
-    for x in left:
-        if x.day is None:
-            yield from (
-                (x, y) for y in right if y is not x and not (same and y.day is None and y.order < x.order)
-            )
-            continue
-        if not same:
-            yield from ((x, y) for y in undated_right)
-        lo = bisect_left(days_right, x.day.toordinal() - days)
-        hi = bisect_right(days_right, x.day.toordinal() + days)
-        for y in dated_right[lo:hi]:
-            if not same or (y.day, y.order) > (x.day, x.order):
+def _in_window(block: Sequence[HappeningInfo]) -> Iterator[Pair]:
+    """Pairs at most ``MAX_GAP_DAYS`` apart (a sliding window over the dated); a happening with
+    no date at all only meets those that share a place, a person or a name with it."""
+    dated, days = _dated(block)
+    for i, x in enumerate(dated):
+        assert x.day is not None
+        hi = bisect_right(days, x.day.toordinal() + MAX_GAP_DAYS)
+        for y in dated[i + 1 : hi]:
+            yield x, y
+    undated = [h for h in block if h.day is None]
+    if not undated:
+        return
+    index = _anchor_index(block)
+    for x in undated:
+        for y in _met(x, index):
+            if y.day is not None or y.order > x.order:  # two undated: once
                 yield x, y
+
+
+def _around(block: Sequence[HappeningInfo], touching: Collection[str]) -> Iterator[Pair]:
+    """The pairs of :func:`_in_window` with a happening of ``touching``, found from its side."""
+    new = [h for h in block if h.key in touching]
+    if not new:
+        return
+    dated, days = _dated(block)
+    undated_index = _anchor_index([h for h in block if h.day is None])
+    whole_index = _anchor_index(block) if any(x.day is None for x in new) else {}
+    for x in new:
+        if x.day is None:
+            yield from ((x, y) for y in _met(x, whole_index))
+            continue
+        lo = bisect_left(days, x.day.toordinal() - MAX_GAP_DAYS)
+        hi = bisect_right(days, x.day.toordinal() + MAX_GAP_DAYS)
+        yield from ((x, y) for y in dated[lo:hi] if y is not x)
+        yield from ((x, y) for y in _met(x, undated_index))
+
+
+def _dated(block: Sequence[HappeningInfo]) -> tuple[list[HappeningInfo], list[int]]:
+    dated = sorted((h for h in block if h.day is not None), key=lambda h: (h.day, h.order))
+    return dated, [h.day.toordinal() for h in dated if h.day is not None]
+
+
+def _anchor_index(hs: Sequence[HappeningInfo]) -> dict[str, list[HappeningInfo]]:
+    index: dict[str, list[HappeningInfo]] = defaultdict(list)
+    for h in hs:
+        for key in _anchors(h):
+            index[key].append(h)
+    return index
+
+
+def _met(x: HappeningInfo, index: dict[str, list[HappeningInfo]]) -> list[HappeningInfo]:
+    """The happenings of ``index`` sharing an anchor with ``x`` (each once, in index order)."""
+    return list({id(y): y for key in _anchors(x) for y in index.get(key, ()) if y is not x}.values())
+
+
+def _anchors(h: HappeningInfo) -> set[str]:
+    """What an undated happening can be found by: its regions, settlements, people, names."""
+    return {*h.regions, *(f"s:{p}" for p in h.settlements), *h.people, *(f"n:{n}" for n in h.names)}

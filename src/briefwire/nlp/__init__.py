@@ -14,8 +14,8 @@ models lazily, on first use; :func:`get_backend` keeps one instance per language
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,12 @@ class Span:
 
 @dataclass(frozen=True)
 class Token:
-    """One token; ``ent`` is the label of the entity it belongs to, or ``""``."""
+    """One token; ``ent`` is the label of the entity it belongs to, or ``""``.
+
+    ``dep`` and ``head`` come from a dependency parse where the backend has one: the relation to
+    the head token and the head's index among the sentence's tokens (-1 when there is no parse;
+    the root is its own head).
+    """
 
     start: int
     end: int
@@ -39,17 +44,25 @@ class Token:
     pos: str
     tag: str
     ent: str
+    dep: str = ""
+    head: int = -1
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence with its tokens and the entities inside it (offsets index the text)."""
+    """One sentence with its tokens and the entities inside it (offsets index the text).
+
+    ``vector`` is the mean of the backend's token vectors over the sentence (a numpy array:
+    spaCy's contextual tok2vec output for English, natasha's navec word vectors for Russian),
+    or None; the learned typer reads it. It takes no part in equality or hashing.
+    """
 
     start: int
     end: int
     text: str
     tokens: tuple[Token, ...]
     entities: tuple[Span, ...]
+    vector: Any = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)

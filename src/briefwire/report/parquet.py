@@ -48,7 +48,8 @@ TYPES: dict[str, pa.DataType] = {
     "actors": ACTORS,
     "evidence": pa.list_(pa.list_(pa.int64())),
     **dict.fromkeys(
-        ("claimed_by", "event_types", "claims", "doc_ids", "origins", "name_variants", "facets"), _TEXTS
+        ("claimed_by", "event_types", "claims", "doc_ids", "origins", "outlets", "name_variants", "facets"),
+        _TEXTS,
     ),
 }
 # Fields that are text even when every value looks like a number (ids, codes, dates).

@@ -9,6 +9,7 @@ from types import TracebackType
 from .claims import ClaimStore, claim_key, mention_key
 from .db import BUSY_TIMEOUT_MS, connect, migrate, transaction
 from .dedupe_index import BandKeys, DedupeIndexStore
+from .desk import LoginLimits, SessionStore
 from .documents import DocumentStore, DocumentToSave, raw_text_hash, text_hash
 from .entities import EntityStore
 from .errors import LedgerUnavailable, ledger_problem
@@ -25,6 +26,7 @@ __all__ = [
     "DocumentToSave",
     "EventFilter",
     "LedgerUnavailable",
+    "LoginLimits",
     "Store",
     "claim_key",
     "connect",
@@ -38,6 +40,7 @@ __all__ = [
 
 
 class Store(
+    SessionStore,
     WatchStore,
     EntityStore,
     WebQueries,

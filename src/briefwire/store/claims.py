@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from briefwire.models import Casualty, Claim
+from briefwire.models import Casualty, Claim, Happening, Mention
 
 
 def claim_key(claim: Claim) -> str:
@@ -19,6 +19,11 @@ def claim_key(claim: Claim) -> str:
     actors = ",".join(a.name for a in claim.actors)
     raw = f"{claim.doc_id}|{claim.start}|{claim.end}|{claim.type}|{qty}|{actors}"
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def happening_key(doc_id: str, h: Happening) -> str:
+    """Stable across re-extraction: the document, the lead sentence's span and the main type."""
+    return hashlib.sha256(f"{doc_id}|{h.start}|{h.end}|{h.type}".encode()).hexdigest()[:16]
 
 
 def mention_key(c: Casualty) -> str:
@@ -37,11 +42,19 @@ class ClaimStore:
     conn: sqlite3.Connection
 
     def _insert_extraction(
-        self, doc_id: str, claims: Sequence[Claim], casualties: Sequence[Casualty]
+        self,
+        doc_id: str,
+        claims: Sequence[Claim],
+        casualties: Sequence[Casualty],
+        happenings: Sequence[Happening] = (),
+        mentions: Sequence[Mention] = (),
     ) -> None:
         """Replace what extract said about one document (call inside a transaction)."""
-        self.conn.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
-        self.conn.execute("DELETE FROM casualty_mentions WHERE doc_id = ?", (doc_id,))
+        for table in ("claims", "casualty_mentions", "happenings", "mentions"):
+            self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        keys = {h.index: happening_key(doc_id, h) for h in happenings}
+        self._insert_happenings(doc_id, happenings, keys)
+        self._insert_mentions(doc_id, mentions, keys)
         ids: list[int] = []
         for c in claims:
             cur = self.conn.execute(
@@ -49,8 +62,8 @@ class ClaimStore:
                        claim_key, doc_id, paragraph_index, type, theme, summary, date,
                        date_precision, date_basis, location_json, actors_json,
                        quantity_json, claimed_by_json, stance, start, "end", quote,
-                       extractor, confidence)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       extractor, confidence, happening_key, facet)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     claim_key(c),
                     doc_id,
@@ -71,6 +84,8 @@ class ClaimStore:
                     c.quote,
                     c.extractor,
                     c.confidence,
+                    keys.get(c.happening) if c.happening is not None else None,
+                    c.facet,
                 ),
             )
             ids.append(int(cur.lastrowid or 0))
@@ -110,6 +125,92 @@ class ClaimStore:
                 for c in casualties
             ],
         )
+
+    def _insert_happenings(self, doc_id: str, happenings: Sequence[Happening], keys: dict[int, str]) -> None:
+        self.conn.executemany(
+            """INSERT OR IGNORE INTO happenings(
+                   happening_key, doc_id, idx, type, theme, summary, stance, start, "end", quote,
+                   date, date_precision, date_basis, location_json, actors_json, quantities_json,
+                   claimed_by_json, facets_json, evidence_json, paragraphs_json, confidence)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (
+                    keys[h.index],
+                    doc_id,
+                    h.index,
+                    h.type,
+                    h.theme,
+                    h.summary,
+                    h.stance,
+                    h.start,
+                    h.end,
+                    h.quote,
+                    h.date.date,
+                    h.date.precision,
+                    h.date.basis,
+                    _dump(asdict(h.location) if h.location else None),
+                    json.dumps([asdict(a) for a in h.actors], ensure_ascii=False),
+                    json.dumps([asdict(q) for q in h.quantities], ensure_ascii=False),
+                    json.dumps(list(h.claimed_by), ensure_ascii=False),
+                    json.dumps(list(h.facets)),
+                    json.dumps([list(span) for span in h.evidence]),
+                    json.dumps(list(h.paragraph_indices)),
+                    h.confidence,
+                )
+                for h in happenings
+            ],
+        )
+
+    def _insert_mentions(self, doc_id: str, mentions: Sequence[Mention], keys: dict[int, str]) -> None:
+        self.conn.executemany(
+            """INSERT INTO mentions(doc_id, kind, start, "end", text, value, quantity_json, unit,
+                   paragraph_index, happening_key, role)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (
+                    doc_id,
+                    m.kind,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.value,
+                    _dump(asdict(m.quantity) if m.quantity else None),
+                    m.unit,
+                    m.paragraph_index,
+                    keys.get(m.happening) if m.happening is not None else None,
+                    m.role,
+                )
+                for m in mentions
+            ],
+        )
+
+    def happenings(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Document events in the export shape, with their document's origin and outlet."""
+        sql = """SELECT h.*, d.origin, d.published AS doc_published, s.name AS outlet
+                 FROM happenings h JOIN documents d ON d.doc_id = h.doc_id
+                 LEFT JOIN sources s ON s.source_id = d.source_id"""
+        args: tuple[Any, ...] = ()
+        if doc_id:
+            sql += " WHERE h.doc_id = ?"
+            args = (doc_id,)
+        return [happening_row(r) for r in self.conn.execute(sql + " ORDER BY d.seq, h.idx", args)]
+
+    def mentions(self, doc_id: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+        """Mentions in the export shape."""
+        clauses, args = [], []
+        if doc_id:
+            clauses.append("m.doc_id = ?")
+            args.append(doc_id)
+        if kind:
+            clauses.append("m.kind = ?")
+            args.append(kind)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.conn.execute(
+            f"""SELECT m.*, d.origin FROM mentions m JOIN documents d ON d.doc_id = m.doc_id
+                {where} ORDER BY d.seq, m.start""",
+            args,
+        )
+        return [mention_row(r) for r in rows]
 
     def claims(
         self,
@@ -186,8 +287,57 @@ def claim_row(r: sqlite3.Row) -> dict[str, Any]:
         "extractor": row["extractor"],
         "confidence": row["confidence"],
         "paragraph_index": row["paragraph_index"],
+        "happening_id": row.get("happening_key"),
+        "facet": row.get("facet"),
         "outlet": row.get("outlet"),
         "published": row.get("published"),
         "title": row.get("title"),
         "url": row.get("url"),
+    }
+
+
+def happening_row(r: sqlite3.Row) -> dict[str, Any]:
+    row = dict(r)
+    return {
+        "happening_id": row["happening_key"],
+        "doc_id": row["doc_id"],
+        "origin": row["origin"],
+        "outlet": row.get("outlet"),
+        "index": row["idx"],
+        "type": row["type"],
+        "theme": row["theme"],
+        "facets": json.loads(row["facets_json"]),
+        "summary": row["summary"],
+        "stance": row["stance"],
+        "date": row["date"],
+        "date_precision": row["date_precision"],
+        "date_basis": row["date_basis"],
+        "location": _load(row["location_json"]),
+        "actors": json.loads(row["actors_json"]),
+        "quantities": json.loads(row["quantities_json"]),
+        "claimed_by": json.loads(row["claimed_by_json"]),
+        "start": row["start"],
+        "end": row["end"],
+        "quote": row["quote"],
+        "evidence": json.loads(row["evidence_json"]),
+        "paragraphs": json.loads(row["paragraphs_json"]),
+        "confidence": row["confidence"],
+    }
+
+
+def mention_row(r: sqlite3.Row) -> dict[str, Any]:
+    row = dict(r)
+    return {
+        "doc_id": row["doc_id"],
+        "origin": row["origin"],
+        "kind": row["kind"],
+        "start": row["start"],
+        "end": row["end"],
+        "text": row["text"],
+        "value": row["value"],
+        "quantity": _load(row["quantity_json"]),
+        "unit": row["unit"],
+        "paragraph_index": row["paragraph_index"],
+        "happening_id": row["happening_key"],
+        "role": row["role"],
     }

@@ -9,11 +9,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefwire.models import Casualty, Claim, CleanDocument, DedupeResult, IngestError
+from briefwire.models import Casualty, Claim, CleanDocument, DedupeResult, Happening, IngestError, Mention
 from briefwire.untrusted import storable
 
 from .db import now_iso, transaction
 from .dedupe_index import BandKeys
+from .fts_query import fts_query, words_query
 from .stored_text import pack_clean, pack_raw, unpack_clean, unpack_raw
 
 # The earliest copy of a re-used paragraph: earliest publication date, then earliest ingested.
@@ -40,6 +41,8 @@ class DocumentToSave:
     outlet_line_hashes: Sequence[str] = ()
     claims: Sequence[Claim] = ()
     casualties: Sequence[Casualty] = ()
+    happenings: Sequence[Happening] = ()
+    mentions: Sequence[Mention] = ()
     bands: BandKeys | None = None  # the dedupe index's keys; None: not indexed (a later run does it)
 
 
@@ -71,11 +74,18 @@ class DocumentStore:
         with transaction(self.conn):
             self._insert_document(item)
             self._clear_retried(item.doc.raw.origin)
-            if item.claims or item.casualties:
-                self._insert_extraction(item.doc.doc_id, item.claims, item.casualties)
+            if item.claims or item.casualties or item.happenings or item.mentions:
+                self._insert_extraction(
+                    item.doc.doc_id, item.claims, item.casualties, item.happenings, item.mentions
+                )
 
     def _insert_extraction(
-        self, doc_id: str, claims: Sequence[Claim], casualties: Sequence[Casualty]
+        self,
+        doc_id: str,
+        claims: Sequence[Claim],
+        casualties: Sequence[Casualty],
+        happenings: Sequence[Happening] = (),
+        mentions: Sequence[Mention] = (),
     ) -> None:
         raise NotImplementedError  # provided by ClaimStore
 
@@ -323,10 +333,10 @@ class DocumentStore:
                  JOIN documents d ON d.doc_id = p.doc_id
                  WHERE passages_fts MATCH ? ORDER BY score LIMIT ?"""
         try:
-            rows = self.conn.execute(sql, (query, limit)).fetchall()
+            rows = self.conn.execute(sql, (fts_query(query), limit)).fetchall()
         except sqlite3.OperationalError:
             # Not valid FTS5 syntax (a stray quote, a colon): search for the words as phrases.
-            words = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            words = words_query(query)
             rows = self.conn.execute(sql, (words, limit)).fetchall() if words else []
         return [dict(r) for r in rows]
 

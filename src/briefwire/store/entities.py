@@ -14,14 +14,23 @@ if TYPE_CHECKING:
     from briefwire.link.features import PairScore
 
 
+# What link reads of a document: who published it, and its first and last paragraphs, where a
+# wire credit ("(Northwire)", "provided by ...") or a masthead stands.
+LINK_DOCUMENT_COLUMNS = """d.doc_id, d.origin, d.title, d.published, d.forwarded_from, d.seq, d.url,
+    d.author, s.name AS outlet, s.kind AS source_kind,
+    (SELECT group_concat(text, char(10)) FROM (SELECT text FROM passages p
+        WHERE p.doc_id = d.doc_id ORDER BY p.idx LIMIT 2)) AS head,
+    (SELECT group_concat(text, char(10)) FROM (SELECT text FROM passages p
+        WHERE p.doc_id = d.doc_id ORDER BY p.idx DESC LIMIT 2)) AS tail"""
+
+
 class EntityStore:
     conn: sqlite3.Connection
 
     def link_documents(self) -> list[dict[str, Any]]:
         """What link needs of every document: outlet, forward origin, publication date, order."""
         rows = self.conn.execute(
-            """SELECT d.doc_id, d.origin, d.title, d.published, d.forwarded_from, d.seq,
-                      s.name AS outlet, s.kind AS source_kind
+            f"""SELECT {LINK_DOCUMENT_COLUMNS}
                FROM documents d LEFT JOIN sources s ON s.source_id = d.source_id ORDER BY d.seq"""
         )
         return [dict(r) for r in rows]

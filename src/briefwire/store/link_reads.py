@@ -14,6 +14,7 @@ from typing import Any
 
 from .claims import claim_row
 from .db import chunks, transaction
+from .entities import LINK_DOCUMENT_COLUMNS
 
 _CLAIMS = """SELECT c.*, d.origin, d.published, d.title, d.url, d.seq AS doc_seq, s.name AS outlet,
                     e.event_key, dc.claim_key AS denies
@@ -131,15 +132,15 @@ class LinkReads:
         return [row for _, _, row in sorted(rows, key=lambda t: (t[0], t[1]))]
 
     def link_documents_of(self, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
-        """What link needs of these documents (outlet, forward origin, publication date, order)."""
+        """What link needs of these documents (outlet, forward origin, publication date, order,
+        the first and last paragraphs where a wire credit stands)."""
         rows: list[dict[str, Any]] = []
         for chunk in chunks(doc_ids):
             marks = ",".join("?" * len(chunk))
             rows.extend(
                 dict(r)
                 for r in self.conn.execute(
-                    f"""SELECT d.doc_id, d.origin, d.title, d.published, d.forwarded_from, d.seq,
-                               s.name AS outlet, s.kind AS source_kind
+                    f"""SELECT {LINK_DOCUMENT_COLUMNS}
                         FROM documents d LEFT JOIN sources s ON s.source_id = d.source_id
                         WHERE d.doc_id IN ({marks})""",
                     chunk,

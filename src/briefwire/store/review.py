@@ -11,6 +11,7 @@ import sqlite3
 from typing import Any, Literal
 
 from .db import now_iso, transaction
+from .desk import end_sessions_of
 
 TargetKind = Literal["event", "person", "claim", "brief"]
 ACTIONS = ("accept", "reject", "edit", "merge", "split", "include", "exclude", "order", "reset")
@@ -91,6 +92,8 @@ class ReviewStore:
                 "password_hash = excluded.password_hash",
                 (name, role, password_hash, now_iso()),
             )
+            # A new password or role ends every session the old one opened.
+            end_sessions_of(self.conn, name)
 
     def user(self, name: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()

@@ -15,6 +15,8 @@ from pathlib import Path
 
 # Tables that never leave the machine, and why.
 PRIVATE_TABLES = {
+    "desk_sessions": "who is logged in to the desk (hashes of session tokens)",
+    "login_attempts": "names and client addresses that tried to log in",
     "users": "review-desk accounts and their password hashes",
     "watch_sources": "what this desk watches and where its folders are (operational)",
     "watch_items": "the watcher's cursor over each source (operational)",

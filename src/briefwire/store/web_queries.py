@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from .fts_query import fts_query, words_query
+
 # Control characters never occur in clean text, so they mark search hits unambiguously.
 HIT_START, HIT_END = "\x02", "\x03"
 
@@ -25,8 +27,8 @@ class WebQueries:
                   LEFT JOIN sources s ON s.source_id = d.source_id
                   WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ? OFFSET ?"""
         try:
-            rows = self.conn.execute(sql, (query, limit, offset)).fetchall()
+            rows = self.conn.execute(sql, (fts_query(query), limit, offset)).fetchall()
         except sqlite3.OperationalError:
-            words = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            words = words_query(query)
             rows = self.conn.execute(sql, (words, limit, offset)).fetchall() if words else []
         return [dict(r) for r in rows]

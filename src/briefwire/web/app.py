@@ -7,13 +7,16 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
-from .auth import LoginThrottle
+from briefwire.untrusted import without_bidi_controls
+
 from .brief_doc import details
 from .deps import LoginRequired
 from .routes import ROUTERS
@@ -48,8 +51,17 @@ def show(value: object) -> str:
     return str(value)
 
 
+def shown(value: object) -> object:
+    """Every value a template prints, without bidi controls: an unclosed right-to-left override
+    in a document's title would otherwise reverse the desk's own labels after it."""
+    if isinstance(value, str) and not isinstance(value, Markup):  # the desk prints no Markup of text
+        return without_bidi_controls(value)
+    return value
+
+
 def templates() -> Environment:
     env = Environment(
+        finalize=shown,
         loader=PackageLoader("briefwire.web", "templates"),
         autoescape=True,  # every template, whatever its name
         undefined=StrictUndefined,
@@ -70,7 +82,6 @@ def create_app(db_path: Path, *, settings: WebSettings | None = None) -> FastAPI
     app.state.db_path = Path(db_path)
     app.state.settings = settings
     app.state.templates = templates()
-    app.state.throttle = LoginThrottle()
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,
@@ -100,6 +111,16 @@ def create_app(db_path: Path, *, settings: WebSettings | None = None) -> FastAPI
             status=exc.status_code, detail=str(exc.detail)
         )
         return HTMLResponse(html, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        # A page for people, not FastAPI's JSON: which parameter, and what it should be.
+        detail = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', 'invalid')}"
+            for e in exc.errors()
+        )
+        html = app.state.templates.get_template("error.html").render(status=400, detail=detail)
+        return HTMLResponse(html, status_code=400)
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for router in ROUTERS:

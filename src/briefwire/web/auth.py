@@ -2,25 +2,29 @@
 
 With no accounts in the ledger the desk is one person's local tool: everyone reaching it on the
 loopback interface is the local editor. Once an account exists, every page needs a login and
-viewers may read but not change anything.
+viewers may read but not change anything. Sessions and login attempts are kept in the ledger
+(:mod:`briefwire.store.desk`): logout, a new password or a new role end sessions at once, and
+the login throttle survives restarts.
 """
 
 from __future__ import annotations
 
 import getpass
-import threading
+import secrets
 import time
 from dataclasses import dataclass
 from typing import Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from starlette.requests import Request
 
-from briefwire.store import Store
+from briefwire.store import LoginLimits, Store
 
 Role = Literal["editor", "viewer"]
 ROLES: tuple[Role, ...] = ("editor", "viewer")
 MIN_PASSWORD = 8
+MAX_NAME_KEPT = 100  # what the throttle keeps of a typed name (real ones have at most 64)
 
 _hasher = PasswordHasher()
 # Verifying against this when the name is unknown costs the same time as a real check, so a
@@ -73,29 +77,36 @@ def local_user(configured: str | None) -> User:
     return User(name, "editor", local=True)
 
 
-class LoginThrottle:
-    """Slows password guessing: after ``limit`` failures for one name within ``window``
-    seconds, that name cannot log in until the window has passed."""
+def client_address(request: Request) -> str:
+    """The address a request came from, as the server saw it (a proxy's own, unless the server
+    is told to trust its headers)."""
+    return request.client.host if request.client else "unknown"
 
-    def __init__(self, limit: int = 5, window: float = 300.0) -> None:
-        self.limit, self.window = limit, window
-        self._failures: dict[str, list[float]] = {}
-        self._lock = threading.Lock()
 
-    def _recent(self, name: str, now: float) -> list[float]:
-        kept = [t for t in self._failures.get(name, []) if now - t < self.window]
-        self._failures[name] = kept
-        return kept
+def log_in(
+    store: Store, name: str, password: str, address: str, limits: LoginLimits
+) -> User | Literal["throttled"] | None:
+    """Check a login, throttled: the attempt is recorded as failed before the slow hash runs,
+    in a transaction that also counts the earlier ones, so parallel guesses are all counted."""
+    attempt = store.begin_login(name[:MAX_NAME_KEPT], address, time.time(), limits)
+    if attempt is None:
+        return "throttled"
+    user = check_password(store, name, password)
+    if user is not None:
+        store.login_succeeded(attempt)
+    return user
 
-    def blocked(self, name: str) -> bool:
-        with self._lock:
-            return len(self._recent(name, time.monotonic())) >= self.limit
 
-    def failed(self, name: str) -> None:
-        with self._lock:
-            now = time.monotonic()
-            self._recent(name, now).append(now)
+def open_session(store: Store, user: User, max_age: int) -> str:
+    """A new server-side session for ``user``; the token goes in the (signed) cookie."""
+    token = secrets.token_urlsafe(32)
+    store.start_session(user.name, token, time.time() + max_age)
+    return token
 
-    def succeeded(self, name: str) -> None:
-        with self._lock:
-            self._failures.pop(name, None)
+
+def session_user(store: Store, token: object) -> User | None:
+    """The user of a live session, None if the token is unknown, ended or expired."""
+    row = store.session_user(token, time.time()) if isinstance(token, str) else None
+    if row is None:
+        return None
+    return User(str(row["name"]), "editor" if row["role"] == "editor" else "viewer")

@@ -1,6 +1,6 @@
 """How the desk lays out the events of a brief while an editor chooses and orders them.
 
-The exported brief itself is rendered by ``briefwire.report`` (``api.reviewed_brief``).
+The exported brief is ``api.brief``, the same call as ``briefwire brief``.
 """
 
 from __future__ import annotations

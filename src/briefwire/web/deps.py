@@ -3,23 +3,48 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
 from briefwire.store import Store
 from briefwire.store.web_queries import WebQueries
 
-from .auth import User, local_user
+from .auth import User, local_user, session_user
 from .settings import WebSettings
 
 CSRF_FIELD = "csrf_token"
+SESSION_KEY = "sid"  # the server-side session's token in the signed cookie
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+MAX_PAGE = 100_000  # far past any ledger's last page, well inside SQLite's 64-bit integers
+MAX_TEXT_PARAM = 500
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+# A page number: a whole number 1..MAX_PAGE, anything else is a 400 that says so.
+Page = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+
+
+def text_param(value: str | None) -> str:
+    """A text query parameter as the desk uses it: no control characters (a NUL ends SQLite's
+    reading of an FTS query), trimmed, at most MAX_TEXT_PARAM characters."""
+    return _CONTROLS.sub(" ", value or "").strip()[:MAX_TEXT_PARAM]
+
+
+def page_param(value: str | None) -> int:
+    """A page number read by hand from the query string, validated as ``Page`` is."""
+    try:
+        page = int(value or "1")
+    except ValueError:
+        page = 0
+    if not 1 <= page <= MAX_PAGE:
+        raise HTTPException(400, f"page: give a whole number from 1 to {MAX_PAGE}.")
+    return page
 
 
 class DeskStore(Store, WebQueries):
@@ -72,11 +97,7 @@ def current_user(request: Request, *, store: StoreDep) -> User | None:
         if not is_loopback_host(request.headers.get("host", "")):
             raise HTTPException(403, "This desk has no accounts and only answers on localhost.")
         return local_user(settings_of(request).local_user)
-    name = request.session.get("user")
-    row = store.user(name) if isinstance(name, str) else None
-    if row is None:
-        return None
-    return User(str(row["name"]), "editor" if row["role"] == "editor" else "viewer")
+    return session_user(store, request.session.get(SESSION_KEY))
 
 
 CurrentUser = Annotated[User | None, Depends(current_user)]

@@ -6,6 +6,8 @@ import os
 import secrets
 from dataclasses import dataclass, field
 
+from briefwire.store import LoginLimits
+
 SECRET_ENV = "BRIEFWIRE_SECRET_KEY"  # noqa: S105 - the name of a variable, not a secret
 
 
@@ -21,6 +23,7 @@ class WebSettings:
 
     ``local_user`` names the single editor when no accounts exist (the OS user by default).
     ``https_only`` sets the Secure flag on the session cookie (turn on behind an https proxy).
+    ``login_limits``: how many failed logins a name, a client address and the pair may make.
     """
 
     secret_key: str = field(default_factory=_default_secret)
@@ -28,3 +31,4 @@ class WebSettings:
     session_max_age: int = 12 * 3600
     https_only: bool = False
     local_user: str | None = None
+    login_limits: LoginLimits = field(default_factory=LoginLimits)

@@ -78,6 +78,15 @@ class Found:
     language: str = "en"  # "ru" mentions are built by casualties.fields_ru
 
 
+def strip_rank(name: str) -> str:
+    """The name without ranks or titles written before it ("Sergeant Yuri Samsonov" -> "Yuri
+    Samsonov"): the rank is a field of its own, and a name compares by its own words."""
+    words = name.split()
+    while len(words) > 1 and is_rank_word(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
 def rank_before(before: str) -> str | None:
     low = before.rstrip().lower()
     for rank in lexicon().ranks:

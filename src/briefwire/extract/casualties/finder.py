@@ -20,6 +20,7 @@ from briefwire.extract.casualties.cues import (
     is_rank_word,
     lexicon,
     rank_before,
+    strip_rank,
 )
 from briefwire.extract.casualties.fields_en import build as build_en
 from briefwire.extract.casualties.fields_ru import build_ru
@@ -60,18 +61,41 @@ def died_in(
         clause, own = _clause(sentence, people, i)
         extra = []
         if not _dies(own):
-            cont = following[:1]
             is_subject = i == 0 and not _has_verb(sentence, sentence.start, ent.start)
-            if not (is_subject and cont and _PRONOUN_START.match(cont[0].text) and _dies(cont[0].text)):
+            extra = _told_later(following) if is_subject else []
+            if not extra:
                 continue
-            extra = cont
         context = f"{paragraph_text} {' '.join(s.text for s in extra)}"
         if not lex.soldier.search(context.lower()):
             continue
         lo = people[i - 1].end if i > 0 else sentence.start
         hi = people[i + 1].start if i + 1 < len(people) else sentence.end
-        out.append(Found(_tidy(ent.text), sentence, clause, extra, paragraph_text, (lo, hi), ent.start))
+        name = _tidy(ent.text)
+        start = ent.start + max(0, ent.text.find(name))  # a rank before the name is a field, not the name
+        out.append(Found(name, sentence, clause, extra, paragraph_text, (lo, hi), start))
     return out
+
+
+_PRONOUN_IN = re.compile(r"\b(?:he|she)\b", re.I)
+_LATER = 3  # sentences after the one that names the person
+
+
+def _told_later(following: list[Sentence]) -> list[Sentence]:
+    """The sentences up to the one that tells the person's death a little later ("His unit was
+    sent east. There he was killed by a drone."): none of them names anyone else, the death
+    sentence refers to him or her, and a death cue is in it. Empty when there is no such death."""
+    taken: list[Sentence] = []
+    for s in following[:_LATER]:
+        if person_spans(s, frozenset()):  # someone else: the "he" may be them
+            return []
+        taken.append(s)
+        if _PRONOUN_IN.search(s.text) and _dies(s.text):
+            return taken
+        if not (
+            _PRONOUN_START.match(s.text) or re.match(r"^\W*(?:his|her|there|then|later)\b", s.text, re.I)
+        ):
+            return []
+    return []
 
 
 def build(found: Found, doc_id: str, published: DateValue) -> Casualty:
@@ -244,4 +268,4 @@ def _has_verb(sentence: Sentence, start: int, end: int) -> bool:
 
 def _tidy(name: str) -> str:
     name = re.sub(r"['’]s$", "", name.strip())
-    return re.sub(r"\s+", " ", name)
+    return strip_rank(re.sub(r"\s+", " ", name))

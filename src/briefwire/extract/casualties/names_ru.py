@@ -136,9 +136,13 @@ def nominative(name: str) -> str:
     return " ".join([base, *rest])
 
 
+_CASES = {"nomn": "nom", "gent": "gen", "datv": "dat", "accs": "acc", "ablt": "ins", "loct": "pre"}
+
+
 def _read_given(word: str) -> tuple[str, str, str] | None:
-    """(nominative, case, gender) of a known given name, nominative first."""
-    low = word.lower()
+    """(nominative, case, gender) of a given name: the profile's list of given names with the case
+    endings below first, then pymorphy3's dictionary of names (it knows many more, less surely)."""
+    low = word.lower().replace("ё", "е")
     names = _given()
     if low in names:
         return word, "nom", names[low]
@@ -148,6 +152,21 @@ def _read_given(word: str) -> tuple[str, str, str] | None:
                 guess = low[: len(low) - len(ending)] + nom
                 if names.get(guess) == gender:
                     return _cased(guess, word), case, gender
+    return _morph_given(word)
+
+
+def _morph_given(word: str) -> tuple[str, str, str] | None:
+    from briefwire.nlp.natasha_ru import morph  # noqa: PLC0415 - the one analyser of the process
+
+    for parse in morph().parse(word):
+        tag = parse.tag
+        if "Name" not in tag or str(tag.case) not in _CASES or "plur" in tag:
+            continue
+        nominal = parse.inflect({"nomn"})
+        if nominal is None:
+            continue
+        gender = "f" if "femn" in tag else "m"
+        return _cased(nominal.word, word), _CASES[str(tag.case)], gender
     return None
 
 

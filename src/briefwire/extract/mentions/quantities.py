@@ -21,10 +21,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from briefwire.extract.mentions.numbers_ru import word_numbers
 from briefwire.extract.mentions.quantity_patterns import (
+    DURATION_NOUNS,
     NON_COUNT_NOUNS,
     NUMBER_RE,
     RANGE_RE,
+    RU_DURATION_NOUNS,
     RU_NON_COUNT,
     ParsedNumber,
     approx_before,
@@ -46,6 +49,7 @@ class QuantityMention:
     text: str
     quantity: Quantity
     noun: str | None
+    vague: bool = False  # "thousands of men": a mention, not a value
 
 
 _AGE_AFTER = re.compile(r"^\s*(?:-|‑|–)?\s*(?:years?|yrs?)[\s\-‑]*old\b|^\s*-?\s*year\b", re.I)
@@ -61,6 +65,7 @@ _MONTH_NAMES = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$")
+_RU_YEAR_AFTER = re.compile(r"^\s*(?:год\w*|г\.)", re.I)
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|from|during|of|before|after|в|с|до)\s*$", re.I)
 _MONTH_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b"
@@ -94,11 +99,14 @@ _SKIP_IN_NP = {"the", "a", "an", "its", "their", "his", "her", "our", "all", "th
 
 def find_quantities(sentence: Sentence) -> list[QuantityMention]:
     """Return the count-like quantities of ``sentence`` in text order."""
+    russian = _russian(sentence)
     mentions: list[QuantityMention] = []
     pending: list[tuple[QuantityMention, bool]] = []  # (mention without noun, approx from before)
     ranges = _ranges(sentence)
     mentions.extend(ranges)
     for match in NUMBER_RE.finditer(sentence.text):
+        if russian and not match.group("digits") and not match.group("cur"):
+            continue  # Russian numbers in words inflect: numbers_ru reads them from the lemmas
         parsed = parse_number(match)
         if parsed is None or _covered(sentence.start + match.start(), ranges):
             continue
@@ -120,7 +128,52 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
         mentions.extend(resolved)
         pending = []
         mentions.append(mention)
+    if russian:
+        mentions.extend(_russian_words(sentence, mentions))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _russian(sentence: Sentence) -> bool:
+    return (
+        bool(sentence.tokens)
+        and not sentence.tokens[0].tag
+        and any("а" <= ch <= "я" for ch in sentence.text.lower())
+    )
+
+
+def _russian_words(sentence: Sentence, found: list[QuantityMention]) -> list[QuantityMention]:
+    """Russian numbers in words, each with the noun it counts (the next noun after adjectives)."""
+    out = []
+    tokens = sentence.tokens
+    for number in word_numbers(sentence):
+        if any(m.start <= number.start < m.end or number.start <= m.start < number.end for m in found):
+            continue
+        noun_end, noun = number.end, None
+        modifier = None  # "двухсот мобилизованных": an adjective or participle used as a noun
+        for tok in tokens[number.tokens[1] + 1 : number.tokens[1] + 4]:
+            if tok.pos == "NOUN":
+                noun_end, noun = tok.end, tok.text
+                break
+            if tok.pos not in {"ADJ", "VERB"}:
+                break
+            modifier = modifier or tok
+        if noun is None and modifier is not None:
+            noun_end, noun = modifier.end, modifier.text
+        if (
+            noun is not None
+            and noun.lower() in RU_NON_COUNT
+            and not _term(sentence, noun, number.start, noun_end)
+        ):
+            continue
+        if number.value is not None and number.value == 1 and not _one_is_counted(sentence, number.start):
+            continue  # «ещё один мобилизованный», «одного класса»: one of, not a count
+        if number.value is not None and number.value < 1 and noun is None:
+            continue
+        text = _slice(sentence, number.start, noun_end)
+        value = number.value if number.value is not None else 0.0
+        quantity = Quantity(value, noun, number.approx)
+        out.append(QuantityMention(number.start, noun_end, text, quantity, noun, vague=number.value is None))
+    return out
 
 
 def _ranges(sentence: Sentence) -> list[QuantityMention]:
@@ -158,8 +211,8 @@ def _excluded(
         return True
     if parsed.kind == "plain" and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
         return True  # a day of the month
-    if parsed.year_like and _YEAR_PREPOSITION.search(before):
-        return True  # "in 2022 reservists were ..."
+    if parsed.year_like and (_YEAR_PREPOSITION.search(before) or _RU_YEAR_AFTER.match(after)):
+        return True  # "in 2022 reservists were ...", «в сентябре 2022 года», «1989 г. р.»
     if parsed.kind == "plain" and _in_entity(sentence, sentence.start + start, {"TIME"}):
         return True
     return _inside_conversion(sentence, start, found)
@@ -191,7 +244,7 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
         return None
     _noun_start, noun_end, noun = _counted_noun(sentence, end, parsed)
     counted, unit = _unit(parsed, noun)
-    if not counted:
+    if not counted and not _term(sentence, noun, start, noun_end):
         return None
     if parsed.kind == "plain" and noun is None and not parsed.large:
         return None
@@ -200,14 +253,67 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
     span_start = sentence.start + approx_start if approx_start is not None else start
     span_end = max(end, noun_end)
     quantity = Quantity(parsed.value, unit, approx, parsed.value_max)
-    return QuantityMention(span_start, span_end, _slice(sentence, span_start, span_end), quantity, noun)
+    text = _slice(sentence, span_start, span_end)
+    return QuantityMention(span_start, span_end, text, quantity, noun, vague=parsed.kind == "vague")
+
+
+# an age in Russian: "в 58 лет", "ему было 30 лет", "X, 23 года,", "20 и 22 лет"
+_AGE_LEAD = re.compile(
+    r"(?:(?<!\w)(?:в возрасте|в|было|исполнилось|исполнится)|,)\s*(?:\w+\s+(?:и|или)\s+)?[\w\-]*\s*$", re.I
+)
+_NOT_TERM_AFTER = re.compile(
+    r"^\s*(?:ago|later|earlier|after|before|old|назад|спустя|позже|раньше|от роду)\b|^[-‑ ]old\b", re.I
+)
+_APPROX_LEAD = re.compile(
+    r"(?:more than|over|at least|nearly|almost|about|around|up to|less than|"
+    r"свыше|более|около|почти|до|не менее)\s*$",
+    re.I,
+)
+_NOT_TERM_BEFORE = re.compile(
+    r"\b(?:within|in|in the (?:past|last|next)|over the (?:past|last|next)|for the first|every|each|"
+    r"after|since|until|by)\s*$|(?<!\w)(?:через|за последние|в течение|каждые)\s*$",
+    re.I,
+)
+
+
+def _term(sentence: Sentence, noun: str | None, number_start: int, noun_end: int) -> bool:
+    """A duration stated as a fact ("sentenced to eight years", "ten days' leave", "the training
+    lasted two weeks"), not a time offset ("two weeks later", "within three days", "in the past
+    month") and not an age. Offsets index the document text."""
+    if noun is None:
+        return False
+    head = noun.split()[-1].lower().strip("'’")
+    if head not in DURATION_NOUNS and head not in RU_DURATION_NOUNS:
+        return False
+    after = sentence.text[noun_end - sentence.start :]
+    before = sentence.text[: number_start - sentence.start]
+    approx = _APPROX_LEAD.search(before)
+    if approx:  # "more than two years": the hedge is part of the number
+        before = before[: approx.start()]
+    if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
+        return False
+    return not _AGE_LEAD.search(before[-40:])  # «в 58 лет», «ему было 30 лет», ", 20 и 22 лет,": an age
 
 
 def _one_is_counted(sentence: Sentence, start: int) -> bool:
     """ "one" counts only after a limiter ("only one", "at least one", "more than one")."""
     at = start - sentence.start
     before = sentence.text[max(0, at - _WINDOW) : at].rstrip().lower()
-    return before.endswith(("only", "just", "at least", "more than", "than", "single"))
+    return before.endswith(
+        (
+            "only",
+            "just",
+            "at least",
+            "more than",
+            "than",
+            "single",
+            "только",
+            "лишь",
+            "всего",
+            "хотя бы",
+            "минимум",
+        )
+    )
 
 
 def _unit(parsed: ParsedNumber, noun: str | None) -> tuple[bool, str | None]:
@@ -246,7 +352,7 @@ def _counted_noun(sentence: Sentence, end: int, parsed: ParsedNumber) -> tuple[i
         return end, end, None
     position = end + (of.end() if of else 0)
     tokens = _tokens_after(sentence, position)
-    if sentence.tokens and not sentence.tokens[0].pos:
+    if sentence.tokens and not sentence.tokens[0].tag:  # Russian: no fine-grained tags
         return _russian_noun(tokens, end)
     chain: list[Token] = []
     for token in tokens:
@@ -295,9 +401,12 @@ def _plural_enough(head: Token, parsed: ParsedNumber) -> bool:
 
 
 def _russian_noun(tokens: Iterator[Token], end: int) -> tuple[int, int, str | None]:
-    """Russian has no tagger here: the next lower-case Cyrillic word is the counted noun."""
+    """The word a Russian number counts: the next lower-case word if it is a noun, an adjective or
+    a participle (pymorphy's part of speech; "20 и 22" counts nothing)."""
     first = next(tokens, None)
     if first is not None and re.fullmatch(r"[а-яё]+", first.text) and first.start - end <= 1:
+        if first.pos and first.pos not in {"NOUN", "ADJ", "VERB", "X"}:
+            return end, end, None
         return first.start, first.end, first.text
     return end, end, None
 

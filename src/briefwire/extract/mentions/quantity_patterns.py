@@ -62,6 +62,7 @@ NUMBER_RE = re.compile(
                 |\d+(?:\.\d+)?)
      |(?P<words>{_WORDNUM})
     )
+    (?P<half>\s+and\s+a\s+half)?
     (?:\s*(?P<scale>{_SCALE})(?![\w]))?
     (?:\s*(?P<pct>%|percent\b|per\s+cent\b|процент(?:а|ов)?\b))?
     (?![\w\-‑/:]|[.,]\d)
@@ -86,19 +87,22 @@ _APPROX_RE = re.compile(
     re.IGNORECASE,
 )
 
-_NON_COUNT = (
+# Durations: a number of them is a claim only as a term (a sentence, leave, a stay), see
+# quantities._term; measurements (a 12-kilometre queue, 25 sq m) are quantities like counts.
+_DURATIONS = (
     "year years month months week weeks day days hour hours minute minutes second seconds"
-    " decade decades century centuries time times km kilometers kilometres mile miles meter"
-    " meters metre metres kg kilograms degrees am pm a.m. p.m. o'clock pages page percent"
-    " year-olds"
+    " decade decades century centuries"
 )
-NON_COUNT_NOUNS = frozenset(_NON_COUNT.split())
-_RU_NON_COUNT = (
-    "год года году годах лет месяц месяца месяцев неделя недели недель день дня дней час"
-    " часа часов минут минуты км километров метров раз января февраля марта апреля мая июня"
-    " июля августа сентября октября ноября декабря"
+DURATION_NOUNS = frozenset(_DURATIONS.split())
+_NON_COUNT = "time times degrees am pm a.m. p.m. o'clock pages page percent year-olds"
+NON_COUNT_NOUNS = frozenset(_NON_COUNT.split()) | DURATION_NOUNS
+_RU_DURATIONS = (
+    "год года году годах лет месяц месяца месяцев неделя недели недель неделю день дня дней час"
+    " часа часов сутки суток минут минуты"
 )
-RU_NON_COUNT = frozenset(_RU_NON_COUNT.split())
+RU_DURATION_NOUNS = frozenset(_RU_DURATIONS.split())
+_RU_NON_COUNT = "раз января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+RU_NON_COUNT = frozenset(_RU_NON_COUNT.split()) | RU_DURATION_NOUNS
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,8 @@ def parse_number(match: re.Match[str]) -> ParsedNumber | None:
         if words_value is None:
             return None
         raw, value = groups["words"], words_value
+    if groups.get("half"):
+        value += 0.5
     kind = "percent" if groups["pct"] else "plain"
     currency = _CURRENCY.get((groups["cur"] or "").strip().lower())
     year_like = bool(re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100 and scale == 1 and not currency)

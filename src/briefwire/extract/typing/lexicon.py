@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from briefwire.nlp import Sentence
 
 _PROFILE = "mobilization"
 
@@ -27,14 +30,34 @@ class TypeLexicon:
     needs_anchor: bool
     any_cue: re.Pattern[str]  # all patterns in one: most sentences fail it in one search
 
-    def weight(self, low: str) -> float:
+    def weight(self, low: str, at: Callable[[int], float] | None = None) -> float:
         """Summed weight of the cues in lower-cased ``low`` (0 when a negative cue vetoes)."""
+        return self.hit(low, at)[0]
+
+    def hit(
+        self, low: str, at: Callable[[int], float] | None = None
+    ) -> tuple[float, tuple[int, int] | None, float]:
+        """(summed weight, span of the heaviest cue, weight on the main clause alone) in lower-cased
+        ``low``; (0, None, 0) when vetoed.
+
+        ``at`` weighs a cue by where it stands (its clause, see ``typing.clauses``): each cue
+        counts once, at the best-placed of its matches.
+        """
         if not self.any_cue.search(low):
-            return 0.0
-        total = sum(w for pat, w in self.patterns if pat.search(low))
+            return 0.0, None, 0.0
+        total, best, span, main = 0.0, 0.0, None, 0.0
+        for pat, w in self.patterns:
+            placed = 0.0  # this cue's best-placed match
+            for m in pat.finditer(low):
+                got = w * (at(m.start()) if at else 1.0)
+                placed = max(placed, got)
+                if got > best:
+                    best, span = got, m.span()
+            total += placed
+            main += placed if placed >= w else 0.0
         if total and any(neg.search(low) for neg in self.negative):
-            return 0.0
-        return total
+            return 0.0, None, 0.0
+        return total, span, main
 
 
 @dataclass(frozen=True)
@@ -48,6 +71,7 @@ class Taxonomy:
     never_secondary: frozenset[str]
     topic: re.Pattern[str]
     context: re.Pattern[str]
+    statement_lemmas: frozenset[str] = frozenset()
 
     def document_on_topic(self, text: str, *, local_places: bool = False, strict: bool = True) -> bool:
         """Is a whole document about the profile's story (mobilization in Russia's war)?
@@ -64,25 +88,34 @@ class Taxonomy:
             return True
         return not strict and len(topic) >= 2
 
-    def score(self, text: str, anchored: bool | None = None) -> dict[str, float]:
+    def score(
+        self, text: str, anchored: bool | None = None, at: Callable[[int], float] | None = None
+    ) -> dict[str, float]:
         """Sum of cue weights per event type found in ``text`` (vetoed types are left out).
 
         ``anchored`` says whether the text is known to be on-topic; None looks for an anchor
-        word in the text itself.
+        word in the text itself. ``at`` weighs each cue by its clause (see ``TypeLexicon.weight``).
         """
         low = _lower(text)
         if anchored is None:  # on its own, a sentence needs a word of the story, or war + Russia
             anchored = self.topic.search(low) is not None or (
                 self.anchor.search(low) is not None and self.context.search(low) is not None
             )
-        scores: dict[str, float] = {}
+        return {name: total for name, (total, _, _) in self.hits(low, anchored, at).items()}
+
+    def hits(
+        self, low: str, anchored: bool, at: Callable[[int], float] | None = None
+    ) -> dict[str, tuple[float, tuple[int, int] | None, float]]:
+        """Per event type with cues in lower-cased ``low``: (summed weight, span of the heaviest cue,
+        weight on the main clause alone)."""
+        out: dict[str, tuple[float, tuple[int, int] | None, float]] = {}
         for lex in self.types:
             if lex.needs_anchor and not anchored:
                 continue
-            total = lex.weight(low)
+            total, span, main = lex.hit(low, at)
             if total:
-                scores[lex.name] = total
-        return scores
+                out[lex.name] = (total, span, main)
+        return out
 
     def strong(self, text: str, event_type: str) -> bool:
         """Does ``text`` carry a cue of weight 2 or more for ``event_type``?"""
@@ -101,6 +134,29 @@ class Taxonomy:
 
     def has_anchor(self, text: str) -> bool:
         return self.anchor.search(_lower(text)) is not None
+
+    def states_or_decides(self, sentence: Sentence, *, any_verb: bool = False) -> bool:
+        """Is the main predicate a speech act or decision verb whose subject speaks for someone?
+
+        ``any_verb``: whatever the verb, does someone who speaks for an institution act (the subject
+        of the main predicate is an official or an institution)?
+
+        English reads the parse (the root verb and its subject); Russian, without a parse, any
+        verb of the list in a sentence that names a person or an organisation.
+        """
+        tokens = sentence.tokens
+        if any(t.head >= 0 for t in tokens):
+            root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
+            if root is None or (not any_verb and tokens[root].lemma.lower() not in self.statement_lemmas):
+                return False
+            subjects = [t for t in tokens if t.head == root and t.dep in {"nsubj", "nsubjpass"}]
+            return any(
+                t.ent in {"PERSON", "ORG", "GPE", "NORP"} or self.is_official(t.text) for t in subjects
+            )
+        named = any(e.label in {"PERSON", "ORG"} for e in sentence.entities)
+        if any_verb:
+            return self.is_official(sentence.text[:60])
+        return named and any(t.lemma in self.statement_lemmas and t.pos == "VERB" for t in tokens)
 
 
 def _lower(text: str) -> str:
@@ -165,4 +221,5 @@ def load_taxonomy(language: str = "en") -> Taxonomy:
         frozenset(data.get("never_secondary", [])),
         _compile_any(cues["topic_anchors"]),
         _compile_any(cues["context_anchors"]),
+        frozenset(cues.get("statement_lemmas", [])),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from ..deps import Reader, StoreDep, render, settings_of
+from ..deps import Page, Reader, StoreDep, render, settings_of, text_param
 
 router = APIRouter()
 KINDS = ("event", "person", "claim", "brief")
@@ -17,16 +17,16 @@ def audit(
     *,
     kind: str = "",
     who: str = "",
-    page: int = 1,
+    page: Page = 1,
     user: Reader,
     store: StoreDep,
 ) -> Response:
+    kind, who = text_param(kind), text_param(who)
     rows = store.decisions(kind if kind in KINDS else None)  # type: ignore[arg-type]
     if who:
         rows = [r for r in rows if r["user"] == who]
     rows.reverse()
     size = settings_of(request).page_size * 2
-    page = max(1, page)
     pages = max(1, -(-len(rows) // size))
     return render(
         request,

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from briefwire import api, report
-from briefwire.store import EventFilter
 
 from ..brief_doc import sections
 from ..deps import DeskStore, Editor, Reader, StoreDep, flash, render
@@ -24,32 +23,27 @@ def _period(since: str, until: str) -> tuple[str | None, str | None]:
     try:
         lo, _ = parse_date(since.strip(), "since")
         hi, _ = parse_date(until.strip(), "until")
-    except FormError as exc:
+        period = (since.strip() or None) and lo, (until.strip() or None) and hi
+        api.check_period(*period)
+    except (FormError, api.PeriodError) as exc:
         raise HTTPException(400, str(exc)) from exc
-    return (since.strip() or None) and lo, (until.strip() or None) and hi
+    return period
 
 
 def period_key(since: str | None, until: str | None) -> str:
-    return f"{since or ''}..{until or ''}"
+    return report.decisions.period_key(since, until)
 
 
 def brief_items(store: DeskStore, since: str | None, until: str | None) -> list[dict[str, Any]]:
-    """The period's events that are not rejected, in the brief's order, each with ``included``."""
-    rows, _ = store.events(EventFilter(since=since, until=until))
-    rows = [r for r in rows if r["review_state"] != "rejected"]
-    excluded: set[str] = set()
-    order: list[str] = []
-    for d in store.decisions("brief", period_key(since, until)):
-        if d["action"] == "exclude":
-            excluded.add(d["value"])
-        elif d["action"] == "include":
-            excluded.discard(d["value"])
-        elif d["action"] == "order" and isinstance(d["value"], list):
-            order = [str(k) for k in d["value"]]
-    rank = {k: i for i, k in enumerate(order)}
-    rows.sort(key=lambda r: (rank.get(r["event_id"], len(rank)), r["first_reported"] or "9999"))
-    ordered = [ev for _, items in sections(rows) for ev in items]
-    return [{**ev, "included": ev["event_id"] not in excluded} for ev in ordered]
+    """The period's events that are not rejected, in the brief's order, each with ``included``.
+
+    The selection (first reported in the period) and the decisions are the ones
+    ``briefwire brief`` applies, so what is chosen here is what the CLI writes."""
+    events, _ = api.brief_events(api.Workspace(store.path, store=store), since, until)
+    rows = [r for r in events if r["review_state"] != "rejected"]
+    chosen = report.decisions.from_rows(store.decisions("brief", period_key(since, until)))
+    ordered = [ev for _, items in sections(report.decisions.ordered(rows, chosen)) for ev in items]
+    return [{**ev, "included": ev["event_id"] not in chosen.excluded} for ev in ordered]
 
 
 def _back(since: str | None, until: str | None) -> Response:
@@ -69,6 +63,11 @@ def brief(
     lo, hi = _period(since, until)
     items = brief_items(store, lo, hi)
     query = urlencode({"since": lo or "", "until": hi or ""})
+    try:
+        made = api.brief(api.Workspace(store.path, store=store), lo, hi)
+        problem = None
+    except api.PeriodError as exc:  # shown on the page: the editor is choosing a period
+        made, problem = None, str(exc)
     return render(
         request,
         "brief.html",
@@ -78,7 +77,22 @@ def brief(
         query=query,
         sections=sections(items),
         n_included=sum(i["included"] for i in items),
+        wording=_wording(made),
+        n_lines=made.n_items if made else 0,
+        problem=problem,
     )
+
+
+def _wording(made: report.Brief | None) -> dict[str, str]:
+    """Each event's line as the exported brief words it (a grouped event: its paragraph's heading)."""
+    out: dict[str, str] = {}
+    for item in made.items() if made else []:
+        for part in item.parts or (item,):
+            for key in part.event_keys:
+                out.setdefault(key, f"{item.heading}: {part.text}" if item.heading else part.text)
+        for key in item.merged:
+            out.setdefault(key, f"{item.heading} (paragraph)" if item.heading else f"with: {item.text}")
+    return out
 
 
 @router.post("/brief/include")
@@ -141,9 +155,11 @@ def export(
     if fmt not in ("md", "html"):
         raise HTTPException(404, "Export as .md or .html.")
     lo, hi = _period(since, until)
-    chosen = [i for i in brief_items(store, lo, hi) if i["included"]]
-    reviewed = api.reviewed_brief(api.Workspace(store.path, store=store), chosen, lo, hi)
-    body = report.render_markdown(reviewed) if fmt == "md" else report.render_html(reviewed)
+    try:  # the CLI's brief: same selection, same decisions, same renderer
+        made = api.brief(api.Workspace(store.path, store=store), lo, hi)
+    except api.PeriodError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    body = report.render_markdown(made) if fmt == "md" else report.render_html(made)
     name = f"brief-{lo or 'start'}-{hi or 'now'}.{fmt}"
     media = "text/markdown; charset=utf-8" if fmt == "md" else "text/html; charset=utf-8"
     disposition = "attachment" if download else "inline"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
-from ..deps import Reader, StoreDep, render, settings_of
+from ..deps import Page, Reader, StoreDep, render, settings_of
 from ..text import removed_segments
 
 router = APIRouter()
@@ -15,13 +15,12 @@ router = APIRouter()
 def documents(
     request: Request,
     *,
-    page: int = 1,
+    page: Page = 1,
     user: Reader,
     store: StoreDep,
 ) -> Response:
     rows = list(reversed(store.documents()))  # newest ingested first
     size = settings_of(request).page_size
-    page = max(1, page)
     pages = max(1, -(-len(rows) // size))
     return render(
         request,

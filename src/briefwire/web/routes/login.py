@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ..auth import LoginThrottle, check_password
-from ..deps import StoreDep, csrf_checked, csrf_token, render
+from ..auth import client_address, log_in, open_session
+from ..deps import SESSION_KEY, StoreDep, csrf_checked, csrf_token, render, settings_of
 
 router = APIRouter()
 
@@ -34,31 +34,32 @@ def login(
     next: Annotated[str, Form()] = "/",
     store: StoreDep,
 ) -> Response:
-    throttle: LoginThrottle = request.app.state.throttle
-    if throttle.blocked(name):
+    settings = settings_of(request)
+    user = log_in(store, name, password, client_address(request), settings.login_limits)
+    if user == "throttled":
         return render(
             request,
             "login.html",
             None,
             status=429,
             next=_local_path(next),
-            error="Too many failed attempts for this name; wait a few minutes.",
+            error="Too many failed attempts; wait a few minutes.",
         )
-    user = check_password(store, name, password)
     if user is None:
-        throttle.failed(name)
         return render(
             request, "login.html", None, status=401, next=_local_path(next), error="Wrong name or password."
         )
     # A fresh session on login: nothing set before it (by anyone) carries over.
-    throttle.succeeded(name)
     request.session.clear()
-    request.session["user"] = user.name
+    request.session[SESSION_KEY] = open_session(store, user, settings.session_max_age)
     csrf_token(request)
     return RedirectResponse(_local_path(next), status_code=303)
 
 
 @router.post("/logout", dependencies=[Depends(csrf_checked)])
-def logout(request: Request) -> Response:
+def logout(request: Request, *, store: StoreDep) -> Response:
+    token = request.session.get(SESSION_KEY)
+    if isinstance(token, str):
+        store.end_session(token)  # the cookie, or a copy of it, no longer opens anything
     request.session.clear()
     return RedirectResponse("/login", status_code=303)

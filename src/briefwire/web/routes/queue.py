@@ -12,7 +12,7 @@ from fastapi.responses import Response
 
 from briefwire.store import EventFilter
 
-from ..deps import DeskStore, Reader, StoreDep, render, settings_of
+from ..deps import DeskStore, Reader, StoreDep, page_param, render, settings_of, text_param
 from ..vocab import REVIEW_STATES, STATUSES, event_types, theme_names
 
 router = APIRouter()
@@ -21,7 +21,7 @@ FILTERS = ("theme", "type", "region", "since", "until", "source", "status", "rev
 
 def _filter_from(request: Request) -> EventFilter:
     q = request.query_params
-    values: dict[str, Any] = {k: (q.get(k) or "").strip() or None for k in FILTERS}
+    values: dict[str, Any] = {k: text_param(q.get(k)) or None for k in FILTERS}
     values["sort"] = "corroboration" if q.get("sort") == "corroboration" else "first_reported"
     return EventFilter(**values)
 
@@ -51,18 +51,11 @@ def _options(store: DeskStore) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def _page(request: Request) -> int:
-    try:
-        return max(1, int(request.query_params.get("page", "1")))
-    except ValueError:
-        return 1
-
-
 @router.get("/")
 def queue(request: Request, *, user: Reader, store: StoreDep) -> Response:
     flt = _filter_from(request)
     size = settings_of(request).page_size
-    page = _page(request)
+    page = page_param(request.query_params.get("page"))
     rows, total = store.events(flt, limit=size, offset=(page - 1) * size)
     kept = {k: v for k, v in asdict(flt).items() if v}
     pages = max(1, -(-total // size))

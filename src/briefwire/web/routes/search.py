@@ -5,11 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from ..deps import Reader, StoreDep, render, settings_of
+from ..deps import Page, Reader, StoreDep, render, settings_of, text_param
 from ..text import fts_segments
 
 router = APIRouter()
-MAX_QUERY = 500
 
 
 @router.get("/search")
@@ -17,13 +16,12 @@ def search(
     request: Request,
     *,
     q: str = "",
-    page: int = 1,
+    page: Page = 1,
     user: Reader,
     store: StoreDep,
 ) -> Response:
-    q = q.strip()[:MAX_QUERY]
+    q = text_param(q)
     size = settings_of(request).page_size
-    page = max(1, page)
     hits = store.search_marked(q, limit=size + 1, offset=(page - 1) * size) if q else []
     more = len(hits) > size
     rows = [{**h, "segments": fts_segments(h["snippet"] or "")} for h in hits[:size]]

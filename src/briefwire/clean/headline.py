@@ -1,0 +1,145 @@
+"""The headline of a whole page saved as text: the line of the head that the article's byline,
+date or first paragraph follows, sharing words with the URL's slug.
+
+Every line near the top of the article is a candidate and gets points for what makes a
+headline (its shape, the share of the slug's words it carries, a byline, a date or prose
+right under it, nearness to the article) and loses them for what makes furniture (a list
+marker, a run of menu items around it, capitals only). Lines the outlet prints on its other
+pages too (a masthead, a slogan, a promotion) and lines a rule already named as another kind
+(a byline, a caption, a teaser) are never the headline, and no title is better than a weak
+candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from briefwire.clean import shapes
+from briefwire.clean.dates import find_dates
+from briefwire.clean.lexicon import Lexicon
+from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
+from briefwire.clean.page import Layout, slug_words
+from briefwire.clean.text import Line, line_key
+
+_ABOVE = 30  # lines above the article's first paragraph where the headline may stand
+_WORDS = (2, 30)
+_MIN_SCORE = 2.0
+_LAYOUT_PRIOR = 1.0
+_NEAR = 20.0  # lines over which nearness to the article fades
+# kinds a rule already gave: none of them is a headline
+_NOT_HEADLINE = frozenset(
+    {"learned", "repeated", "recirculation", "read_more", "copyright", "cookie", "ad",
+     "ad_inline", "donation", "page_footer", "bio", "tags", "contact", "byline", "dateline",
+     "caption", "credit", "image_id", "punctuation", "hashtags"}
+)  # fmt: skip
+_WORD = re.compile(r"[^\W_]+")
+_PROSE_WORDS = 20
+_ROLE_WORDS = 8
+_NAMED = 0.5  # share of the slug's words a line carries to be the one the URL names
+_CRUMB = re.compile(r"\s[»>/›]\s")  # "Home » News » …": a breadcrumb
+
+
+def choose_headline(
+    lines: list[Line],
+    reasons: dict[int, str],
+    lex: Lexicon,
+    layout: Layout,
+    *,
+    url: str | None,
+    learned: Mapping[str, int] | None = None,
+) -> int | None:
+    """The index of the page's headline, or None when no line is clearly one."""
+    slug = slug_words(url)
+    first = max(0, min(layout.head_start, layout.start - _ABOVE))
+    candidates = list(range(first, min(len(lines), layout.start + 1)))
+    if layout.headline is not None and layout.headline not in candidates:
+        candidates.append(layout.headline)
+    best: tuple[float, int] | None = None
+    for i in candidates:
+        if reasons.get(i) in _NOT_HEADLINE or _excluded(lines[i], lex):
+            continue
+        score = _score(lines, reasons, lex, i, layout=layout, slug=slug)
+        if i == layout.headline:
+            score += _LAYOUT_PRIOR  # the line the page's layout put above the article
+        if learned and learned.get(line_key(lines[i].text), 0) > 0:
+            # the outlet prints it elsewhere: a masthead or a slogan, or this article's
+            # headline as a teaser on its other pages (then the slug still names it)
+            score -= 1.5
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best is not None and best[0] >= _MIN_SCORE else None
+
+
+def _excluded(line: Line, lex: Lexicon) -> bool:
+    text = LIST_MARKER.sub("", line.text)
+    words = len(text.split())
+    if not _WORDS[0] <= words <= _WORDS[1] or shapes.has_contact_address(text):
+        return True
+    if lex.is_line("interface", text) or shapes.is_caption(text, lex) or shapes.is_byline(text, lex):
+        return True
+    if words <= _ROLE_WORDS and "," in text and lex.has("bio_role", text):
+        return True  # "Name Surname, Staff Writer"
+    if is_prose(line) and words > _PROSE_WORDS:
+        return True  # a lead or a caption sentence, not a headline
+    dated = find_dates(text)
+    if any(f.year is not None for f in dated) or (dated and words <= 12):
+        return True  # a byline or a timestamp
+    return text.rstrip().endswith(":") or len(_CRUMB.findall(text)) >= 2
+
+
+def _score(
+    lines: list[Line], reasons: dict[int, str], lex: Lexicon, i: int, *, layout: Layout, slug: set[str]
+) -> float:
+    line = lines[i]
+    text = LIST_MARKER.sub("", line.text)
+    score = 1.0 if is_headline_shaped(line) else (-1.5 if shapes.ends_sentence(text) else 0.0)
+    if is_prose(line):
+        score -= 1.0
+    score += 3.0 * slug_cover(text, slug)
+    score += _followed(lines, reasons, lex, i)
+    score += max(0.0, 1.0 - abs(layout.start - i) / _NEAR)
+    if LIST_MARKER.match(line.text):
+        score -= 1.5  # a menu item or a teaser link
+    if _among_menu(lines, i):
+        score -= 1.0
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters):
+        score -= 1.0  # a call to action or a section label shouts; headlines rarely do
+    if line.words < 4 and slug_cover(text, slug) < 0.5:
+        score -= 1.0
+    return score
+
+
+def slug_named(lines: list[Line], reasons: dict[int, str], url: str | None, window: int) -> int | None:
+    """In text that is no page, the first of its first lines that carries most of the slug."""
+    slug = slug_words(url)
+    kept = [i for i in range(len(lines)) if i not in reasons][:window]
+    named = (i for i in kept if is_headline_shaped(lines[i]) and slug_cover(lines[i].text, slug) >= _NAMED)
+    return next(named, None)
+
+
+def slug_cover(text: str, slug: set[str]) -> float:
+    """The share of the slug's words the line carries (0 without a slug of three words)."""
+    if len(slug) < 3:
+        return 0.0
+    words = {w.casefold() for w in _WORD.findall(text)}
+    hits = len(words & slug)
+    return hits / len(slug) if hits >= 2 else 0.0
+
+
+def _followed(lines: list[Line], reasons: dict[int, str], lex: Lexicon, i: int) -> float:
+    """A byline or a date right under a headline, or the dek and the article's prose."""
+    below = lines[i + 1 : i + 4]
+    if any(reasons.get(i + 1 + k) in {"byline", "dateline"} for k in range(len(below))):
+        return 2.0
+    if any(shapes.is_byline(b.text, lex) or (b.words <= 15 and find_dates(b.text)) for b in below):
+        return 2.0
+    return 1.0 if any(is_prose(b) for b in below[:2]) else 0.0
+
+
+def _among_menu(lines: list[Line], i: int) -> bool:
+    """List items or single words on both sides: a menu or a list of links, not a head (a
+    kicker above and a byline below are short too, but no list)."""
+    around = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return len(around) == 2 and all(a.words <= 1 or LIST_MARKER.match(a.text) for a in around)

@@ -1,0 +1,94 @@
+"""Named dead as digests list them: one death cue, then the names.
+
+"The dead include A, 34, from X; Sergeant B of Y; and C", "New names of the dead: A; B; C",
+"Those killed this week: ...", «Среди погибших — A, B и C», «Стало известно о гибели A и B»,
+and a list whose cue stands in the sentence before ("New names of the dead have been
+published. They include ..."). Each item of the list is one person; the item's own words
+(age, home town, rank, status) are that person's clause, so their fields stay apart. The cue
+words are profile data (``list_cues`` in ``casualties.json`` and ``casualties_ru.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from briefwire.extract.casualties.cues import Found, strip_rank
+from briefwire.extract.casualties.names_ru import nominative
+from briefwire.nlp import Sentence, Span
+
+__all__ = ["listed_dead"]
+
+# how far into an item its name may start (ranks, "and", status words before it)
+_NAME_WITHIN = 48
+# an item that says its person survived is no death ("his brother B was wounded")
+_SURVIVED = re.compile(
+    r"\b(?:wounded|injured|hurt|survived|missing|captured|taken prisoner|in hospital)\b|"
+    r"(?<!\w)(?:ранен\w*|пострадал\w*|выжил\w*|пропал\w*|в плену|госпитал\w*)",
+    re.I,
+)
+_DEATH = re.compile(
+    r"\b(?:dead|killed|died|fallen|perished|funerals?|buried)\b|(?<!\w)(?:погиб\w*|гибел\w*|убит\w*|похорон\w*)",
+    re.I,
+)
+_ITEM_SPLIT = re.compile(r";|,?\s+(?:and|и|а также)\s+|,\s+(?=[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ])")
+
+
+@lru_cache(maxsize=2)
+def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a cue that opens a list in its own sentence, a lead that continues one from the sentence before)."""
+    name = "casualties.json" if language == "en" else "casualties_ru.json"
+    path = resources.files("briefwire.profiles").joinpath("mobilization", name)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    opens = "|".join(data["list_cues"])
+    goes_on = "|".join(data["list_continuations"])
+    return re.compile(rf"(?:{opens})", re.I), re.compile(rf"^\W*(?:{goes_on})", re.I)
+
+
+def listed_dead(
+    sentence: Sentence, previous: Sentence | None, people: list[Span], language: str
+) -> list[Found]:
+    """The people a list sentence names as dead (empty when it is no such list).
+
+    ``people`` are the name spans of the sentence (see ``finder.person_spans``); ``previous``
+    is the sentence before it in the same paragraph, where a list's cue may stand.
+    """
+    opens, goes_on = _cues(language)
+    cue = opens.search(sentence.text)
+    if cue is None:
+        lead = goes_on.match(sentence.text)
+        if (
+            lead is None
+            or previous is None
+            or not (opens.search(previous.text) or _DEATH.search(previous.text))
+        ):
+            return []
+        start = lead.end()
+    else:
+        start = cue.end()
+    base = sentence.start
+    out: list[Found] = []
+    for lo, hi in _items(sentence.text, start):
+        name = next(
+            (p for p in people if lo <= p.start - base < lo + _NAME_WITHIN and p.end - base <= hi), None
+        )
+        if name is None:
+            continue
+        text = nominative(name.text) if language == "ru" else strip_rank(name.text)
+        clause = sentence.text[lo:hi]
+        if _SURVIVED.search(clause):
+            continue
+        out.append(
+            Found(text, sentence, clause, [], "", (base + lo, base + hi), name.start, language=language)
+        )
+    return out
+
+
+def _items(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of the list that runs from ``start`` to the end of the sentence."""
+    bounds = [start]
+    bounds += [m.end() for m in _ITEM_SPLIT.finditer(text, start)]
+    ends = [m.start() for m in _ITEM_SPLIT.finditer(text, start)] + [len(text)]
+    return [(a, b) for a, b in zip(bounds, ends, strict=False) if b > a]

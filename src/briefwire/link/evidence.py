@@ -1,0 +1,188 @@
+"""Two happenings of different documents: the evidence for and against one event, and a score.
+
+Evidence is compared as entities, not words: the same person (any spelling or script), the
+same place (region code; a settlement by its spelling-neutral key), dates as the intervals
+their precision covers, counts (compatible when their ranges or qualifiers overlap, or when
+different claimants give them: a dispute, not two happenings), the same claimant, names the
+sentences share, a re-published paragraph. How alike the sentences read counts only for the
+*best-supported core pair*: the closest two sentences that state the happenings themselves
+(facet sentences count at a discount), so many weak facet pairs never outvote one strong match.
+Across languages the sentence model says little, and entities carry the decision.
+
+A *veto* keeps two happenings apart whatever the rest says, and says which evidence did it:
+different named people, different regions or settlements, dates too far apart, one
+document's separate happenings. A report with no date of its own needs stronger evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .families import related
+from .features import THRESHOLD, PairScore
+from .happening import Count, HappeningInfo
+
+WEIGHTS = {
+    "bias": -4.2,
+    "same_type": 0.8,
+    "similarity": 5.5,
+    "same_person": 3.0,
+    "reused_text": 5.0,
+    "same_place": 2.2,
+    "same_region": 1.5,
+    "near_dates": 1.0,
+    "near_publication": 1.0,
+    "shared_words": 2.0,
+    "same_quantity": 1.4,
+    "quantity_dispute": 0.0,
+    "other_quantity": -1.5,
+    "shared_names": 2.0,
+    "same_claimant": 0.8,
+    "undated": -0.9,
+    "no_date": -2.5,
+    "far_dates": -1.0,
+    "other_country": -1.5,
+    # extraction already told the two apart; only strong evidence joins them again
+    "same_document": -1.5,
+}
+# Across languages the sentence model (English MiniLM) is near chance: a neutral value instead.
+_CROSS_LANGUAGE_SIMILARITY = 0.35
+# A date taken from the publication only bounds the happening; two exact dates may differ by
+# this many days and still be one happening (a multi-day queue, a report the next day).
+EXACT_GAP_DAYS = 3
+# A report with no date of its own tells of something that happened on its publication day or
+# this many days before.
+REPORT_LAG_DAYS = 2
+MAX_UNDATED_GAP_DAYS = 7
+
+
+def score(x: HappeningInfo, y: HappeningInfo, sim: Any) -> PairScore:
+    f: dict[str, float] = {}
+    f["same_type"] = float(x.type == y.type)
+    f["similarity"] = round(_similarity(x, y, sim), 3)
+    f["same_person"] = float(bool(x.people & y.people))
+    f["reused_text"] = float(bool(x.reuse_groups & y.reuse_groups))
+    f["same_place"] = float(bool(x.settlements & y.settlements))
+    f["same_region"] = float(bool(x.regions & y.regions))
+    gap = days_apart(x, y)
+    f["near_dates"] = float(gap is not None and gap <= 1 and x.dated and y.dated)
+    # two reports dated only by publication: published within two days of each other
+    f["near_publication"] = float(
+        gap is not None and not (x.dated and y.dated) and gap <= (1 if x.dated or y.dated else 2)
+    )
+    f["undated"] = float(not (x.dated and y.dated))
+    f["no_date"] = float(x.day is None or y.day is None)  # not even a publication date bounds it
+    f["far_dates"] = float(gap is not None and gap > (1 if x.dated or y.dated else 3))
+    f |= _quantity_features(x.counts, y.counts)
+    union = x.names | y.names
+    f["shared_names"] = round(len(x.names & y.names) / len(union), 3) if union else 0.0
+    fewer = min(len(x.words), len(y.words))
+    f["shared_words"] = round(len(x.words & y.words) / fewer, 3) if fewer >= 3 else 0.0
+    f["same_claimant"] = float(bool(x.claimants & y.claimants))
+    f["other_country"] = float(
+        bool(x.country and y.country and x.country != y.country and not f["same_person"])
+    )
+    f["same_document"] = float(x.doc_id == y.doc_id)
+    z = WEIGHTS["bias"] + sum(WEIGHTS[k] * v for k, v in f.items() if k in WEIGHTS)
+    if gap is not None:
+        f["days_apart"] = float(gap)
+    veto = veto_of(x, y, gap, bool(f["reused_text"]))
+    return PairScore(x.claims[0], y.claims[0], round(1 / (1 + math.exp(-z)), 4), f, veto)
+
+
+def _similarity(x: HappeningInfo, y: HappeningInfo, sim: Any) -> float:
+    if x.cyrillic != y.cyrillic:
+        return _CROSS_LANGUAGE_SIMILARITY
+    core = max(float(sim[i, j]) for i in x.core for j in y.core)
+    facets = max(float(sim[i, j]) for i in x.rows for j in y.rows)
+    return max(core, facets - 0.1)
+
+
+def days_apart(x: HappeningInfo, y: HappeningInfo) -> int | None:
+    """Days between the two happenings, each taken as the interval its date covers.
+
+    A date of its own covers what its precision says (a week, a month); a report with only its
+    publication date happened that day or in the ``REPORT_LAG_DAYS`` before it. Two reports
+    with only publication dates are as far apart as their publication days."""
+    if x.day is None or y.day is None:
+        return None
+    if not (x.dated or y.dated):
+        return abs(x.day.toordinal() - y.day.toordinal())
+    a, b = _interval(x), _interval(y)
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _interval(h: HappeningInfo) -> tuple[int, int]:
+    assert h.day is not None
+    first = h.day.toordinal()
+    if h.dated:
+        return first, first + h.span - 1
+    return first - REPORT_LAG_DAYS, first
+
+
+def compatible_counts(a: Count, b: Count) -> bool:
+    """One count could be the other: equal, ranges or approximate values that overlap."""
+    lo_a, hi_a = _count_range(a)
+    lo_b, hi_b = _count_range(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _count_range(c: Count) -> tuple[float, float]:
+    hi = c.value_max if c.value_max is not None else c.value
+    slack = 0.15 if c.approx else 0.01
+    return c.value * (1 - slack), hi * (1 + slack)
+
+
+def _quantity_features(xs: tuple[Count, ...], ys: tuple[Count, ...]) -> dict[str, float]:
+    pairs = [(a, b) for a in xs for b in ys if (a.unit or "") == (b.unit or "")]
+    if not pairs:
+        return {}
+    if any(compatible_counts(a, b) for a, b in pairs):
+        return {"same_quantity": 1.0}
+    # different claimants giving different numbers is a dispute about one happening
+    if any(a.claimants and b.claimants and not (a.claimants & b.claimants) for a, b in pairs):
+        return {"quantity_dispute": 1.0}
+    return {"other_quantity": 1.0}
+
+
+def veto_of(x: HappeningInfo, y: HappeningInfo, gap: int | None, copied: bool) -> str | None:
+    """What keeps the two apart, in words a reader can check (None: nothing does)."""
+    if x.doc_id == y.doc_id and (x.digest or x.type != y.type):
+        return "separate happenings of one document"
+    if not related(x.type, y.type):
+        return f"unrelated types ({x.type}, {y.type})"
+    if x.people and y.people and not (x.people & y.people):
+        return "different people named"
+    if copied or x.people & y.people:
+        return None  # a copy, or one person's story told from another place or day
+    return _place_veto(x, y) or _time_veto(x, y, gap)
+
+
+def _place_veto(x: HappeningInfo, y: HappeningInfo) -> str | None:
+    named = bool(x.regions & y.regions_named or y.regions & x.regions_named)
+    if x.region and y.region and not (x.regions & y.regions) and not named:
+        return f"different places ({x.region}, {y.region})"
+    if x.settlements and y.settlements and not (x.settlements & y.settlements) and x.region == y.region:
+        a, b = sorted(x.settlements)[0], sorted(y.settlements)[0]
+        if not (_mentions(x, b) or _mentions(y, a)):
+            return f"different settlements ({a}, {b})"
+    return None
+
+
+def _mentions(h: HappeningInfo, place: str) -> bool:
+    return all(w in h.place_mentions for w in place.split())
+
+
+def _time_veto(x: HappeningInfo, y: HappeningInfo, gap: int | None) -> str | None:
+    if gap is None:
+        return None
+    if x.dated and y.dated:
+        return f"{gap} days apart" if gap > EXACT_GAP_DAYS else None
+    if x.dated != y.dated and gap > EXACT_GAP_DAYS:
+        return f"{gap} days apart (one report dated only by its publication)"
+    # neither dates it: only the publication days say when, a weaker bound
+    return f"published {gap} days apart, neither dates it" if gap > MAX_UNDATED_GAP_DAYS else None
+
+
+__all__ = ["THRESHOLD", "WEIGHTS", "compatible_counts", "days_apart", "score", "veto_of"]
