@@ -84,6 +84,8 @@ def clean(
     if layout is not None:
         mark_outside(lines, reasons, lex, layout)
     head = _head(raw, lines, reasons, layout=layout, learned=learned, opts=opts)
+    if _keep_some_body(reasons, len(lines)) and head is not None:
+        head.title = raw.title  # its only sentence is the text: no headline to repeat it
     cuts = inline_cuts(lines, reasons, lex)
     text, paragraphs, removed = assemble(lines, reasons, cuts)
     published = publication_date(
@@ -144,6 +146,20 @@ def _head(
     if head.dek_index is not None and not opts.dek_in_body:
         reasons[head.dek_index] = "dek"
     return head
+
+
+_HEAD_REASONS = ("title", "kicker", "dek")
+
+
+def _keep_some_body(reasons: dict[int, str], n_lines: int) -> bool:
+    """A text whose every line went to its head (a one-sentence post read as a headline, a
+    kicker and a quote) is all news: its head lines go back to the body. True if any did."""
+    if len(reasons) < n_lines:
+        return False
+    head = [i for i, r in reasons.items() if r in _HEAD_REASONS]
+    for i in head:
+        del reasons[i]
+    return bool(head)
 
 
 def _doc_id(
