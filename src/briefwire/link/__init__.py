@@ -138,8 +138,7 @@ def _compared(
 ) -> tuple[list[Pair], Any]:
     """The candidate pairs (those with a happening of ``touching``, when given) and the
     similarity of their sentences: only those are embedded (or read back)."""
-    # a happening known only from figures told by the way has nothing to compare but numbers
-    pairs = candidate_pairs([h for h in hs if not h.figures_only], touching)
+    pairs = candidate_pairs(hs, touching)
     needed = {i for x, y in pairs for h in (x, y) for i in (*h.core, *h.rows)}
     texts = [c.get("quote") or c["summary"] for c in claims]
     return pairs, similarity.matrix(texts, vectors, needed)
