@@ -244,6 +244,9 @@ def main() -> None:
     parser.add_argument("--adds", type=int, default=3, help="growth: held-out posts added one at a time")
     parser.add_argument("--rounds", type=int, default=3, help="growth: best of this many")
     parser.add_argument("--rebuild", action="store_true", help="growth: rebuild the cached ledgers")
+    parser.add_argument(
+        "--upgrade", action="store_true", help="growth: migrate cached ledgers built before new migrations"
+    )
     args = parser.parse_args()
     if args.show:
         report(json.loads(args.show.read_text(encoding="utf-8")))

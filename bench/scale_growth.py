@@ -83,10 +83,25 @@ def additions(held_out: list[dict[str, Any]], count: int, big: Path) -> list[dic
     return chosen
 
 
-def ledger(size: int, posts: list[dict[str, Any]], rebuild: bool, workers: int) -> Path:
+def ledger(
+    size: int, posts: list[dict[str, Any]], rebuild: bool, workers: int, upgrade: bool = False
+) -> Path:
+    """The cached ledger of ``size`` posts, built first if missing or made by other migrations.
+
+    ``upgrade``: a ledger built before some migrations is kept and migrated (as a user's ledger
+    is when briefwire is upgraded), which is said, instead of being rebuilt.
+    """
     key = {"size": size, "migrations": [name for name, _ in migration_files()], "corpus": str(TELEGRAM)}
     db, meta = CACHE / f"ledger-{size}.db", CACHE / f"ledger-{size}.json"
-    if not rebuild and db.exists() and meta.exists() and json.loads(meta.read_text()) == key:
+    cached = json.loads(meta.read_text()) if meta.exists() and db.exists() else None
+    if not rebuild and cached == key:
+        return db
+    if not rebuild and upgrade and cached and set(cached["migrations"]) <= set(key["migrations"]):
+        added = sorted(set(key["migrations"]) - set(cached["migrations"]))
+        print(
+            f"the {size:,}-post ledger was built before migrations {', '.join(added)}: upgraded", flush=True
+        )
+        Store(db).close()  # opening migrates
         return db
     for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
         path.unlink(missing_ok=True)
@@ -142,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"\ngrowth: costs of one more document on a small and a big ledger ({load()})", flush=True)
     sets, held_out = split(telegram_posts(), sorted(args.ledgers))
-    dbs = {n: ledger(n, posts, args.rebuild, args.workers) for n, posts in sets.items()}
+    dbs = {n: ledger(n, posts, args.rebuild, args.workers, args.upgrade) for n, posts in sets.items()}
     warm_everything()
     small, big = sorted(dbs)
     posts = additions(held_out, args.adds, dbs[big])

@@ -65,13 +65,16 @@ def _state(store: Store) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def ledgers(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
+def ledgers(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     tmp = tmp_path_factory.mktemp("relink")
     first = [REPO / "examples" / name for name in FIRST]
     later = [REPO / "examples" / name for name in LATER]
     with api.Workspace(tmp / "reads-new.db") as ws:
         api.ingest(ws, first, OPTIONS)
     shutil.copy(tmp / "reads-new.db", tmp / "reads-all.db")
+    shutil.copy(tmp / "reads-new.db", tmp / "relink-all.db")
     with api.Workspace(tmp / "reads-new.db") as ws:
         api.ingest(ws, later, OPTIONS)
         new = _state(ws.store)
@@ -79,7 +82,11 @@ def ledgers(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], d
         api.ingest(ws, later, PipelineOptions(link=False))
         _link_reading_everything(ws.store)
         everything = _state(ws.store)
-    return new, everything
+    with api.Workspace(tmp / "relink-all.db") as ws:
+        api.ingest(ws, later, PipelineOptions(link=False))
+        Pipeline(ws.store, OPTIONS).link(incremental=False)
+        relinked = _state(ws.store)
+    return new, everything, relinked
 
 
 @pytest.mark.slow
@@ -87,11 +94,24 @@ def ledgers(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], d
     "table", ["events", "event_rows", "persons", "entity_mentions", "entities", "details"]
 )
 def test_relink_reading_what_new_claims_touch_stores_what_reading_everything_stores(
-    ledgers: tuple[dict[str, Any], dict[str, Any]], table: str
+    ledgers: tuple[dict[str, Any], dict[str, Any], dict[str, Any]], table: str
 ) -> None:
-    new, everything = ledgers
+    new, everything, _ = ledgers
     assert new[table] == everything[table]
     assert new[table], f"the example corpus leaves {table} empty: the comparison says nothing"
+
+
+@pytest.mark.slow
+def test_relink_of_what_new_claims_touch_groups_claims_as_linking_everything_again(
+    ledgers: tuple[dict[str, Any], dict[str, Any], dict[str, Any]],
+) -> None:
+    new, _, relinked = ledgers
+
+    def groups(state: dict[str, Any]) -> set[frozenset[str]]:
+        return {frozenset(members) for members in state["events"].values()}
+
+    assert groups(new) == groups(relinked)
+    assert any(len(g) > 1 for g in groups(new)), "no event joins two claims: the comparison says nothing"
 
 
 def test_relink_with_nothing_new_reads_nothing_and_changes_nothing(tmp_path: Path) -> None:

@@ -9,8 +9,10 @@ Steps: resolve people (``entities``); gather each document happening's evidence 
 (``happening``); score candidate pairs of happenings of different documents, blocked by type
 family and date (``evidence``, ``families``); cluster them under reviewers' constraints
 (``group``); then count sources and settle status (``corroborate``) and build the register
-(``register``). With ``LinkInput.new_claims`` only the
-claims that share a block (type and weeks) with new claims are re-linked (``scope``).
+(``register``). With ``LinkInput.new_claims`` only what new claims touch is re-linked
+(``scope``): of the happenings sharing a block (type family and weeks) with them, the new ones,
+those a new one scores a merge with (candidate pairs found from the new side, ``pairs``), and
+whole events of those.
 """
 
 from __future__ import annotations
@@ -23,13 +25,15 @@ from briefwire.models import LinkedEvent, LinkedPerson
 
 from .entities import Entity, org_profile, organisation_entities, place_entities, resolve_people
 from .events import assemble_events
+from .evidence import score
 from .features import PairScore
-from .group import candidate_pairs, cluster
-from .happening import happening_infos
+from .group import cluster
+from .happening import HappeningInfo, happening_infos
 from .merge import Constraints, claim_infos, explaining_pairs
+from .pairs import Pair, candidate_pairs
 from .register import person_details, persons
-from .scope import affected_claims
-from .similarity import VectorCache, default_similarity
+from .scope import affected_claims, touched
+from .similarity import Similarity, VectorCache, default_similarity
 
 LINKER = "link.happenings.v1"
 
@@ -75,22 +79,23 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
         d["target_key"] for d in inp.decisions if d["target_kind"] == "claim" and d["action"] == "reject"
     }
     claims = [c for c in inp.claims if c["claim_id"] not in rejected]
-    scope: tuple[str, ...] | None = None
-    if inp.new_claims is not None:
-        chosen = affected_claims(claims, inp.new_claims)
-        scope = tuple(sorted(c["claim_id"] for c in chosen))
-        claims = chosen
     documents = {d["doc_id"]: d for d in inp.documents}
     reuse = reuse_groups(inp.passages)
     people = resolve_people(inp.claims, inp.mentions)
     orgs = org_profile(options.profile)
     cons = constraints(inp.decisions)
-    happenings = happening_infos(claims, claim_infos(claims, people, reuse, orgs), cons.alone)
-    pairs = candidate_pairs(happenings)
-    # only the sentences of happenings with a candidate pair are embedded (or read back)
-    needed = {i for x, y in pairs for h in (x, y) for i in (*h.core, *h.rows)}
-    texts = [c.get("quote") or c["summary"] for c in claims]
-    sim = default_similarity(options.embeddings).matrix(texts, inp.vectors, needed)
+    similarity = default_similarity(options.embeddings)
+
+    def infos_of(cs: Sequence[dict[str, Any]]) -> list[HappeningInfo]:
+        return happening_infos(cs, claim_infos(cs, people, reuse, orgs), cons.alone)
+
+    scope: tuple[str, ...] | None = None
+    if inp.new_claims is not None:
+        block = affected_claims(claims, inp.new_claims)
+        claims = touched(block, inp.new_claims, _merging(block, infos_of(block), inp, similarity))
+        scope = tuple(sorted(c["claim_id"] for c in claims))
+    happenings = infos_of(claims)
+    pairs, sim = _compared(claims, happenings, None, similarity, inp.vectors)
     clustering = cluster(happenings, sim, cons, pairs)
     events, details = assemble_events(
         claims,
@@ -112,6 +117,31 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
         scope_claim_keys=scope,
         person_details={p.person_key: person_details(p, inp.mentions, documents) for p in register},
     )
+
+
+def _merging(
+    block: Sequence[dict[str, Any]], hs: Sequence[HappeningInfo], inp: LinkInput, similarity: Similarity
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The claims of each pair of happenings, one with a new claim, that scores a merge."""
+    new_claims = inp.new_claims or frozenset()
+    new = frozenset(h.key for h in hs if not new_claims.isdisjoint(h.claims))
+    pairs, sim = _compared(block, hs, new, similarity, inp.vectors)
+    return [(x.claims, y.claims) for x, y in pairs if score(x, y, sim).merge]
+
+
+def _compared(
+    claims: Sequence[dict[str, Any]],
+    hs: Sequence[HappeningInfo],
+    touching: frozenset[str] | None,
+    similarity: Similarity,
+    vectors: VectorCache | None,
+) -> tuple[list[Pair], Any]:
+    """The candidate pairs (those with a happening of ``touching``, when given) and the
+    similarity of their sentences: only those are embedded (or read back)."""
+    pairs = candidate_pairs(hs, touching)
+    needed = {i for x, y in pairs for h in (x, y) for i in (*h.core, *h.rows)}
+    texts = [c.get("quote") or c["summary"] for c in claims]
+    return pairs, similarity.matrix(texts, vectors, needed)
 
 
 def reuse_groups(passages: Sequence[dict[str, Any]]) -> dict[tuple[str, int], int]:

@@ -1,12 +1,9 @@
-"""Happenings into events: candidate pairs by type family and date, scores, clustering.
+"""Happenings into events: clustering scored candidate pairs under reviewers' constraints.
 
-Candidates are happenings of different documents whose types share a family
-(``families.json``) and whose dates lie within ``MAX_GAP_DAYS`` (one with no date at all is
-compared with those of its family sharing a region, a settlement, a person or a name), plus any
-two sharing a re-published paragraph. Each pair is
-scored on its evidence (:mod:`.evidence`); clusters grow from the strongest pair down, joining
-two only when no pair between them is vetoed or held apart by a reviewer and their scored pairs
-average ``THRESHOLD`` or more (so one broad statement cannot glue two regional reports).
+Candidate pairs (:mod:`.pairs`) are scored on their evidence (:mod:`.evidence`); clusters grow
+from the strongest pair down, joining two only when no pair between them is vetoed or held
+apart by a reviewer and their scored pairs average ``THRESHOLD`` or more (so one broad
+statement cannot glue two regional reports).
 
 The result is in claims (every claim of a happening goes where its happening goes), so events,
 sources and explanations are assembled from claims as before.
@@ -14,80 +11,22 @@ sources and explanations are assembled from claims as before.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from itertools import combinations
+from collections.abc import Sequence
 from typing import Any
 
 from .evidence import score
-from .families import family_names
 from .features import MAX_GAP_DAYS, THRESHOLD, PairScore
 from .happening import HappeningInfo
 from .merge import Clustering, Constraints, _pk
-
-
-def candidate_pairs(hs: Sequence[HappeningInfo]) -> list[tuple[HappeningInfo, HappeningInfo]]:
-    blocks: dict[str, list[HappeningInfo]] = defaultdict(list)
-    for h in hs:
-        for fam in family_names(h.type):
-            blocks[fam].append(h)
-    seen: set[tuple[str, str]] = set()
-    out: list[tuple[HappeningInfo, HappeningInfo]] = []
-
-    def add(x: HappeningInfo, y: HappeningInfo) -> None:
-        k = _pk(x.key, y.key)
-        if k not in seen and (x.doc_id != y.doc_id or (x.type == y.type and not x.digest)):
-            seen.add(k)
-            out.append((x, y) if x.order < y.order else (y, x))
-
-    for block in blocks.values():
-        for x, y in _in_window(block):
-            add(x, y)
-    by_reuse: dict[int, list[HappeningInfo]] = defaultdict(list)
-    for h in hs:
-        for g in h.reuse_groups:
-            by_reuse[g].append(h)
-    for group in by_reuse.values():
-        for x, y in combinations(group, 2):
-            add(x, y)
-    return out
-
-
-def _in_window(block: Sequence[HappeningInfo]) -> Iterator[tuple[HappeningInfo, HappeningInfo]]:
-    """Pairs at most ``MAX_GAP_DAYS`` apart (a sliding window over the dated); a happening with
-    no date at all only meets those that share a place, a person or a name with it."""
-    dated = sorted((h for h in block if h.day is not None), key=lambda h: (h.day, h.order))
-    days = [h.day.toordinal() for h in dated if h.day is not None]
-    for i, x in enumerate(dated):
-        assert x.day is not None
-        hi = bisect_right(days, x.day.toordinal() + MAX_GAP_DAYS)
-        for y in dated[i + 1 : hi]:
-            yield x, y
-    undated = [h for h in block if h.day is None]
-    if not undated:
-        return
-    index: dict[str, list[HappeningInfo]] = defaultdict(list)
-    for h in block:
-        for key in _anchors(h):
-            index[key].append(h)
-    for x in undated:
-        met = {id(y): y for key in _anchors(x) for y in index[key] if y is not x}
-        for y in met.values():
-            if y.day is not None or y.order > x.order:  # two undated: once
-                yield x, y
-
-
-def _anchors(h: HappeningInfo) -> set[str]:
-    """What an undated happening can be found by: its regions, settlements, people, names."""
-    return {*h.regions, *(f"s:{p}" for p in h.settlements), *h.people, *(f"n:{n}" for n in h.names)}
+from .pairs import Pair, candidate_pairs
 
 
 def cluster(
     hs: Sequence[HappeningInfo],
     sim: Any,
     constraints: Constraints,
-    pairs: Sequence[tuple[HappeningInfo, HappeningInfo]] | None = None,
+    pairs: Sequence[Pair] | None = None,
 ) -> Clustering:
     """``pairs``: the candidate pairs when the caller has them already."""
     pairs = candidate_pairs(hs) if pairs is None else pairs

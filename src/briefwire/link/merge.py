@@ -1,33 +1,21 @@
-"""Claims into events: candidate pairs, scores, and clustering under human constraints.
+"""What clustering reads of each claim, and what it keeps of its decisions.
 
-Candidate pairs come from blocks (compatible types); each pair is scored (``features``); then
-clusters grow greedily from the strongest pair down, joining two clusters only when no pair
-between them is vetoed or kept apart by a reviewer and their pairs score ``THRESHOLD`` on
-average. Average linkage with vetoes stops chaining: a national statement that resembles both
-the Belgorod and the Rostov releases cannot glue them together.
+:func:`claim_infos` computes once per claim what happenings gather as evidence (``happening``):
+resolved people and claimants, the region and the regions its sentence names, the date and the
+days it covers, re-used paragraphs, whether its document is a digest. :class:`Constraints` are
+reviewers' merges and splits, :class:`Clustering` the result of ``group.cluster``, and
+:func:`explaining_pairs` the scored pairs worth storing.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Any
 
 from .entities import OrgProfile, PersonIndex, person_surfaces
-from .features import (
-    COMPATIBLE,
-    MAX_GAP_DAYS,
-    THRESHOLD,
-    ClaimInfo,
-    PairScore,
-    anaphoric,
-    name_skeletons,
-    parse_day,
-    score_pair,
-)
+from .features import ClaimInfo, PairScore, name_skeletons, parse_day
 
 # Roles that make a person what a claim is about; "subject" only counts for types about one
 # person's fate (a statement by Putin and another about Putin are not one happening).
@@ -80,7 +68,6 @@ def claim_infos(
     orgs: OrgProfile | None = None,
 ) -> list[ClaimInfo]:
     digest_docs = digests(claims)
-    previous = previous_of_type(claims)
     out = []
     for i, c in enumerate(claims):
         loc = c.get("location") or {}
@@ -96,25 +83,19 @@ def claim_infos(
                 key=c["claim_id"],
                 index=i,
                 doc_id=c["doc_id"],
-                paragraph=key,
                 type=c["type"],
                 day=parse_day(c.get("date")) or parse_day(c.get("published")),
                 day_is_publication=c.get("date_basis") in ("publication", "metadata", "unknown"),
                 region=region if region and "-" in region else None,
                 country=(loc.get("country") or (region or "")[:2] or None) if loc else None,
-                quantity=(c.get("quantity") or {}).get("value"),
                 people=frozenset(p for p in persons if p),
                 names=name_skeletons(c.get("quote") or ""),
                 reuse_groups=frozenset([reuse[key]]) if key in reuse else frozenset(),
-                published=c.get("published"),
                 order=i,
                 digest=c["doc_id"] in digest_docs,
                 regions_named=regions_named(c.get("quote") or ""),
-                previous_same_type=previous.get(c["claim_id"]),
-                anaphoric=anaphoric(c.get("quote") or ""),
                 claimants=claimant_keys(c, people, orgs),
                 span=_SPANS.get(c.get("date_precision") or "", 1) if c.get("date") else 1,
-                happening=c.get("happening_id"),
             )
         )
     return out
@@ -131,19 +112,6 @@ def claimant_keys(c: dict[str, Any], people: PersonIndex, orgs: OrgProfile | Non
     return frozenset(k for k in keys if k)
 
 
-def previous_of_type(claims: Sequence[dict[str, Any]]) -> dict[str, str]:
-    """claim key -> the claim of the same type just before it in its document (by offset)."""
-    out: dict[str, str] = {}
-    last: dict[tuple[str, str], dict[str, Any]] = {}
-    for c in sorted(claims, key=lambda c: (c["doc_id"], c.get("start") or 0)):
-        k = (c["doc_id"], c["type"])
-        prev = last.get(k)
-        if prev is not None and prev.get("start") != c.get("start"):
-            out[c["claim_id"]] = prev["claim_id"]
-        last[k] = c
-    return out
-
-
 def regions_named(quote: str) -> frozenset[str]:
     try:
         from briefwire.nlp.gazetteer import Gazetteer  # noqa: PLC0415
@@ -152,97 +120,6 @@ def regions_named(quote: str) -> frozenset[str]:
     except Exception:  # no gazetteer: the claim's own location still counts
         return frozenset()
     return frozenset(m.place.admin1_code for m in found if m.place.admin1_code)
-
-
-def candidate_pairs(infos: Sequence[ClaimInfo]) -> list[tuple[ClaimInfo, ClaimInfo]]:
-    """Pairs worth scoring: same or compatible types, or the same re-used paragraph."""
-    by_type: dict[str, list[ClaimInfo]] = defaultdict(list)
-    for info in infos:
-        by_type[info.type].append(info)
-    pairs: list[tuple[ClaimInfo, ClaimInfo]] = []
-    for group in by_type.values():
-        pairs.extend(_in_window(group, group))
-    for pair in COMPATIBLE:
-        a, b = sorted(pair)
-        pairs.extend(_in_window(by_type.get(a, []), by_type.get(b, [])))
-    by_reuse: dict[int, list[ClaimInfo]] = defaultdict(list)
-    for info in infos:
-        for g in info.reuse_groups:
-            by_reuse[g].append(info)
-    seen = {frozenset((x.key, y.key)) for x, y in pairs}
-    for group in by_reuse.values():
-        for x, y in combinations(group, 2):
-            if frozenset((x.key, y.key)) not in seen:
-                pairs.append((x, y))
-    return pairs
-
-
-def _in_window(
-    left: Sequence[ClaimInfo], right: Sequence[ClaimInfo], days: int = MAX_GAP_DAYS
-) -> Iterator[tuple[ClaimInfo, ClaimInfo]]:
-    """Pairs (each once) whose dates are at most ``days`` apart, or where one is undated.
-
-    Both sides sorted by date, a window slides along ``right``: the cost grows with the pairs
-    inside the window, not with all pairs.
-    """
-    same = left is right
-    undated_right = [y for y in right if y.day is None]
-    dated_right = sorted((y for y in right if y.day is not None), key=lambda y: (y.day, y.order))
-    days_right = [y.day.toordinal() for y in dated_right if y.day is not None]
-    for x in left:
-        if x.day is None:
-            yield from (
-                (x, y) for y in right if y is not x and not (same and y.day is None and y.order < x.order)
-            )
-            continue
-        if not same:
-            yield from ((x, y) for y in undated_right)
-        lo = bisect_left(days_right, x.day.toordinal() - days)
-        hi = bisect_right(days_right, x.day.toordinal() + days)
-        for y in dated_right[lo:hi]:
-            if not same or (y.day, y.order) > (x.day, x.order):
-                yield x, y
-
-
-def cluster(infos: Sequence[ClaimInfo], sim: Any, constraints: Constraints) -> Clustering:
-    scores: dict[tuple[str, str], PairScore] = {}
-    for x, y in candidate_pairs(infos):
-        if x.doc_id == y.doc_id and x.paragraph == y.paragraph and x.type != y.type:
-            continue  # one sentence typed twice is two events of different types
-        ps = score_pair(x, y, float(sim[x.index, y.index]))
-        scores[_pk(x.key, y.key)] = ps
-    days = {info.key: info.day.toordinal() if info.day else None for info in infos}
-    member: dict[str, int] = {info.key: i for i, info in enumerate(infos)}
-    groups: dict[int, list[str]] = {i: [info.key] for i, info in enumerate(infos)}
-    edges: dict[int, list[PairScore]] = defaultdict(list)
-
-    def join(a: int, b: int, via: PairScore | None) -> None:
-        for k in groups[b]:
-            member[k] = a
-        groups[a].extend(groups.pop(b))
-        edges[a].extend(edges.pop(b, []))
-        if via is not None:
-            edges[a].append(via)
-
-    for a_key, b_key in constraints.must_link:
-        if a_key in member and b_key in member and member[a_key] != member[b_key]:
-            join(member[a_key], member[b_key], None)
-    # The sentences extraction read as one document event start as one group: a continuation or a
-    # facet is evidence of its happening, never an event of its own (a reviewer's split still holds).
-    first_of: dict[str, str] = {}
-    for info in infos:
-        if info.happening is None or info.key in constraints.alone:
-            continue
-        lead = first_of.setdefault(info.happening, info.key)
-        if member[lead] != member[info.key]:
-            join(member[lead], member[info.key], None)
-    for ps in sorted(scores.values(), key=lambda p: -p.score):
-        if not ps.merge or ps.a in constraints.alone or ps.b in constraints.alone:
-            continue
-        ga, gb = member[ps.a], member[ps.b]
-        if ga != gb and _compatible(groups[ga], groups[gb], scores, days):
-            join(ga, gb, ps)
-    return Clustering(list(groups.values()), scores, [edges.get(g, []) for g in groups])
 
 
 def explaining_pairs(clustering: Clustering, near_misses: int = 3) -> tuple[PairScore, ...]:
@@ -269,24 +146,6 @@ def explaining_pairs(clustering: Clustering, near_misses: int = 3) -> tuple[Pair
     for pairs in best.values():
         kept.update(_pk(p.a, p.b) for p in sorted(pairs, key=lambda p: -p.score)[:near_misses])
     return tuple(ps for key, ps in clustering.pairs.items() if key in kept)
-
-
-def _compatible(
-    a: list[str], b: list[str], scores: dict[tuple[str, str], PairScore], days: dict[str, int | None]
-) -> bool:
-    known = []
-    for x in a:
-        for y in b:
-            ps = scores.get(_pk(x, y))
-            if ps is None:
-                dx, dy = days.get(x), days.get(y)
-                if dx is not None and dy is not None and abs(dx - dy) > MAX_GAP_DAYS:
-                    return False  # never scored because too far apart: as good as a veto
-                continue
-            if ps.veto is not None:
-                return False
-            known.append(ps.score)
-    return bool(known) and sum(known) / len(known) >= THRESHOLD
 
 
 def _pk(a: str, b: str) -> tuple[str, str]:

@@ -3,7 +3,9 @@
 A claim's happening can only merge with happenings of its type family (``families.json``), a
 few days apart (see ``evidence``). So a new claim touches its *block*: claims of its family in the weeks
 around its date (undated claims of that family too), and then whole events: every claim of an
-event one touched claim belongs to. Everything else keeps its event untouched.
+event one touched claim belongs to (:func:`affected_claims`). Of the block, new claims touch
+only the happenings one of theirs scores a merge with, and whole events of those
+(:func:`touched`). Everything else keeps its event untouched.
 
 :func:`block_ranges` says which claims to read from the store for that (by type and day, a
 superset); :func:`affected_claims` then picks the scope exactly, so reading less of the ledger
@@ -40,6 +42,25 @@ def affected_claims(claims: Sequence[dict[str, Any]], new_keys: Iterable[str]) -
     events = {c.get("event_id") for c in claims if c["claim_id"] in chosen and c.get("event_id")}
     chosen |= {c["claim_id"] for c in claims if c.get("event_id") in events}
     return [c for c in claims if c["claim_id"] in chosen]
+
+
+def touched(
+    block: Sequence[dict[str, Any]],
+    new_keys: Iterable[str],
+    merging: Iterable[tuple[Sequence[str], Sequence[str]]],
+) -> list[dict[str, Any]]:
+    """Of a block, what new claims touch: the new claims, the claims of every happening a new
+    one scores a merge with (``merging``: the claims of both happenings of each such pair), and
+    whole events of those. The rest of the block keeps its events: no new happening can join
+    them, and one that joins nothing cannot make two of its neighbours join either. So a
+    re-link costs what the new claims can join, not how busy their weeks are.
+    """
+    keep = set(new_keys)
+    for a, b in merging:
+        keep.update(a)
+        keep.update(b)
+    events = {c.get("event_id") for c in block if c["claim_id"] in keep and c.get("event_id")}
+    return [c for c in block if c["claim_id"] in keep or (c.get("event_id") and c["event_id"] in events)]
 
 
 def _in_block(c: dict[str, Any], blocks: dict[str, set[int | None]]) -> bool:
