@@ -21,7 +21,7 @@ from briefwire.clean.page import HEAD_WINDOW, Layout, find_layout, mark_head_res
 from briefwire.clean.pagehead import head_dateline
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
-from briefwire.clean.teasers import mark_recirculation, mark_teaser_runs
+from briefwire.clean.teasers import mark_comment_signatures, mark_recirculation, mark_teaser_runs
 from briefwire.clean.text import Line, line_key, normalize_text, split_lines, text_hash
 from briefwire.clean.urldate import year_of_url
 from briefwire.models import CleanDocument, RawDocument, RemovedSpan
@@ -78,6 +78,7 @@ def clean(
     # an HTML reader already took the article out of its page; a post is no page
     layout = None
     if not post and raw.format != "html":
+        mark_comment_signatures(lines, reasons, lex)
         mark_recirculation(lines, reasons, lex)
         mark_teaser_runs(lines, reasons)
         layout = find_layout(lines, reasons, lex, raw.url)

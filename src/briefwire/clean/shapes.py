@@ -72,7 +72,7 @@ def is_credit(text: str, lex: Lexicon) -> bool:
     if lex.is_line("agency", text):
         return True
     first = words[0].rstrip(":").casefold()
-    if first in {"photo", "photos", "image", "picture", "credit", "фото"} and (
+    if first in {"photo", "photos", "photograph", "image", "picture", "illustration", "credit", "фото"} and (
         words[0].endswith(":") or (len(words) > 1 and words[1].casefold() == "by")
     ):
         return True
