@@ -14,6 +14,8 @@ English only: the Russian pipeline runs without a parser, and Russian states the
 
 from __future__ import annotations
 
+import bisect
+
 from briefwire.nlp import Sentence, Token
 
 __all__ = ["counted_by_role"]
@@ -30,8 +32,8 @@ def counted_by_role(sentence: Sentence, start: int, end: int, value: float) -> t
     its role in the parse, else None. "One" counts only as what was done to someone ("one was
     killed"), not as who did something or one picked out of a group ("one of them said")."""
     tokens = sentence.tokens
-    at = next((i for i, t in enumerate(tokens) if t.start == start), None)
-    if at is None or tokens[at].head < 0:
+    at = bisect.bisect_left(tokens, start, key=lambda t: t.start)  # linear in numbers, not quadratic
+    if at >= len(tokens) or tokens[at].start != start or tokens[at].head < 0:
         return None
     last = at
     while last + 1 < len(tokens) and tokens[last + 1].pos == "NUM" and tokens[last + 1].end <= end:
