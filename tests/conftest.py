@@ -5,11 +5,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefwire.models import CleanDocument, DateValue, DedupeResult, Paragraph, RawDocument, RemovedSpan
 from briefwire.store import DocumentToSave, Store
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+    from tests.webdata import Standard
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -21,6 +27,22 @@ def shared() -> Path:
     if not (SHARED / "gold" / "seeds.json").exists():
         pytest.skip(f"needs the shared data folder at {SHARED} (seeds, gold and corpora), which is absent")
     return SHARED
+
+
+@pytest.fixture
+def std(tmp_path: Path) -> Standard:
+    """The desk's standard ledger (tests.webdata) at ``tmp_path / "desk.db"``."""
+    from tests.webdata import standard_ledger  # noqa: PLC0415 - only desk tests pay for the web imports
+
+    return standard_ledger(tmp_path / "desk.db")
+
+
+@pytest.fixture
+def client(tmp_path: Path, std: Standard) -> TestClient:
+    """A desk client logged in as the local user, on the standard ledger."""
+    from tests.webdata import desk_client  # noqa: PLC0415
+
+    return desk_client(tmp_path / "desk.db")
 
 
 @pytest.fixture

@@ -4,26 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from briefwire import api, report
 from briefwire.cli import app
-from tests.webdata import Standard, desk_client, post, standard_ledger
+from tests.webdata import Standard, desk_client, post
 
 runner = CliRunner()
 MARCH = {"since": "2024-03-01", "until": "2024-03-31"}
 
 
-@pytest.fixture
-def std(tmp_path: Path) -> Standard:
-    return standard_ledger(tmp_path / "desk.db")
-
-
 def test_brief_cli_honours_the_desks_exclude_and_gives_the_desks_export(
-    tmp_path: Path, std: Standard
+    tmp_path: Path, std: Standard, client: TestClient
 ) -> None:
-    client = desk_client(tmp_path / "desk.db")
     post(client, "/brief/include", {**MARCH, "event": std.hostile_event, "action": "exclude"})
     desk_md = client.get("/brief/export.md", params=MARCH).text
     desk_html = client.get("/brief/export.html", params=MARCH).text
@@ -72,7 +66,9 @@ def test_brief_desk_order_applies_to_the_cli_brief(tmp_path: Path) -> None:
     assert md.index("Item number 2") < md.index("Item number 0") < md.index("Item number 1")
 
 
-def test_brief_day_is_the_daily_brief_and_a_reversed_range_is_an_error(tmp_path: Path, std: Standard) -> None:
+def test_brief_day_is_the_daily_brief_and_a_reversed_range_is_an_error(
+    tmp_path: Path, std: Standard, client: TestClient
+) -> None:
     db = str(tmp_path / "desk.db")
     day = runner.invoke(app, ["brief", "--db", db, "--day", "2024-03-07", "--out", str(tmp_path / "d")])
     assert day.exit_code == 0, day.output
@@ -84,7 +80,6 @@ def test_brief_day_is_the_daily_brief_and_a_reversed_range_is_an_error(tmp_path:
     assert empty.exit_code == 2 and "no document" in empty.output and not (tmp_path / "e.md").exists()
     both = runner.invoke(app, ["brief", "--db", db, "--day", "2024-03-07", "--from", "2024-03-01"])
     assert both.exit_code == 2
-    client = desk_client(tmp_path / "desk.db")
     assert (
         client.get("/brief/export.md", params={"since": "2024-03-31", "until": "2024-03-01"}).status_code
         == 400

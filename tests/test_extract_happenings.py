@@ -97,6 +97,35 @@ def test_extract_number_in_a_sentence_without_an_event_reaches_the_claims(run: R
     assert {c.type for c in ex.claims} == {"aid_or_fundraising"}
 
 
+def test_extract_number_in_a_plan_reaches_the_claims_as_planned(run: Run) -> None:
+    ex = run(
+        "Police in Kazan detained a man who set fire to the door of an enlistment office on Sunday.\n\n"
+        "If the men are not brought home, 300 wives will go to the governor."
+    )
+    [wives] = [c for c in ex.claims if c.quantity]
+    assert (wives.quantity.value, wives.stance) == (300, "planned")
+    assert wives.facet == "figure"  # told near the happening, not as part of it
+
+
+def test_extract_number_with_no_happening_to_join_is_news_of_its_own(run: Run) -> None:
+    ex = run("The gym of a school in Oryol sleeps 180 evacuees from villages near the border with Ukraine.")
+    assert [(c.type, c.quantity.value if c.quantity else None) for c in ex.claims] == [("other", 180)]
+    assert [h.type for h in ex.happenings] == ["other"]
+
+
+def test_extract_numbers_of_an_off_topic_document_are_no_claims(run: Run) -> None:
+    ex = run("A city council in Ohio voted 7 to 2 to repave 12 streets next year.")
+    assert ex.claims == ()
+    assert any(m.kind == "quantity" for m in ex.mentions)  # still mentions
+
+
+def test_extract_fine_for_discrediting_the_army_is_on_topic(run: Run) -> None:
+    ex = run("A court in Pskov fined a music teacher 30,000 rubles for discrediting the army in a post.")
+    assert [(c.type, c.quantity.value if c.quantity else None) for c in ex.claims] == [
+        ("repression_or_prosecution", 30_000)
+    ]
+
+
 def test_extract_vague_amount_is_a_mention_without_a_value(run: Run) -> None:
     ex = run("Thousands of mobilized men from Tuva were sent to training grounds in the Rostov region.")
     vague = [m for m in ex.mentions if m.kind == "quantity" and m.text.lower().startswith("thousands")]
@@ -176,6 +205,9 @@ def test_extract_russian_list_of_dead_in_oblique_cases(run: Run) -> None:
         ("В регионе за неделю задержали полтора десятка уклонистов.", 15),
         ("Власти сообщили, что восемьдесят две тысячи мобилизованных уже на фронте.", 82_000),
         ("Трое военнослужащих из Читы пропали без вести.", 3),
+        # thousands as posts write them, and a name in quotes as what is counted
+        ("Суд обязал блогера заплатить 215к рублей налоговой.", 215_000),
+        ("Над областью за ночь сбили 18 «Гераней».", 18),
     ],
 )
 def test_extract_russian_numbers_in_words(run: Run, text: str, value: float) -> None:

@@ -262,3 +262,30 @@ def test_link_place_names_match_across_translation_and_script() -> None:
     assert place_words("South Bridge") == place_words("Yuzhny Most") == place_words("Южный мост")
     assert place_words("Verkhny Lars") == place_words("Верхний Ларс") == place_words("Verkhniy Lars")
     assert place_words("Nizhny Novgorod") == place_words("Нижнего Новгорода")
+
+
+def test_link_happening_known_only_from_figures_is_not_merged_across_documents() -> None:
+    # two posts that only give figures by the way ("other" happenings an extractor opened for
+    # their numbers) have nothing to compare but the numbers: they stay apart
+    a = claim(
+        "tg-a",
+        "About 230 people now sleep in the gym of School No. 4 in Ust-Ilimsk.",
+        "other",
+        location=IRK,
+        happening_id="h-a",
+        facet="figure",
+        quantity={"value": 230, "unit": "people", "approx": True, "value_max": None},
+    )
+    b = claim(
+        "tg-b",
+        "About 230 people now sleep in the gym of School No. 4 in Ust-Ilimsk.",
+        "other",
+        location=IRK,
+        happening_id="h-b",
+        facet="figure",
+        quantity={"value": 230, "unit": "people", "approx": True, "value_max": None},
+    )
+    assert not _together(_link([a, b]), a, b)
+    # the same sentences told as what happened are one happening
+    a2, b2 = ({**c, "facet": None} for c in (a, b))
+    assert _together(_link([a2, b2]), a2, b2)

@@ -38,6 +38,16 @@ MUST_FIND = [
     ("Hundreds of thousands of men have left since the decree.", [(200_000, True, "men")]),
     ("A conscript took out a loan of 1 million rubles before he left.", [(1_000_000, False, "rubles")]),
     ("The recruitment site lists about 66,000 CVs from Russians abroad.", [(66_000, True, "CVs")]),
+    # counts of people the verb or state names, without a noun (the unit is the state)
+    ("The blast at the range killed 9 and wounded 14.", [(9, False, "killed"), (14, False, "wounded")]),
+    ("Six were detained and more than 40 of them were fined.", [(6, False, "detained"), (40, True, "fined")]),
+    ("The toll reached 17 dead, three of them children.", [(17, False, "dead"), (3, False, "children")]),
+    ("Only one was wounded.", [(1, False, "wounded")]),
+    # durations a report states as a fact, also where the tagger calls them a time
+    ("Firemen put the fire out within 35 minutes.", [(35, False, "minutes")]),
+    ("Volunteers raised 45k dollars for the unit.", [(45_000, False, "dollars")]),
+    ("A garrison court sentenced Oleg Sizov, 20, to 11 years.", [(11, False, "years")]),
+    ("The summons counts as served five days after it is posted.", [(5, False, "days")]),
     (
         "Students sewed 150 balaclavas and 50 insulated gloves for the unit.",
         [(150, False, "balaclavas"), (50, False, "insulated gloves")],
@@ -109,6 +119,10 @@ MUST_NOT_FIND = [
     "One of the men said he would be back in two weeks.",
     "Two weeks later he was back in his home town.",
     "The Su-25 crashed near the border.",
+    "Two said they had been beaten at the office.",
+    "One of them was later found in a hospital in Rostov.",
+    "The hearing starts at 5 pm on Friday.",
+    "Within the past ten days investigators have questioned the officers.",
 ]
 
 

@@ -9,17 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from briefwire.store import Store
-from tests.webdata import ClaimSpec, Ledger, Standard, desk_client, standard_ledger
-
-
-@pytest.fixture
-def std(tmp_path: Path) -> Standard:
-    return standard_ledger(tmp_path / "desk.db")
-
-
-@pytest.fixture
-def client(tmp_path: Path, std: Standard) -> TestClient:
-    return desk_client(tmp_path / "desk.db")
+from tests.webdata import ClaimSpec, Ledger, Standard, desk_client
 
 
 def test_web_queue_lists_every_event_with_its_review_state(client: TestClient, std: Standard) -> None:

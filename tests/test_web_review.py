@@ -10,17 +10,7 @@ from fastapi.testclient import TestClient
 
 from briefwire.models import LinkedEvent
 from briefwire.store import Store
-from tests.webdata import Standard, desk_client, post, standard_ledger
-
-
-@pytest.fixture
-def std(tmp_path: Path) -> Standard:
-    return standard_ledger(tmp_path / "desk.db")
-
-
-@pytest.fixture
-def client(tmp_path: Path, std: Standard) -> TestClient:
-    return desk_client(tmp_path / "desk.db")
+from tests.webdata import Standard, desk_client, post
 
 
 def _decisions(client: TestClient, kind: str | None = None) -> list[dict[str, object]]:

@@ -19,20 +19,9 @@ from tests.webdata import (
     csrf_of,
     desk_client,
     post,
-    standard_ledger,
 )
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def std(tmp_path: Path) -> Standard:
-    return standard_ledger(tmp_path / "desk.db")
-
-
-@pytest.fixture
-def client(tmp_path: Path, std: Standard) -> TestClient:
-    return desk_client(tmp_path / "desk.db")
 
 
 def _with_users(db: Path) -> None:

@@ -21,7 +21,7 @@ from briefwire.clean.page import HEAD_WINDOW, Layout, find_layout, mark_head_res
 from briefwire.clean.pagehead import head_dateline
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
-from briefwire.clean.teasers import mark_recirculation, mark_teaser_runs
+from briefwire.clean.teasers import mark_comment_signatures, mark_recirculation, mark_teaser_runs
 from briefwire.clean.text import Line, line_key, normalize_text, split_lines, text_hash
 from briefwire.clean.urldate import year_of_url
 from briefwire.models import CleanDocument, RawDocument, RemovedSpan
@@ -78,12 +78,15 @@ def clean(
     # an HTML reader already took the article out of its page; a post is no page
     layout = None
     if not post and raw.format != "html":
+        mark_comment_signatures(lines, reasons, lex)
         mark_recirculation(lines, reasons, lex)
         mark_teaser_runs(lines, reasons)
         layout = find_layout(lines, reasons, lex, raw.url)
     if layout is not None:
         mark_outside(lines, reasons, lex, layout)
     head = _head(raw, lines, reasons, layout=layout, learned=learned, opts=opts)
+    if _keep_some_body(reasons, len(lines)) and head is not None:
+        head.title = raw.title  # its only sentence is the text: no headline to repeat it
     cuts = inline_cuts(lines, reasons, lex)
     text, paragraphs, removed = assemble(lines, reasons, cuts)
     published = publication_date(
@@ -144,6 +147,20 @@ def _head(
     if head.dek_index is not None and not opts.dek_in_body:
         reasons[head.dek_index] = "dek"
     return head
+
+
+_HEAD_REASONS = ("title", "kicker", "dek")
+
+
+def _keep_some_body(reasons: dict[int, str], n_lines: int) -> bool:
+    """A text whose every line went to its head (a one-sentence post read as a headline, a
+    kicker and a quote) is all news: its head lines go back to the body. True if any did."""
+    if len(reasons) < n_lines:
+        return False
+    head = [i for i, r in reasons.items() if r in _HEAD_REASONS]
+    for i in head:
+        del reasons[i]
+    return bool(head)
 
 
 def _doc_id(

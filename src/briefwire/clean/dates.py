@@ -23,15 +23,20 @@ _EN_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
+# in capitals too ("18 NOV 2019", "NOVEMBER 20, 2019"), as page heads set them; a name in
+# lower case stays a word ("may")
+_EN_MONTH_ANY = f"(?:{_EN_MONTH}|{_EN_MONTH.upper()})"
 _RU_MONTH = (
     r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
     r"|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)"
 )
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 PATTERNS = (
-    re.compile(rf"\b(?P<m>{_EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b(?P<m>{_EN_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"),
     # "25. September 2018": German and Nordic pages put a point after the day
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m>{_EN_MONTH})(?:,?\s+{_YEAR}\b)?"),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<m>{_EN_MONTH_ANY})(?:,?\s+{_YEAR}\b)?"
+    ),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{_RU_MONTH})(?:\s+{_YEAR})?", re.IGNORECASE),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d{2})(?!\d)"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from briefwire.clean import shapes
 from briefwire.clean.lexicon import Lexicon, phrase_key
+from briefwire.clean.lineshape import is_speaker_label
 from briefwire.clean.pubdate import parse_dateline
 from briefwire.clean.text import Line
 from briefwire.models import DateValue
@@ -57,7 +58,7 @@ def read_head(
             continue
         if post:
             break
-        if _is_kicker(text, before_title=head.title is None):
+        if _is_kicker(text, before_title=head.title is None) and not is_speaker_label(lines, i):
             reasons[i] = "kicker"
             continue
         if title_open and _is_title(text) and not _wraps_on(lines, i):

@@ -76,7 +76,14 @@ def _excluded(line: Line, lex: Lexicon) -> bool:
     words = len(text.split())
     if not _WORDS[0] <= words <= _WORDS[1] or shapes.has_contact_address(text):
         return True
-    if lex.is_line("interface", text) or shapes.is_caption(text, lex) or shapes.is_byline(text, lex):
+    # a prompt of a form or a button ("Enter your zip code", "Click for …") is interface too
+    prompt = text.split()[0].casefold() in lex.keys.get("interface_start", frozenset())
+    if (
+        prompt
+        or lex.is_line("interface", text)
+        or shapes.is_caption(text, lex)
+        or shapes.is_byline(text, lex)
+    ):
         return True
     if words <= _ROLE_WORDS and "," in text and lex.has("bio_role", text):
         return True  # "Name Surname, Staff Writer"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from briefwire.clean import shapes
 from briefwire.clean.text import Line
@@ -12,6 +13,10 @@ _PROSE_WORDS = 10
 # closing quotes and brackets bounded: the pattern stays linear on any line
 _SENTENCE_MARK = re.compile(r"[.!?…。][\"'”’»)\]]{0,3}(?:\s|$)|[,;:]\s")
 _HEADLINE_WORDS = (4, 22)
+_EMPHASIS = "*_ \t"  # markdown bold and italics around a line (Telegram exports keep them)
+_QUOTE_OPENERS = ("—", "–", "- ", "«", '"', "“", "„")
+_LABEL_WORDS = 6
+_ICONS = {"So", "Sk", "Mn", "Cf"}  # emoji, their modifiers and variation selectors
 
 
 def is_prose(line: Line) -> bool:
@@ -33,3 +38,35 @@ def is_headline_shaped(line: Line) -> bool:
     if not _HEADLINE_WORDS[0] <= words <= _HEADLINE_WORDS[1] or shapes.has_contact_address(text):
         return False
     return text.rstrip("\"'”’»)")[-1:] not in ".:;,!…"
+
+
+def _bare(text: str) -> str:
+    """The line without markdown emphasis and leading emoji (a post's "⚡️**Name:**")."""
+    text = text.strip(_EMPHASIS)
+    start = 0
+    while start < len(text) and (text[start] in _EMPHASIS or unicodedata.category(text[start]) in _ICONS):
+        start += 1
+    return text[start:]
+
+
+def _opens_quote(text: str) -> bool:
+    return _bare(text).startswith(_QUOTE_OPENERS)
+
+
+def is_speaker_label(lines: list[Line], index: int) -> bool:
+    """Who is speaking, on a line of its own: "Name:" over a quote, or "— Name." under the
+    sentence it attributes. Posts of one outlet name the same speakers again and again; that
+    makes the label recur, not template, and the quote means nothing without it."""
+    line = lines[index]
+    if line.words > _LABEL_WORDS:
+        return False
+    text = _bare(line.text)
+    if text.endswith(":") and index + 1 < len(lines):
+        return _opens_quote(lines[index + 1].text)
+    dash_led = text.startswith(("—", "–")) and text.rstrip(".")[-1:].isalpha()
+    return dash_led and index > 0 and is_prose_or_sentence(lines[index - 1])
+
+
+def is_prose_or_sentence(line: Line) -> bool:
+    """A line that ends a sentence with a few words before it (a post's one-line report)."""
+    return line.words >= 4 and shapes.ends_sentence(_bare(line.text))

@@ -35,6 +35,7 @@ _MENU_ITEM_WORDS = 7
 # removed lines that an article carries inside it: they do not open the footer
 _IN_ARTICLE = frozenset({"caption", "credit", "image_id", "ad", "ad_inline", "punctuation", "share"})
 _NEAR_HEADLINE_WORDS = 40  # an article's first cluster under its headline holds this many
+_OUTWEIGHED = 2  # times heavier: a cluster above a slug-named line is the article, not it
 _ABOVE_COMMENTS_SHARE = 0.25  # an article above comments that outweigh it holds this much
 _INLINE_RECIRCULATION = 8  # lines of related links an article carries between paragraphs
 HEAD_WINDOW = 12  # lines above the article that may hold its headline, byline and date
@@ -189,11 +190,15 @@ def _main_cluster(
     without one, the heaviest cluster, unless it sits under a comments header with a real
     cluster above (comments can outweigh the article they discuss)."""
     weights = [_weight(lines, c) for c in clusters]
+    heaviest = max(range(len(clusters)), key=weights.__getitem__)
     if headline is not None and (below := _cluster_below(lines, reasons, clusters, headline)) is not None:
-        return below
+        # a tag line or a "previous post" link may share the slug too: when a cluster above it
+        # far outweighs what follows it (an author's bio, comments), the article is up there
+        above = clusters[heaviest][-1] < headline
+        if not above or weights[below] * _OUTWEIGHED >= weights[heaviest]:
+            return below
     # comments below an article can outweigh it: the heaviest cluster above the first
     # comments header, when one holds a real paragraph or two
-    heaviest = max(range(len(clusters)), key=weights.__getitem__)
     start = clusters[heaviest][0]
     opened = [i for i in range(start) if is_comments_header(lines[i], lex)]
     before = [k for k, c in enumerate(clusters) if opened and c[-1] < opened[-1]]
@@ -321,6 +326,8 @@ def _blocked(
     as half the article: teasers come with one-line blurbs, not with paragraphs)."""
     recirculation = 0
     for j in range(a + 1, b):
+        if reasons.get(j) == "comments":
+            return True
         if j in reasons and reasons[j] != "recirculation":
             continue
         if is_comments_header(lines[j], lex):

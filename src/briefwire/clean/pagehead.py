@@ -20,8 +20,9 @@ from collections.abc import Iterator, Mapping
 
 from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates, find_slashed_date
-from briefwire.clean.lexicon import Lexicon
-from briefwire.clean.lineshape import is_prose
+from briefwire.clean.lexicon import Lexicon, phrase_key
+from briefwire.clean.lineshape import LIST_MARKER, is_prose
+from briefwire.clean.othermonths import other_language_dates
 from briefwire.clean.page import HEAD_WINDOW, Layout
 from briefwire.clean.text import Line, line_key
 from briefwire.models import DateValue
@@ -75,11 +76,17 @@ def _photo(text: str, lex: Lexicon) -> bool:
 
 
 def _stamped(text: str, lex: Lexicon) -> bool:
-    """A long line that is still a timestamp: a publication cue, or a date at its start."""
+    """A long line that is still a timestamp: a publication cue, a date at its start in any
+    shape ("27/09/2018 Name …"), or a byline with its date ("Written by A. Name, MD on …")."""
     if lex.has("date_published", text) or lex.has("date_updated", text):
         return True
-    found = find_dates(text[:_CUE_REACH])
-    return bool(found) and not text.rstrip().endswith(".")
+    if text.rstrip().endswith("."):
+        return False
+    if line_date(text[:_CUE_REACH], lex, None) is not None:
+        return True
+    key = phrase_key(LIST_MARKER.sub("", text))
+    byline = any(key.startswith(cue + " ") for cue in lex.keys.get("byline", ()))
+    return byline and line_date(text, lex, None) is not None
 
 
 def _first_lines(lines: list[Line], reasons: dict[int, str]) -> list[int]:
@@ -103,7 +110,7 @@ def _page_order(lines: list[Line], layout: Layout) -> Iterator[int]:
 def line_date(text: str, lex: Lexicon, year: int | None) -> dt.date | None:
     """The publication date a short head line states, or None."""
     found = [(f.start, d) for f in find_dates(text) if (d := f.date or (f.on(year) if year else None))]
-    found += _numeric_dates(text)
+    found += _numeric_dates(text) + other_language_dates(text)
     if not found:
         return None
     found.sort()

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from briefwire.clean import shapes
 from briefwire.clean.lexicon import Lexicon, phrase_key
-from briefwire.clean.lineshape import LIST_MARKER
+from briefwire.clean.lineshape import LIST_MARKER, is_speaker_label
 from briefwire.clean.text import Line, line_key
 
 # Reasons that make a short neighbour in the same block part of the same furniture.
@@ -300,7 +300,7 @@ def learned_reasons(
     """
     tiny, short, long_ = thresholds
     for i, line in enumerate(lines):
-        if i in reasons or _section_heading(lines, i):
+        if i in reasons or _section_heading(lines, i) or is_speaker_label(lines, i):
             continue
         seen = learned.get(line_key(line.text), 0)
         need = tiny if line.words <= 4 else short if line.words <= 12 else long_

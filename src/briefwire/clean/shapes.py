@@ -20,6 +20,8 @@ _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
 _CONNECTORS = {"via", "for", "of", "and", "&", "de", "van", "von", "der", "la", "le", "/"}
 _SENTENCE_END = re.compile(r"^(.*[.!?…”\"])\s*([^.!?…”\"]+)$")
 _IMAGE_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp|tiff?)$", re.IGNORECASE)
+# the target of a markdown link, "[text](https://…)": an address, never a "(Name/Agency)" credit
+_LINK_TARGET = re.compile(r"\]\((?:[a-z]+:|www\.|t\.me/)[^()\s]*\)", re.IGNORECASE)
 
 
 def ends_sentence(text: str) -> bool:
@@ -70,7 +72,7 @@ def is_credit(text: str, lex: Lexicon) -> bool:
     if lex.is_line("agency", text):
         return True
     first = words[0].rstrip(":").casefold()
-    if first in {"photo", "photos", "image", "picture", "credit", "фото"} and (
+    if first in {"photo", "photos", "photograph", "image", "picture", "illustration", "credit", "фото"} and (
         words[0].endswith(":") or (len(words) > 1 and words[1].casefold() == "by")
     ):
         return True
@@ -102,6 +104,7 @@ _BRACKET_CREDIT = re.compile(
 
 def is_caption(text: str, lex: Lexicon) -> bool:
     """Starts like a caption ("Above, ...", "Photo: ..."), or ends with a credit."""
+    text = _LINK_TARGET.sub("]", text)
     if len(text.split()) <= 80 and _BRACKET_CREDIT.search(text):
         return True
     key = phrase_key(text)

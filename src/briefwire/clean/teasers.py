@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from briefwire.clean import shapes
+from briefwire.clean.dates import find_dates
 from briefwire.clean.lexicon import Lexicon, phrase_key
 from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
 from briefwire.clean.text import Line
@@ -22,6 +23,9 @@ _META_WORDS = 5
 _BLURB_MIN = 5
 _SHORT_BLURB = 30
 NUMBERED = re.compile(r"^\(?\d{1,3}[.)]\s")
+_SIGNATURE_WORDS = 7
+_STAMP_WORDS = 8
+_AGO = re.compile(r"^\d{1,3}\s+\w+\s+(?:ago|назад)$", re.IGNORECASE)
 
 
 def is_section_break(line: Line, lex: Lexicon) -> bool:
@@ -40,6 +44,26 @@ def is_section_break(line: Line, lex: Lexicon) -> bool:
 def is_comments_header(line: Line, lex: Lexicon) -> bool:
     words = lex.keys.get("section_break_word", frozenset())
     return line.words <= 5 and any(w in words for w in phrase_key(line.text).split())
+
+
+def mark_comment_signatures(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> None:
+    """A reader's comment opens with its signature: a name and "says:" or "wrote:", then the
+    time it was posted on a line of its own ("4. Name says:" / "November 19, 2019 at 7:42 am").
+    A quote in an article is introduced the same way but never stamped like that."""
+    for i, line in enumerate(lines[:-1]):
+        if i in reasons or line.words > _SIGNATURE_WORDS:
+            continue
+        words = phrase_key(NUMBERED.sub("", line.text)).split()
+        if len(words) < 2 or words[-1] not in lex.keys.get("comment_signature", frozenset()):
+            continue
+        if _is_stamp(lines[i + 1]):
+            reasons[i] = reasons[i + 1] = "comments"
+
+
+def _is_stamp(line: Line) -> bool:
+    """A posting time alone on its line: a date and a clock time, or "2 hours ago"."""
+    text = line.text.strip()
+    return line.words <= _STAMP_WORDS and (bool(find_dates(text)) or bool(_AGO.match(text)))
 
 
 def mark_recirculation(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> None:

@@ -10,12 +10,24 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["post_key", "shared_folder", "telegram_corpus", "telegram_posts", "write_telegram_posts"]
+__all__ = [
+    "channel_footer_lines",
+    "post_key",
+    "shared_folder",
+    "telegram_corpus",
+    "telegram_posts",
+    "write_telegram_posts",
+]
+
+# A line its channel prints under this many other posts is the channel's furniture (a subscribe
+# line, a mirror link, a "send us news" bot), the definition bench/tg_footers.py measures.
+FOOTER_POSTS = 5
 
 
 def shared_folder() -> Path:
@@ -58,3 +70,34 @@ def write_telegram_posts(keys: Iterable[str], folder: Path) -> int:
         sidecar.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         written += 1
     return written
+
+
+def _line_form(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+@lru_cache(maxsize=1)
+def _channel_lines() -> dict[str, Counter[str]]:
+    """Per channel file, in how many posts with an odd message id each line occurs (the even
+    ids are another team's test set: counting on them is left to that team)."""
+    counts: dict[str, Counter[str]] = {}
+    for key, post in telegram_posts().items():
+        if int(post["message_id"]) % 2:
+            forms = {_line_form(x) for x in (post.get("text") or "").splitlines() if x.strip()}
+            counts.setdefault(key.rsplit("_", 1)[0], Counter()).update(forms)
+    return counts
+
+
+def channel_footer_lines(key: str) -> list[int]:
+    """1-based numbers of the post's lines that its channel prints under ``FOOTER_POSTS``
+    other posts or more: furniture by the channel's own habit, whatever the cleaner's rules
+    say (the Telegram gold files mark no boilerplate by hand)."""
+    post = telegram_posts()[key]
+    counts = _channel_lines().get(key.rsplit("_", 1)[0], Counter())
+    own = 1 if int(post["message_id"]) % 2 else 0
+    lines = (post.get("text") or "").splitlines()
+    return [
+        n
+        for n, line in enumerate(lines, 1)
+        if line.strip() and counts[_line_form(line)] - own >= FOOTER_POSTS
+    ]

@@ -39,6 +39,8 @@ class EvalSet:
         out: dict[str, Mapping[str, Any]] = {}
         for path in self.gold:
             out |= json.loads(path.read_text(encoding="utf-8"))["documents"]
+        if self.telegram and corpora.telegram_corpus().is_dir():
+            out = {key: _with_footers(key, doc) for key, doc in out.items()}
         return out
 
     def missing(self) -> str | None:
@@ -51,6 +53,12 @@ class EvalSet:
         if self.telegram and not corpora.telegram_corpus().is_dir():
             return f"the Telegram corpus {corpora.telegram_corpus()} is absent"
         return None
+
+
+def _with_footers(key: str, doc: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A post's channel footers are its boilerplate lines (besides any the gold marks)."""
+    marked = set(doc.get("boilerplate_lines", [])) | set(corpora.channel_footer_lines(key))
+    return {**doc, "boilerplate_lines": sorted(marked)}
 
 
 def load_sets(path: Path, repo: Path, shared: Path) -> list[EvalSet]:

@@ -141,10 +141,20 @@ def _entry_claims(
         confidence=_confidence(e.score or 1.5),
         paragraph_index=_paragraph_of(h, e),
         happening=h.index,
-        facet=e.own_type if e.own_type and e.own_type != h.type else (None if e.own_type else "count"),
+        facet=_facet(h, e),
     )
     quantities: list[Quantity | None] = [q for *_, q in e.quantities] or [None]
     return [replace(base, quantity=q) for q in quantities]
+
+
+def _facet(h: Open, e: Entry) -> str | None:
+    """What the claim says of its happening: its type (None), another type it has, a count its
+    sentences give, or a figure told near it (adopted: linking does not compare those)."""
+    if e.adopted:
+        return "figure"
+    if e.own_type:
+        return e.own_type if e.own_type != h.type else None
+    return "count"
 
 
 def _with_cast(own: tuple[Actor, ...], cast: tuple[Actor, ...]) -> tuple[Actor, ...]:

@@ -174,7 +174,7 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         if not any(q.text in c for c in att.chain)
     )
     entry = _entry(walk, sentence, att, places=places, dates=dates, quantities=quantities)
-    _place_entry(
+    placed = _place_entry(
         walk,
         block,
         sentence,
@@ -185,6 +185,12 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         places=places,
         att=att,
     )
+    if quantities and not placed:
+        # a number told in a sentence that opens or continues nothing (a plan, a figure given by
+        # the way, a sentence naming the dead) still reaches the ledger, with its stance
+        mood = _stance(reading.modality, sentence, att)
+        adopted = replace(entry, stance=mood, paragraph=block.paragraph.index, adopted=True)
+        walk.orphans.append((adopted, block.section))
     walk.places.extend(places)
     walk.dates.extend(
         (block.paragraph.index, sentence.start, d)
@@ -209,19 +215,18 @@ def _place_entry(
     named: list[Casualty],
     places: Sequence[PlaceHit],
     att: Attribution,
-) -> None:
-    """Hand the sentence's entry to the happening it opens, continues or denies (or keep it an orphan)."""
+) -> bool:
+    """Hand the sentence's entry to the happening it opens, continues or denies; whether it was."""
     paragraph, section = block.paragraph.index, block.section
+    index: int | None = None
     if is_denial(sentence.text):
         own = reading.type or (walk.builder.current.type if walk.builder.current else None)
         if own is not None:
             entry = replace(entry, own_type=own, score=max(reading.score, 2.0), stance="denied")
-            walk.sentence_happening[sentence.start] = walk.builder.typed(entry, paragraph, section)
+            index = walk.builder.typed(entry, paragraph, section)
     elif reading.source == "speech-act" and _continues_paragraph(walk, paragraph):
         # "…," a source told the outlet: a word about the happening being told, not a new one
         index = walk.builder.continuation(entry, paragraph, section, opens_paragraph=walk.previous is None)
-        if index is not None:
-            walk.sentence_happening[sentence.start] = index
     elif reading.types:
         for event_type, score in reading.types:
             if event_type == "casualty" and not _group_casualty(walk, quantities, named, places):
@@ -229,16 +234,13 @@ def _place_entry(
             typed = replace(
                 entry, own_type=event_type, score=score, stance=_stance(reading.modality, sentence, att)
             )
-            walk.sentence_happening[sentence.start] = walk.builder.typed(
-                typed, paragraph, section, story_start=walk.story_start
-            )
+            index = walk.builder.typed(typed, paragraph, section, story_start=walk.story_start)
     elif not named and reading.modality == "happened":
         index = walk.builder.continuation(entry, paragraph, section, opens_paragraph=walk.previous is None)
-        if index is not None:
-            walk.sentence_happening[sentence.start] = index
-        elif quantities:
-            entry.paragraph = paragraph
-            walk.orphans.append((entry, section))
+    if index is None:
+        return False
+    walk.sentence_happening[sentence.start] = index
+    return True
 
 
 def _continues_paragraph(walk: _Walk, paragraph: int) -> bool:
@@ -395,19 +397,32 @@ def _canonical(walk: _Walk, name: str) -> str:
 def _adopt_orphans(walk: _Walk) -> None:
     """A number told where no happening is open belongs to the nearest happening: of its section,
     the one before it, else the one after (a digest paragraph that gives figures, then the news);
-    in a document without sections, the nearest one of the document."""
+    in a document without sections, the nearest one of the document. In an on-topic document,
+    numbers with no happening to join are news of their own: an ``other`` happening per section.
+    """
     sectioned = any(h.section for h in walk.builder.happenings) or any(section for _, section in walk.orphans)
+    homeless: dict[int, Open] = {}
     for entry, section in walk.orphans:
         same = [h for h in walk.builder.happenings if h.section == section]
         if not same and not sectioned:
             same = walk.builder.happenings  # no headings: the document is one story
-        if not same:
-            continue
         start = entry.sentence.start
-        before = [h for h in same if h.lead.sentence.start < start]
-        chosen = before[-1] if before else same[0]
-        chosen.entries.append(entry)
+        if same:
+            before = [h for h in same if h.lead.sentence.start < start]
+            chosen = before[-1] if before else same[0]
+            chosen.entries.append(entry)
+        elif walk.on_topic and section not in homeless:
+            lead = replace(entry, own_type="other", score=1.0)
+            index = len(walk.builder.happenings) + len(homeless)
+            chosen = Open(index, "other", entry.paragraph, section, [lead])
+            homeless[section] = chosen
+        elif walk.on_topic:
+            chosen = homeless[section]
+            chosen.entries.append(entry)
+        else:
+            continue
         walk.sentence_happening[start] = chosen.index
+    walk.builder.happenings.extend(homeless.values())
 
 
 def _finish(walk: _Walk, blocks: tuple[Block, ...]) -> Extraction:

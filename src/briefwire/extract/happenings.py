@@ -91,6 +91,7 @@ class Entry:
     date: DateValue | None = None  # an explicit date in the sentence
     location: Location | None = None  # forced location (a casualty's place of death)
     paragraph: int = 0
+    adopted: bool = False  # a number told near the happening, not in a sentence about it
 
 
 @dataclass

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from briefwire.extract.mentions.quantity_patterns import DURATION_NOUNS, RU_DURATION_NOUNS
+
 from .features import ClaimInfo, parse_day
 from .names import has_cyrillic
 
@@ -65,6 +67,8 @@ class HappeningInfo:
     digest: bool
     cyrillic: bool
     order: int
+    # known only from figures told by the way: nothing to compare across documents but numbers
+    figures_only: bool = False
 
 
 def place_key(name: str) -> str:
@@ -89,6 +93,12 @@ def happening_infos(
 
 
 def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order: int) -> HappeningInfo:
+    every = [i.key for i in infos]
+    figures_only = all(c.get("facet") == "figure" for c in cs)
+    if not figures_only:
+        # figures told near the happening say nothing of its place, people or wording
+        told = [(c, i) for c, i in zip(cs, infos, strict=True) if c.get("facet") != "figure"]
+        cs, infos = [c for c, _ in told], [i for _, i in told]
     type_ = Counter(c["type"] for c in cs).most_common(1)[0][0]
     core = [i for c, i in zip(cs, infos, strict=True) if (c.get("facet") or c["type"]) == type_]
     core = core or infos[:1]
@@ -103,7 +113,7 @@ def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order
     regions = Counter(i.region for i in infos if i.region)
     return HappeningInfo(
         key=key,
-        claims=(lead.key, *(i.key for i in infos if i.key != lead.key)),
+        claims=(lead.key, *(k for k in every if k != lead.key)),
         core=tuple(i.index for i in core[:4]),
         rows=tuple(i.index for i in rows[:8]),
         doc_id=lead.doc_id,
@@ -126,6 +136,7 @@ def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order
         reuse_groups=frozenset().union(*(i.reuse_groups for i in infos)),
         digest=lead.digest,
         cyrillic=has_cyrillic(" ".join(c.get("quote") or "" for c in cs[:3])),
+        figures_only=figures_only,
         order=order,
     )
 
@@ -156,11 +167,18 @@ def _place_mentions(cs: list[dict[str, Any]]) -> frozenset[str]:
     return frozenset(place_key(" ".join(capitalised)).split())
 
 
+def _duration(unit: str | None) -> bool:
+    head = (unit or "").split()[-1:] or [""]
+    return head[0].lower() in DURATION_NOUNS or head[0].lower() in RU_DURATION_NOUNS
+
+
 def _counts(cs: list[dict[str, Any]], infos: list[ClaimInfo]) -> list[Count]:
     out = []
     for c, info in zip(cs, infos, strict=True):
         q = c.get("quantity") or {}
-        if q.get("value") is None:
+        if q.get("value") is None or c.get("facet") == "figure" or _duration(q.get("unit")):
+            # a figure told near the happening is not one of its counts, and how long something
+            # took or lasted is told differently by each report
             continue
         out.append(
             Count(

@@ -26,6 +26,8 @@ Pair = tuple[HappeningInfo, HappeningInfo]
 def candidate_pairs(hs: Sequence[HappeningInfo], touching: Collection[str] | None = None) -> list[Pair]:
     """Every candidate pair, each once with the earlier happening first; with ``touching``
     (happening keys) only the pairs with one of those, the same pairs a full enumeration keeps."""
+    # a happening known only from figures told by the way has nothing to compare but numbers
+    hs = [h for h in hs if not h.figures_only]
     pairs = _Pairs()
     for block in _blocks(hs).values():
         found = _in_window(block) if touching is None else _around(block, touching)

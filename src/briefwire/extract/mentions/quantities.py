@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from briefwire.extract.mentions.counts_by_role import counted_by_role
 from briefwire.extract.mentions.numbers_ru import word_numbers
 from briefwire.extract.mentions.quantity_patterns import (
     DURATION_NOUNS,
@@ -71,9 +72,11 @@ _MONTH_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b"
 )  # Russian month names after a number are caught as non-count nouns (RU_NON_COUNT)
 _OF = re.compile(r"^\s*of\s+", re.I)
+_CLOCK_DURATION = re.compile(r"^\s*(?:minutes?|hours?|seconds?|минут\w*|час\w*)\b", re.I)
 # "four or more children", "10 or fewer people": an open bound between number and noun.
 _OPEN_BOUND = re.compile(r"^\s*(?:or|and)\s+(?:more|fewer|less|over|above|under)\b", re.I)
 _LINKERS = {"and", "or", "и", "или"}
+_OPENING_QUOTES = {"«", '"', "„", "“"}
 _HEDGE_WORDS = {
     "about",
     "around",
@@ -120,6 +123,8 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
             elliptic = _elliptic(sentence, start, end, parsed)
             if elliptic is not None:
                 pending.append((elliptic, elliptic.quantity.approx))
+            elif not russian and parsed.kind == "plain":
+                mentions.extend(_by_role(sentence, start, end, parsed))
             continue
         resolved = _resolve_pending(pending, mention)
         if any(m.quantity.approx for m in resolved) and not mention.quantity.approx:
@@ -131,6 +136,18 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
     if russian:
         mentions.extend(_russian_words(sentence, mentions))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _by_role(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> list[QuantityMention]:
+    """The number as a count of people its verb or state word names (see ``counts_by_role``)."""
+    role = counted_by_role(sentence, start, end, parsed.value)
+    if role is None:
+        return []
+    approx, approx_start = approx_before(sentence.text, start - sentence.start)
+    span_start = sentence.start + approx_start if approx_start is not None else start
+    span_end, unit = role
+    quantity = Quantity(parsed.value, unit, approx or parsed.approx, parsed.value_max)
+    return [QuantityMention(span_start, span_end, _slice(sentence, span_start, span_end), quantity, unit)]
 
 
 def _russian(sentence: Sentence) -> bool:
@@ -213,7 +230,11 @@ def _excluded(
         return True  # a day of the month
     if parsed.year_like and (_YEAR_PREPOSITION.search(before) or _RU_YEAR_AFTER.match(after)):
         return True  # "in 2022 reservists were ...", «в сентябре 2022 года», «1989 г. р.»
-    if parsed.kind == "plain" and _in_entity(sentence, sentence.start + start, {"TIME"}):
+    if (
+        parsed.kind == "plain"
+        and _in_entity(sentence, sentence.start + start, {"TIME"})
+        and not _CLOCK_DURATION.match(after)  # "within 20 minutes" is how long, not what time
+    ):
         return True
     return _inside_conversion(sentence, start, found)
 
@@ -259,10 +280,12 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
 
 # an age in Russian: "в 58 лет", "ему было 30 лет", "X, 23 года,", "20 и 22 лет"
 _AGE_LEAD = re.compile(
-    r"(?:(?<!\w)(?:в возрасте|в|было|исполнилось|исполнится)|,)\s*(?:\w+\s+(?:и|или)\s+)?[\w\-]*\s*$", re.I
+    r"(?:(?<!\w)(?:в возрасте|в|было|исполнилось|исполнится)\s*(?:\w+\s+(?:и|или)\s+)?[\w\-]*"
+    r"|,\s*(?:\w+\s+(?:и|или)\s+)?)\s*$",
+    re.I,
 )
 _NOT_TERM_AFTER = re.compile(
-    r"^\s*(?:ago|later|earlier|after|before|old|назад|спустя|позже|раньше|от роду)\b|^[-‑ ]old\b", re.I
+    r"^\s*(?:ago|later|earlier|old|назад|спустя|позже|раньше|от роду)\b|^[-‑ ]old\b", re.I
 )
 _APPROX_LEAD = re.compile(
     r"(?:more than|over|at least|nearly|almost|about|around|up to|less than|"
@@ -270,8 +293,8 @@ _APPROX_LEAD = re.compile(
     re.I,
 )
 _NOT_TERM_BEFORE = re.compile(
-    r"\b(?:within|in|in the (?:past|last|next)|over the (?:past|last|next)|for the first|every|each|"
-    r"after|since|until|by)\s*$|(?<!\w)(?:через|за последние|в течение|каждые)\s*$",
+    r"\b(?:in|(?:with)?in the (?:past|last|next|first)|over the (?:past|last|next)|for the first|every|each|"
+    r"since|until|by)\s*$|(?<!\w)(?:за последние|в течение|каждые)\s*$",
     re.I,
 )
 
@@ -360,6 +383,8 @@ def _counted_noun(sentence: Sentence, end: int, parsed: ParsedNumber) -> tuple[i
             continue
         if _in_np(token, chain) and len(chain) < _MAX_NP_TOKENS:
             chain.append(token)
+            if token.text.lower() in DURATION_NOUNS:
+                break  # "ten days investigators have ...": a duration ends its phrase
             continue
         break
     while chain and chain[-1].pos not in _NOUNISH:
@@ -376,8 +401,10 @@ def _counted_noun(sentence: Sentence, end: int, parsed: ParsedNumber) -> tuple[i
 
 def _in_np(token: Token, chain: list[Token]) -> bool:
     """Whether ``token`` can continue the noun phrase after a number."""
-    if token.ent == "TIME" or token.pos == "NUM" or (token.ent == "DATE" and token.pos == "PROPN"):
+    if token.pos == "NUM" or (token.ent == "DATE" and token.pos == "PROPN"):
         return False
+    if token.ent == "TIME" and token.text.lower() not in DURATION_NOUNS:
+        return False  # "5 pm", but "20 minutes" is a duration the tagger also calls TIME
     # Right after a number the tagger often reads a participle as a past-tense verb
     # ("7 mobilized men"); the noun check below drops it when no noun follows.
     if (
@@ -404,6 +431,11 @@ def _russian_noun(tokens: Iterator[Token], end: int) -> tuple[int, int, str | No
     """The word a Russian number counts: the next lower-case word if it is a noun, an adjective or
     a participle (pymorphy's part of speech; "20 и 22" counts nothing)."""
     first = next(tokens, None)
+    if first is not None and first.text in _OPENING_QUOTES and first.start - end <= 1:
+        quoted = next(tokens, None)  # 32 «Шахеда»: a name in quotes is what is counted
+        if quoted is not None and re.fullmatch(r"[А-ЯЁа-яё]+", quoted.text) and quoted.start == first.end:
+            return quoted.start, quoted.end, quoted.text
+        return end, end, None
     if first is not None and re.fullmatch(r"[а-яё]+", first.text) and first.start - end <= 1:
         if first.pos and first.pos not in {"NOUN", "ADJ", "VERB", "X"}:
             return end, end, None

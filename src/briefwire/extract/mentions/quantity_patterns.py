@@ -63,6 +63,7 @@ NUMBER_RE = re.compile(
      |(?P<words>{_WORDNUM})
     )
     (?P<half>\s+and\s+a\s+half)?
+    (?P<kilo>(?<=\d)[kк](?!\w))?
     (?:\s*(?P<scale>{_SCALE})(?![\w]))?
     (?:\s*(?P<pct>%|percent\b|per\s+cent\b|процент(?:а|ов)?\b))?
     (?![\w\-‑/:]|[.,]\d)
@@ -142,6 +143,8 @@ def parse_number(match: re.Match[str]) -> ParsedNumber | None:
     """Turn a :data:`NUMBER_RE` match into a value; None for an unparseable one."""
     groups = match.groupdict()
     scale = _SCALES.get((groups["scale"] or "").lower().rstrip("."), 1)
+    if groups["kilo"]:
+        scale *= 1_000  # "30k", «344к рублей»: thousands, as posts write them
     if groups["vague"]:
         vague = _VAGUE.get(re.sub(r"\s+", " ", groups["vague"].lower()))
         if vague is None:

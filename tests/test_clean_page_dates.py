@@ -1,0 +1,55 @@
+"""Byline timestamps a page's head prints in shapes and languages the English and Russian
+patterns missed. Every page here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefwire.clean.dates import find_dates
+from briefwire.clean.othermonths import other_language_dates
+
+from .test_clean_page_head import HEADLINE, cleaned, page
+
+YEAR_URL = "https://news.example.org/2023/reservists-sent-to-tver-training-ground/"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "terça-feira, 14 de março de 2023 às 9:15",  # Portuguese, weekday and clock time
+        "14. März 2023, 09:15 Uhr",
+        "14 marzo 2023",
+        "2023년 3월 14일 09:15",
+        "2023年03月14日",
+        "14 MAR 2023",  # English month in capitals
+        "MARCH 14, 2023 9:15",
+    ],
+)
+def test_page_timestamp_in_other_languages_and_capitals_gives_the_day(stamp: str) -> None:
+    doc = cleaned(page(f"{HEADLINE}\n{stamp}\n"), url=YEAR_URL)
+    assert (doc.published.date, doc.published.basis) == ("2023-03-14", "dateline"), stamp
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        # a date in figures opening a long byline row once read as prose and was skipped
+        "14/03/2023 Marina Duarte All , Regions , Defence , Politics , News",
+        "Irene Kowal 14/03/2023 Leave a comment! Regions , Defence , Politics",
+        # a byline that names its writer's credentials before the date
+        "Written by Anna Berg, MS, RN on March 14, 2023",
+    ],
+)
+def test_page_byline_row_that_reads_like_prose_still_gives_its_date(stamp: str) -> None:
+    doc = cleaned(page(f"{HEADLINE}\n{stamp}\n"), url=YEAR_URL)
+    assert doc.published.date == "2023-03-14", stamp
+
+
+def test_other_language_month_names_need_a_day_and_a_year() -> None:
+    assert other_language_dates("14 de março") == []  # no year: too weak on its own
+    assert other_language_dates("the 14 marzo restaurant opened in 2023") == []
+
+
+def test_dates_in_body_text_keep_a_lower_case_may_as_a_word() -> None:
+    assert find_dates("they may 14 times a year") == []
+    assert [f.month for f in find_dates("on 14 MAY 2023")] == [5]
