@@ -8,7 +8,8 @@ Every side is warm (models loaded and used once before timing) and gets the same
 - bare NLP with the components briefwire's backend runs (read from the backend, not listed
   here): spaCy ``nlp.pipe`` over the whole texts, and over their paragraphs (as briefwire feeds
   it; spaCy is faster on paragraphs); natasha's ``Doc.segment`` + ``Doc.tag_ner`` per post, as
-  its documentation shows;
+  its documentation shows, and that plus what the Russian backend adds (each word's pymorphy3
+  parse, cached per word form as the backend caches it, and each sentence's mean navec vector);
 - the backend alone (``briefwire.nlp``: how it feeds those components);
 - ``ingest`` with one worker and with ``--workers 2``: read, clean, dedupe, nlp, extract,
   store and link (sentence embeddings included) into a fresh ledger.
@@ -24,6 +25,7 @@ bare spaCy's words per second; two workers at least 1.6 x one.
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import sys
 import tempfile
@@ -57,20 +59,40 @@ def bare_spacy(texts: list[str]) -> Side:
     return lambda: list(nlp.pipe(texts, batch_size=32))
 
 
-def bare_natasha(texts: list[str]) -> Side:
-    from natasha import Doc, Segmenter  # noqa: PLC0415
+def bare_natasha(texts: list[str], same_components: bool = False) -> Side:
+    """natasha as its documentation shows (``Doc.segment`` + ``tag_ner`` per post); with
+    ``same_components`` also what the backend adds: each word's pymorphy3 parse (cached per
+    word form, as the backend caches it) and each sentence's mean navec vector."""
+    import numpy as np  # noqa: PLC0415
+    import pymorphy3  # noqa: PLC0415
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter  # noqa: PLC0415
 
-    backend = get_backend("ru")
-    expected = ("razdel.sentenize", "razdel.tokenize", "slovnet.NewsNERTagger")
-    if backend.components != expected:  # type: ignore[attr-defined]
-        sys.exit(f"the Russian backend runs {backend.components}: give bare natasha the same")  # type: ignore[attr-defined]
-    segmenter, ner = Segmenter(), backend.ner  # type: ignore[attr-defined]
+    components = get_backend("ru").components  # type: ignore[attr-defined]
+    known = ("razdel.sentenize", "razdel.tokenize", "slovnet.NewsNERTagger", "pymorphy3", "navec means")
+    if components != known:
+        sys.exit(f"the Russian backend runs {components}: give bare natasha the same")
+    segmenter, embedding = Segmenter(), NewsEmbedding()
+    ner = NewsNERTagger(embedding)
+    parse = functools.lru_cache(maxsize=200_000)(pymorphy3.MorphAnalyzer().parse)
+
+    def vector(words: list[str]) -> Any:
+        """The mean vector of the words (lemma first, then the form), as the backend makes it."""
+        rows = []
+        for w in words:
+            row = embedding.get(parse(w.lower())[0].normal_form)
+            row = row if row is not None else embedding.get(w.lower())
+            if row is not None:
+                rows.append(row)
+        return np.mean(rows, axis=0) if rows else None
 
     def run() -> None:
         for text in texts:
             doc = Doc(text)
             doc.segment(segmenter)
             doc.tag_ner(ner)
+            if same_components:
+                for sent in doc.sents:
+                    vector([t.text for t in sent.tokens])
 
     return run
 
@@ -137,6 +159,7 @@ def russian(args: argparse.Namespace, engine: Engine, tmp: Path) -> None:
     source = write_posts(posts, tmp / "ru" / "posts.json")
     sides = {
         "bare natasha (Doc.segment + tag_ner per post)": bare_natasha(texts),
+        "bare natasha + pymorphy3 + navec means (same components)": bare_natasha(texts, True),
         "briefwire.nlp Russian backend": backend_only("ru", texts),
         "ingest, 1 worker": ingest([source], None, tmp),
         "ingest, --workers 2": ingest([source], engine, tmp),
