@@ -19,7 +19,7 @@ from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates
 from briefwire.clean.lexicon import Lexicon
 from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
-from briefwire.clean.page import Layout, slug_words
+from briefwire.clean.page import Layout, folded_words, slug_words
 from briefwire.clean.text import Line, line_key
 
 _ABOVE = 30  # lines above the article's first paragraph where the headline may stand
@@ -130,8 +130,7 @@ def slug_cover(text: str, slug: set[str]) -> float:
     """The share of the slug's words the line carries (0 without a slug of three words)."""
     if len(slug) < 3:
         return 0.0
-    words = {w.casefold() for w in _WORD.findall(text)}
-    hits = len(words & slug)
+    hits = len(set(folded_words(text)) & slug)
     return hits / len(slug) if hits >= 2 else 0.0
 
 

@@ -14,11 +14,13 @@ of furniture that long and is left alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates
+from briefwire.clean.itemlists import card_tail, list_tail, list_under_headline
 from briefwire.clean.lexicon import Lexicon
 from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
 from briefwire.clean.teasers import is_comments_header, is_section_break
@@ -50,6 +52,7 @@ class Layout:
     end: int  # last line of the article body
     head_start: int  # first line of the head window
     headline: int | None = None  # the line the URL names, when the page prints it
+    footer: int | None = None  # where the page footer starts at the latest (a sidebar's prose)
 
 
 def find_layout(
@@ -82,7 +85,8 @@ def find_layout(
         if not _joins(lines, reasons, lex, (part[-1], first), _weight(lines, part) / total):
             break
         first, total = part[0], total + _weight(lines, part)
-    last = _list_tail(lines, reasons, lex, last)
+    first, last, sidebar = _under_headline(lines, reasons, lex, headline, (first, last))
+    last = card_tail(lines, reasons, list_tail(lines, reasons, lex, last))
     outside = sum(1 for i in range(len(lines)) if not first <= i <= last)
     if outside < _MIN_OUTSIDE:
         return None
@@ -99,7 +103,21 @@ def find_layout(
         head_start = min(head_start, headline)  # the article follows it: the head starts there
     if headline is None or not head_start <= headline < first:
         headline = _window_headline(lines, reasons, lex, head_start, first)
-    return Layout(first, last, head_start, headline)
+    return Layout(first, last, head_start, headline, sidebar)
+
+
+def _under_headline(
+    lines: list[Line], reasons: dict[int, str], lex: Lexicon, headline: int | None, span: tuple[int, int]
+) -> tuple[int, int, int | None]:
+    """The article's (first, last) line with a list under its headline, and where the page's
+    sidebar starts when that list is the whole article (the prose found is far below it)."""
+    first, last = span
+    listed = list_under_headline(lines, reasons, lex, headline, first) if headline is not None else None
+    if listed is None or headline is None or headline >= first:
+        return first, last, None
+    if listed[1] is None:
+        return listed[0], last, None
+    return listed[0], listed[1], first
 
 
 _RUBRIC = re.compile(r"^(?:[^|]{1,25}\|\s+)(?=\S)|(?<=\S)\s+\|[^|]{1,25}$")
@@ -212,18 +230,26 @@ def _main_cluster(
 _SLUG_WORD = re.compile(r"[^\W_]+")
 
 
+def folded_words(text: str) -> list[str]:
+    """Words casefolded and without accents: slugs drop diacritics ("calendário" is
+    "calendario" in the URL)."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return [w.casefold() for w in _SLUG_WORD.findall(bare)]
+
+
 def slug_words(url: str | None) -> set[str]:
-    """The words of a URL's path ("/2019/11/18/new-plan-for-x/" -> new, plan, for, x)."""
+    """The words of a URL's path ("/2019/11/18/new-plan-for-x/" -> new, plan, for, x), its
+    percent-escapes decoded (a slug in another script)."""
     if not url:
         return set()
-    path = urlsplit(url).path
-    words = {w.casefold() for w in _SLUG_WORD.findall(path) if not w.isdigit()}
+    path = unquote(urlsplit(url).path)
+    words = {w for w in folded_words(path) if not w.isdigit()}
     return {w for w in words if len(w) > 1 and w not in {"html", "htm", "php", "aspx", "index"}}
 
 
 def slug_share(text: str, slug: set[str]) -> float:
     """Share of a line's words that the URL's path carries."""
-    words = [w.casefold() for w in _SLUG_WORD.findall(text)]
+    words = folded_words(text)
     if not words or not slug:
         return 0.0
     return sum(w in slug for w in words) / len(words)
@@ -241,46 +267,11 @@ def slug_lines(lines: list[Line], url: str | None) -> dict[int, float]:
         if not is_headline_shaped(line):
             continue
         share = slug_share(line.text, slug)
-        hits = len({w.casefold() for w in _SLUG_WORD.findall(line.text)} & slug)
+        hits = len(set(folded_words(line.text)) & slug)
         # slugs are often shortened headlines: how much of the slug the line covers counts
         if hits >= 3 and max(share, hits / len(slug)) >= 0.5:
             found[i] = round(hits / len(slug), 2)
     return found
-
-
-_FIGURES = re.compile(r"\d|[½¼¾⅓⅔]")
-_ITEM_GAP = 3  # short lines in a row between two items
-_ITEM_GAP_WORDS = 8
-_ITEM = re.compile(r"^(?:\d{1,3}[.)]\s|\(?\d{1,2}\)\s|\w{3,9}\.?\s\d{1,2}\b)")
-
-
-def _list_tail(lines: list[Line], reasons: dict[int, str], lex: Lexicon, last: int) -> int:
-    """A list or table that closes the article belongs to it: numbered or dated items
-    ("1) …", "June 9 – …") or lines of figures and units ("2 eggs, ½ cup …", "Serves: 4"),
-    with a short line between two items (a sub-header, a link). A menu's items carry list
-    markers and no figures; a section header ends it."""
-    end, gap = last, 0
-    for i in range(last + 1, len(lines)):
-        if i in reasons:
-            continue
-        line = lines[i]
-        if is_section_break(line, lex):
-            break
-        if _is_item(line):
-            end, gap = i, 0
-        elif line.words <= _ITEM_GAP_WORDS and (gap := gap + 1) <= _ITEM_GAP:
-            continue  # a sub-header or a note between items
-        else:
-            break
-    return end
-
-
-def _is_item(line: Line) -> bool:
-    if line.words < 3:
-        return False
-    if _ITEM.match(line.text) or _ITEM.match(LIST_MARKER.sub("", line.text)):
-        return True
-    return not LIST_MARKER.match(line.text) and bool(_FIGURES.search(line.text))
 
 
 def _clusters(
@@ -341,7 +332,7 @@ def mark_outside(lines: list[Line], reasons: dict[int, str], lex: Lexicon, layou
     footer starts at the first sign of furniture (a section header, removed furniture, a
     menu): lines between the last paragraph and that sign may still be the article's
     (a table, a product list, a closing note), and are kept."""
-    footer = _footer_start(lines, reasons, lex, layout.end)
+    footer = min(_footer_start(lines, reasons, lex, layout.end), layout.footer or len(lines))
     for i in range(len(lines)):
         if i in reasons:
             continue
