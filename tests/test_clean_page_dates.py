@@ -53,3 +53,28 @@ def test_other_language_month_names_need_a_day_and_a_year() -> None:
 def test_dates_in_body_text_keep_a_lower_case_may_as_a_word() -> None:
     assert find_dates("they may 14 times a year") == []
     assert [f.month for f in find_dates("on 14 MAY 2023")] == [5]
+
+
+NO_DATE_URL = "https://news.example.org/reservists-sent-to-tver-training-ground/"
+
+
+def test_page_date_of_a_source_line_under_the_headline_is_not_the_publication_date() -> None:
+    head = f"{HEADLINE}\nSource: Regional enlistment office, February 2, 2023\n"
+    doc = cleaned(page(head), url=NO_DATE_URL)
+    assert doc.published.date != "2023-02-02"
+
+
+def test_page_byline_printed_twice_under_the_headline_gives_the_date() -> None:
+    # a desktop and a mobile head print the same byline: it repeats, yet it is the story's
+    byline = "Associated Press March 14, 2023, 9:15 AM"
+    head = f"{HEADLINE}\nPhoto of the training ground\n{byline}\n*\n*\n{byline}\n*\n*\n"
+    doc = cleaned(page(head), url=NO_DATE_URL)
+    assert (doc.published.date, doc.published.basis) == ("2023-03-14", "dateline")
+
+
+def test_page_byline_below_the_dek_and_icon_rows_gives_the_date() -> None:
+    dek = "Relatives say exempt workers were taken. Here is what the office told us about them."
+    icons = "\n".join(["*"] * 6)
+    head = f"{HEADLINE}\n{dek}\n{icons}\nBy Pavel Sokolov | March 14, 2023 -- 09:15 GMT | Topic: Regions\n"
+    doc = cleaned(page(head), url=NO_DATE_URL)
+    assert (doc.published.date, doc.published.basis) == ("2023-03-14", "dateline")

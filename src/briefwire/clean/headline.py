@@ -19,7 +19,8 @@ from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates
 from briefwire.clean.lexicon import Lexicon
 from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
-from briefwire.clean.page import Layout, folded_words, slug_words
+from briefwire.clean.page import Layout
+from briefwire.clean.slugs import folded_words, slug_words
 from briefwire.clean.text import Line, line_key
 
 _ABOVE = 30  # lines above the article's first paragraph where the headline may stand
@@ -37,6 +38,9 @@ _WORD = re.compile(r"[^\W_]+")
 _PROSE_WORDS = 20
 _ROLE_WORDS = 8
 _NAMED = 0.5  # share of the slug's words a line carries to be the one the URL names
+_STAMPED = 2.0  # what _followed gives a line with a byline or a date right under it
+_STAMPED_WORDS = 20
+_INTO_ARTICLE = 3  # lines: a displaced pull quote or claim can open the article above its headline
 _CRUMB = re.compile(r"\s[»>/›]\s")  # "Home » News » …": a breadcrumb
 
 
@@ -52,7 +56,7 @@ def choose_headline(
     """The index of the page's headline, or None when no line is clearly one."""
     slug = slug_words(url)
     first = max(0, min(layout.head_start, layout.start - _ABOVE))
-    candidates = list(range(first, min(len(lines), layout.start + 1)))
+    candidates = list(range(first, min(len(lines), layout.start + 1 + _INTO_ARTICLE)))
     if layout.headline is not None and layout.headline not in candidates:
         candidates.append(layout.headline)
     best: tuple[float, int] | None = None
@@ -100,11 +104,15 @@ def _score(
 ) -> float:
     line = lines[i]
     text = LIST_MARKER.sub("", line.text)
-    score = 1.0 if is_headline_shaped(line) else (-1.5 if shapes.ends_sentence(text) else 0.0)
-    if is_prose(line):
+    followed = _followed(lines, reasons, lex, i)
+    # a headline of two short sentences ("X Is Falling. Why You Need Not Worry.") reads as a
+    # sentence; right above a byline or a date it is no worse than an unshaped line
+    stamped = followed >= _STAMPED and line.words <= _STAMPED_WORDS
+    score = 1.0 if is_headline_shaped(line) else (-1.5 if shapes.ends_sentence(text) and not stamped else 0.0)
+    if is_prose(line) and not stamped:
         score -= 1.0
     score += 3.0 * slug_cover(text, slug)
-    score += _followed(lines, reasons, lex, i)
+    score += followed
     score += max(0.0, 1.0 - abs(layout.start - i) / _NEAR)
     if LIST_MARKER.match(line.text):
         score -= 1.5  # a menu item or a teaser link
@@ -136,8 +144,10 @@ def slug_cover(text: str, slug: set[str]) -> float:
 
 def _followed(lines: list[Line], reasons: dict[int, str], lex: Lexicon, i: int) -> float:
     """A byline or a date right under a headline, or the dek and the article's prose."""
-    below = lines[i + 1 : i + 4]
-    if any(reasons.get(i + 1 + k) in {"byline", "dateline"} for k in range(len(below))):
+    # bullets and rules a renderer left between the lines do not count (an icon row)
+    near = [j for j in range(i + 1, min(len(lines), i + 9)) if reasons.get(j) != "punctuation"][:3]
+    below = [lines[j] for j in near]
+    if any(reasons.get(j) in {"byline", "dateline"} for j in near):
         return 2.0
     if any(shapes.is_byline(b.text, lex) or (b.words <= 15 and find_dates(b.text)) for b in below):
         return 2.0

@@ -14,15 +14,14 @@ of furniture that long and is left alone.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
 
 from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates
 from briefwire.clean.itemlists import card_tail, list_tail, list_under_headline
 from briefwire.clean.lexicon import Lexicon
 from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
+from briefwire.clean.slugs import folded_words, slug_share, slug_words
 from briefwire.clean.teasers import is_comments_header, is_section_break
 from briefwire.clean.text import Line
 
@@ -225,34 +224,6 @@ def _main_cluster(
         if weights[best] >= _ABOVE_COMMENTS_SHARE * weights[heaviest]:
             return best
     return heaviest
-
-
-_SLUG_WORD = re.compile(r"[^\W_]+")
-
-
-def folded_words(text: str) -> list[str]:
-    """Words casefolded and without accents: slugs drop diacritics ("calendário" is
-    "calendario" in the URL)."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    return [w.casefold() for w in _SLUG_WORD.findall(bare)]
-
-
-def slug_words(url: str | None) -> set[str]:
-    """The words of a URL's path ("/2019/11/18/new-plan-for-x/" -> new, plan, for, x), its
-    percent-escapes decoded (a slug in another script)."""
-    if not url:
-        return set()
-    path = unquote(urlsplit(url).path)
-    words = {w for w in folded_words(path) if not w.isdigit()}
-    return {w for w in words if len(w) > 1 and w not in {"html", "htm", "php", "aspx", "index"}}
-
-
-def slug_share(text: str, slug: set[str]) -> float:
-    """Share of a line's words that the URL's path carries."""
-    words = folded_words(text)
-    if not words or not slug:
-        return 0.0
-    return sum(w in slug for w in words) / len(words)
 
 
 def slug_lines(lines: list[Line], url: str | None) -> dict[int, float]:

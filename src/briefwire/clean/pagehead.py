@@ -53,10 +53,12 @@ def head_dateline(
     """On a page, the dated line nearest under the headline, else the nearest above it in the
     head window, else among the article's first lines; in other text, the first dated line of
     its first dozen. It is marked as the dateline."""
-    order = _page_order(lines, layout) if layout is not None else _first_lines(lines, reasons)
+    order = _page_order(lines, reasons, layout) if layout is not None else _first_lines(lines, reasons)
     for i in order:
         line = lines[i]
-        if reasons.get(i) in _NOT_HEAD or line.words > _DATELINE_WORDS:
+        # a byline the page prints twice (a desktop and a mobile head) is still its own
+        twice = reasons.get(i) == "repeated" and _under_headline(layout, i)
+        if (reasons.get(i) in _NOT_HEAD and not twice) or line.words > _DATELINE_WORDS:
             continue
         if (is_prose(line) and not _stamped(line.text, lex)) or _photo(line.text, lex):
             continue
@@ -71,8 +73,12 @@ def head_dateline(
 
 
 def _photo(text: str, lex: Lexicon) -> bool:
-    """A caption, a credit or a photo's file name: its date is the photo's."""
-    return shapes.is_caption(text, lex) or shapes.is_credit(text, lex) or shapes.is_image_id(text)
+    """A caption, a credit, a photo's file name or a source line ("Source: …, October 2"):
+    its date is the photo's or the source's."""
+    if shapes.is_caption(text, lex) or shapes.is_credit(text, lex) or shapes.is_image_id(text):
+        return True
+    cue, colon, _ = LIST_MARKER.sub("", text).partition(":")
+    return bool(colon) and phrase_key(cue) in lex.keys.get("source_start", frozenset())
 
 
 def _stamped(text: str, lex: Lexicon) -> bool:
@@ -93,8 +99,14 @@ def _first_lines(lines: list[Line], reasons: dict[int, str]) -> list[int]:
     return [i for i in range(len(lines)) if reasons.get(i) not in _NOT_HEAD][:HEAD_WINDOW]
 
 
-def _page_order(lines: list[Line], layout: Layout) -> Iterator[int]:
-    body_end = min(layout.end, layout.start + _BODY_LINES)
+def _under_headline(layout: Layout | None, i: int) -> bool:
+    return layout is not None and layout.headline is not None and 0 < i - layout.headline <= _BELOW_HEADLINE
+
+
+def _page_order(lines: list[Line], reasons: dict[int, str], layout: Layout) -> Iterator[int]:
+    # the article's first lines, not counting the icon rows a renderer left between them
+    body = [i for i in range(layout.start, layout.end + 1) if reasons.get(i) != "punctuation"]
+    body_end = body[min(len(body) - 1, _BODY_LINES)] if body else layout.start
     seen: set[int] = set()
     order: list[int] = []
     if layout.headline is not None:
