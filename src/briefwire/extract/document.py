@@ -185,9 +185,10 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         places=places,
         att=att,
     )
-    if quantities and not placed:
+    if quantities and not placed and reading.modality != "truncated":
         # a number told in a sentence that opens or continues nothing (a plan, a figure given by
-        # the way, a sentence naming the dead) still reaches the ledger, with its stance
+        # the way, a sentence naming the dead) still reaches the ledger, with its stance; a
+        # sentence cut off mid-way may have lost the word that says what its number counts
         mood = _stance(reading.modality, sentence, att)
         adopted = replace(entry, stance=mood, paragraph=block.paragraph.index, adopted=True)
         walk.orphans.append((adopted, block.section))
