@@ -15,6 +15,7 @@ import pytest
 from briefwire.clean import detect_language
 from briefwire.extract import Extraction, extract
 from briefwire.extract.attribution import attribute
+from briefwire.extract.casualties.names_ru import latin
 from briefwire.models import CleanDocument, DateValue, Paragraph, RawDocument
 from briefwire.nlp import get_backend
 
@@ -92,3 +93,15 @@ def test_warning_of_what_may_come_is_a_statement_not_nothing(run: Run) -> None:
 def test_judging_a_strike_is_a_statement(run: Run) -> None:
     ex = run("Президент Польши назвал ракетный удар по Львову возмутительным.")
     assert _types(ex) == {"policy_or_statement"}
+
+
+def test_russian_actor_carries_its_name_in_latin_letters(run: Run) -> None:
+    ex = run("Премьер-министр Чехии Томаш Новак назвал ракетный удар по Львову возмутительным.")
+    latin = {a.name_latin for c in ex.claims for a in c.actors}
+    assert "Tomash Novak" in latin
+
+
+def test_latin_name_puts_a_person_in_the_nominative_first() -> None:
+    assert latin("Ивану Петрову", person=True) == "Ivan Petrov"
+    assert latin("украинские источники") is None
+    assert latin("Ivan Petrov") is None

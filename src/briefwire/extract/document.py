@@ -19,6 +19,7 @@ from briefwire.extract import Extraction
 from briefwire.extract.attribution import Attribution, attribute, is_denial, stance
 from briefwire.extract.casualties.finder import Found, build, died_in, merge, person_spans, same_person
 from briefwire.extract.casualties.lists import listed_dead
+from briefwire.extract.casualties.names_ru import latin
 from briefwire.extract.claims import (
     claim_actors,
     claimable_quantities,
@@ -351,8 +352,10 @@ def _named_deaths(
             places=tuple(places),
             people=(record.name,),
             actors=(
-                Actor(_canonical(walk, record.name), "victim"),
-                *(Actor(c, "claimant") for c in att.chain),
+                Actor(
+                    _canonical(walk, record.name), "victim", latin(_canonical(walk, record.name), person=True)
+                ),
+                *(Actor(c, "claimant", latin(c)) for c in att.chain),
             ),
             date=record.date_of_death if record.date_of_death.date else None,
             location=location,
