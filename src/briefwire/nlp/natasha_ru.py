@@ -218,3 +218,24 @@ def lemma_and_pos(word: str) -> tuple[str, str]:
         return low, "NUM" if low.isdigit() else ("PUNCT" if not low.isalnum() else "X")
     parse = morph().parse(low)[0]
     return parse.normal_form.replace("ё", "е"), _POS.get(str(parse.tag.POS), "X")
+
+
+@lru_cache(maxsize=50_000)
+def grammemes(word: str) -> frozenset[str]:
+    """pymorphy3's grammemes of a Russian word form's most likely parse ("datv", "sing", "VERB" ...);
+    empty for a word with no Cyrillic letter."""
+    low = word.lower()
+    if not any("а" <= ch <= "я" or ch == "ё" for ch in low):
+        return frozenset()
+    return frozenset(str(g) for g in morph().parse(low)[0].tag.grammemes)
+
+
+def is_dative(word: str) -> bool:
+    return "datv" in grammemes(word)
+
+
+def is_finite_singular(word: str) -> bool:
+    """A finite verb in the singular ("публикует", "сообщил"): what a bare number before it is
+    the subject of is a name (a channel called "112"), not a count of people."""
+    tags = grammemes(word)
+    return "VERB" in tags and "sing" in tags
