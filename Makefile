@@ -43,7 +43,7 @@ typecheck: install-dev
 	$(BIN)/mypy
 
 pytest: install-dev browser
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -n 2 --dist loadfile --durations=25
 
 test: lint typecheck pytest
 

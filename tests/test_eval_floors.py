@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 
 from briefwire.evaluate import CEILINGS, PAGE_TEXT_SETS, check_floors, evaluate
-from briefwire.evaluate.link_eval import link_scores
-from briefwire.evaluate.link_sets import doc_set, tg_set
 from briefwire.evaluate.merge import merge_scores
 from briefwire.evaluate.sets import load_sets, materialised
 
 from .conftest import REPO, SHARED
+from .test_eval_link_floors import LINK_SETS
 
 BASELINE = REPO / "eval" / "baseline.json"
 FLOORS = json.loads(BASELINE.read_text(encoding="utf-8"))
@@ -49,20 +48,6 @@ def test_eval_merge_pairs_hold_their_floors(shared: Path) -> None:
         [REPO / "examples", shared / "seeds"], pairs, pairs.with_name("merge_expectations.json")
     )
     assert check_floors(scores, FLOORS["merge-examples"]) == []
-
-
-LINK_SETS = {f"link-{kind}-{split}" for kind in ("tg", "docs") for split in ("dev", "test")}
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(n for n in LINK_SETS if n in FLOORS))
-def test_eval_link_set_scores_hold_their_floors(name: str) -> None:
-    _, kind, split = name.split("-")
-    link_set = tg_set(REPO, split) if kind == "tg" else doc_set(REPO, split)
-    reason = link_set.missing()
-    if reason:
-        pytest.skip(f"{name} cannot be scored here: {reason}")
-    assert check_floors(link_scores(link_set), FLOORS[name]) == []
 
 
 def test_eval_every_set_with_floors_is_listed() -> None:

@@ -10,6 +10,7 @@ sentences name none, and becomes the claims the ledger stores (``claims``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -61,6 +62,7 @@ class _Walk:
         default_factory=list
     )  # (paragraph, start, date) told so far
     speaker: str | None = None
+    context: str = ""  # the headline and the current paragraph
     persons: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     default_chain: tuple[str, ...] = ()
@@ -146,9 +148,15 @@ def _paragraph(walk: _Walk, block: Block) -> None:
     sents = list(block.sentences)
     if sents:
         walk.builder.paragraph_opening[block.paragraph.index] = sents[0].start
+    walk.context = f"{walk.doc.title or ''} {block.paragraph.text}"  # once: a paragraph can be megabytes
     for i, sentence in enumerate(sents):
-        _sentence(walk, block, sentence, sents[i + 1 :])
+        _sentence(walk, block, sentence, sents[i + 1 : i + 1 + _LOOKAHEAD])
         walk.previous = sentence
+
+
+# Sentences after the current one that any reader looks at (a quotation's tag, a death told in
+# the next sentences): a window, not the rest of the paragraph, keeps a long paragraph linear.
+_LOOKAHEAD = 3
 
 
 def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sentence]) -> None:
@@ -167,7 +175,7 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         last=sentence.start == walk.last_sentence,
         vector=walk.vectors.get(sentence.start),
         prior=walk.headline if block.paragraph.index < _HEADLINE_REACH else None,
-        context=f"{walk.doc.title or ''} {block.paragraph.text}",
+        context=walk.context,
     )
     quantities = tuple(
         (q.start, q.end, q.text, q.quantity)
@@ -404,20 +412,26 @@ def _adopt_orphans(walk: _Walk) -> None:
     in a document without sections, the nearest one of the document. In an on-topic document,
     numbers with no happening to join are news of their own: an ``other`` happening per section.
     """
-    sectioned = any(h.section for h in walk.builder.happenings) or any(section for _, section in walk.orphans)
+    if not walk.orphans:
+        return
+    happenings = walk.builder.happenings
+    sectioned = any(h.section for h in happenings) or any(section for _, section in walk.orphans)
+    by_section: dict[int, list[Open]] = {}
+    for h in happenings:  # in reading order, so their leads' starts are in order: bisect, not a scan
+        by_section.setdefault(h.section if sectioned else 0, []).append(h)
+    leads = {key: [h.lead.sentence.start for h in hs] for key, hs in by_section.items()}
     homeless: dict[int, Open] = {}
     for entry, section in walk.orphans:
-        same = [h for h in walk.builder.happenings if h.section == section]
-        if not same and not sectioned:
-            same = walk.builder.happenings  # no headings: the document is one story
+        key = section if sectioned else 0  # no headings: the document is one story
+        same = by_section.get(key)
         start = entry.sentence.start
         if same:
-            before = [h for h in same if h.lead.sentence.start < start]
-            chosen = before[-1] if before else same[0]
+            before = bisect.bisect_left(leads[key], start)
+            chosen = same[before - 1] if before else same[0]
             chosen.entries.append(entry)
         elif walk.on_topic and section not in homeless:
             lead = replace(entry, own_type="other", score=1.0)
-            index = len(walk.builder.happenings) + len(homeless)
+            index = len(happenings) + len(homeless)
             chosen = Open(index, "other", entry.paragraph, section, [lead])
             homeless[section] = chosen
         elif walk.on_topic:
@@ -426,7 +440,7 @@ def _adopt_orphans(walk: _Walk) -> None:
         else:
             continue
         walk.sentence_happening[start] = chosen.index
-    walk.builder.happenings.extend(homeless.values())
+    happenings.extend(homeless.values())
 
 
 def _finish(walk: _Walk, blocks: tuple[Block, ...]) -> Extraction:
