@@ -7,9 +7,11 @@ Every side is warm (models loaded and used once before timing) and gets the same
 
 - bare NLP with the components briefwire's backend runs (read from the backend, not listed
   here): spaCy ``nlp.pipe`` over the whole texts, and over their paragraphs (as briefwire feeds
-  it; spaCy is faster on paragraphs); natasha's ``Doc.segment`` + ``Doc.tag_ner`` per post, as
-  its documentation shows, and that plus what the Russian backend adds (each word's pymorphy3
-  parse, cached per word form as the backend caches it, and each sentence's mean navec vector);
+  it; spaCy is faster on paragraphs); natasha batched (razdel per post, the NER tagger's
+  ``map`` over all posts: the Russian ratio's base, the fastest bare way), natasha's
+  ``Doc.segment`` + ``Doc.tag_ner`` per post, as its documentation shows, and that plus what
+  the Russian backend adds (each word's pymorphy3 parse, cached per word form as the backend
+  caches it, and each sentence's mean navec vector);
 - the backend alone (``briefwire.nlp``: how it feeds those components);
 - ``ingest`` with one worker and with ``--workers 2``: read, clean, dedupe, nlp, extract,
   store and link (sentence embeddings included) into a fresh ledger.
@@ -97,6 +99,25 @@ def bare_natasha(texts: list[str], same_components: bool = False) -> Side:
     return run
 
 
+def bare_natasha_batched(texts: list[str]) -> Side:
+    """natasha's own batch API: each post segmented by razdel (as ``Doc.segment`` does) and the
+    NER tagger's ``map`` over all posts at once (slovnet batches them). Per post, as natasha's
+    documentation shows, slovnet runs one text per call, which costs several times as much on
+    this machine: a baseline that slow would flatter any batching pipeline."""
+    from natasha import NewsEmbedding, NewsNERTagger  # noqa: PLC0415
+    from razdel import sentenize, tokenize  # noqa: PLC0415
+
+    ner = NewsNERTagger(NewsEmbedding())
+
+    def run() -> None:
+        for text in texts:
+            list(sentenize(text))
+            list(tokenize(text))
+        list(ner.map(texts))
+
+    return run
+
+
 def backend_only(language: str, texts: list[str]) -> Side:
     backend = get_backend(language)
     return lambda: list(backend.analyse(texts, batch_size=64))
@@ -158,6 +179,7 @@ def russian(args: argparse.Namespace, engine: Engine, tmp: Path) -> None:
     texts = [p["text"] for p in posts]
     source = write_posts(posts, tmp / "ru" / "posts.json")
     sides = {
+        "bare natasha batched (razdel + NER tagger map)": bare_natasha_batched(texts),
         "bare natasha (Doc.segment + tag_ner per post)": bare_natasha(texts),
         "bare natasha + pymorphy3 + navec means (same components)": bare_natasha(texts, True),
         "briefwire.nlp Russian backend": backend_only("ru", texts),

@@ -80,16 +80,25 @@ class OrgProfile:
         best: tuple[int, Organisation] | None = None
         folded = text.casefold()
         foreign = bool(set(re.findall(r"[\w.'’]+", folded)) & self.foreign_qualifiers)
-        for org in self.organisations:
+        for org, alias, needle, upper, size in self._needles:
             if foreign and org.key.startswith("ru-"):
                 continue
-            for alias in org.aliases:
-                a = alias.casefold()
-                # an all-capitals alias (MoD is not, MVD is) must match in capitals: "СК" is no "ск"
-                found = _alias_pattern(alias).search(text if alias.isupper() else folded)
-                if found and (best is None or len(a) > best[0]):
-                    best = (len(a), org)
+            # an all-capitals alias (MoD is not, MVD is) must match in capitals: "СК" is no "ск"
+            haystack = text if upper else folded
+            # the substring test first: the word-bounded pattern can only match where it is
+            longer = best is None or size > best[0]  # the longest alias wins: test only those
+            if longer and needle in haystack and _alias_pattern(alias).search(haystack):
+                best = (size, org)
         return best[1] if best else None
+
+    @functools.cached_property
+    def _needles(self) -> tuple[tuple[Organisation, str, str, bool, int], ...]:
+        """(organisation, alias, what its pattern looks for, all capitals?, folded length)."""
+        return tuple(
+            (org, a, a if a.isupper() else a.casefold(), a.isupper(), len(a.casefold()))
+            for org in self.organisations
+            for a in org.aliases
+        )
 
     def is_official(self, text: str) -> bool:
         org = self.find(text)

@@ -10,6 +10,7 @@ name give the same skeleton; different names almost never do.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -62,6 +63,9 @@ def romanisations(text: str) -> list[str]:
     return list(dict.fromkeys(romanise(text, s) for s in _VARIANTS))
 
 
+# Both keys are pure functions of one word, and a re-link computes them for the same few thousand
+# words (names, places) of every claim in its blocks: remembered per word, bounded.
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """A spelling-neutral key of one Latin or Cyrillic word: Aleksey, Alexei, Алексей -> 'aleksei'."""
     w = romanise(word, "bgn") if has_cyrillic(word) else word
@@ -76,6 +80,7 @@ def skeleton(word: str) -> str:
     return re.sub(r"ie$", "i", w)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """The skeleton without a Russian case ending, for inflected forms (Воронина -> voronin)."""
     s = skeleton(word)

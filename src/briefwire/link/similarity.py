@@ -48,9 +48,14 @@ class _Lazy:
 
     def __init__(self, fn: Any) -> None:
         self._fn = fn
+        # a pair's core sentences are among its facet rows too: each value is asked for twice
+        self._known: dict[tuple[int, int], float] = {}
 
     def __getitem__(self, ij: tuple[int, int]) -> float:
-        return float(self._fn(*ij))
+        value = self._known.get(ij)
+        if value is None:
+            value = self._known[ij] = float(self._fn(*ij))
+        return value
 
 
 class LexicalSimilarity:
