@@ -171,6 +171,30 @@ def test_quantities_russian_years_and_ages_are_not_counts(russian: Backend) -> N
     assert quantities(russian, "Ему было 28 лет, он родился в 1994 году, 21 сентября.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сирены звучали около 9 утра и ещё раз в половине седьмого вечера.",
+        "Вылеты задержаны до 14.30 мск.",
+        "Первый взрыв прозвучал около 5 часов по местному времени.",
+        "Учительнице 52 года, её сыновьям 20 и 23 года.",
+        "Источник 112 сообщил, что водитель скрылся.",
+    ],
+)
+def test_quantities_russian_times_ages_and_channel_names_are_not_counts(russian: Backend, text: str) -> None:
+    assert quantities(russian, text) == []
+
+
+def test_quantities_russian_vague_tens_of_thousands_has_no_value(russian: Backend) -> None:
+    [mention] = quantities(russian, "Страна не станет терять десятки тысяч солдат ради этого.")
+    assert mention.vague and mention.noun == "солдат"
+
+
+def test_quantities_russian_term_after_a_dative_is_still_a_term(russian: Backend) -> None:
+    [mention] = quantities(russian, "Суд назначил водителю 4 года колонии.")
+    assert mention.quantity.value == 4
+
+
 def test_quantities_offsets_index_the_document_text(english: Backend) -> None:
     text = "First paragraph here.\n\nThe governor said 183 men had been sent back home."
     [analysis] = list(english.analyse([text]))

@@ -150,6 +150,9 @@ class Quantity:
 class Actor:
     name: str
     role: str
+    # a Cyrillic name's capitalised words in Latin letters (a person's in the nominative): what a
+    # reader of the other script searches for, and what links a report across languages
+    name_latin: str | None = None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from briefwire.models import CleanDocument, RawDocument, RemovedSpan
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s)\]>]*|\]\([^)\s]*\)|@\w+")
 
 __all__ = ["CleanOptions", "clean", "line_hashes", "normalize_text"]
 
@@ -199,6 +200,11 @@ def _in_order(removed: list[RemovedSpan]) -> list[RemovedSpan]:
 
 
 def detect_language(text: str) -> str:
-    """ "ru" when Cyrillic letters outnumber Latin ones, else "en"."""
-    cyrillic = len(_CYRILLIC.findall(text))
-    return "ru" if cyrillic > len(_LATIN.findall(text)) else "en"
+    """ "ru" when Cyrillic letters outnumber Latin ones, else "en".
+
+    Addresses are not language: a Russian digest whose every line links to an article has more
+    Latin letters in its URLs than Cyrillic ones in its words.
+    """
+    words = _ADDRESS.sub(" ", text)
+    cyrillic = len(_CYRILLIC.findall(words))
+    return "ru" if cyrillic > len(_LATIN.findall(words)) else "en"

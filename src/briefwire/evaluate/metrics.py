@@ -200,7 +200,8 @@ def _claim_words(c: Mapping[str, Any]) -> set[str]:
         str(loc.get("name") or ""),
         str(loc.get("admin1") or ""),
     ]
-    parts += [a.get("name", "") for a in c.get("actors") or []]
+    # an actor's Latin form counts: the gold of the Russian sets names people in Latin letters
+    parts += [f"{a.get('name', '')} {a.get('name_latin') or ''}" for a in c.get("actors") or []]
     text = " ".join(parts)
     return salient(text) | {w.lower() for w in re.findall(r"\w+", text)}
 

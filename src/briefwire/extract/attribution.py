@@ -139,7 +139,7 @@ class Attribution:
 def attribute(sentence: Sentence, previous_speaker: str | None = None) -> Attribution:
     """The claimed_by chain a sentence states (empty tuple when it states none)."""
     text = sentence.text
-    who, carrier = _speaker(sentence) if _has_syntax(sentence) else _speaker_ru(text)
+    who, carrier = _speaker(sentence) if _has_syntax(sentence) else _speaker_ru(text, sentence)
     cited = _cited(text)
     channel = _CHANNEL.search(text)
     if who and _PRONOUN.match(who):
@@ -189,13 +189,62 @@ _RU_AFTER_QUOTE = re.compile(
 )
 
 
-def _speaker_ru(text: str) -> tuple[str | None, str | None]:
+_RU_VERBS = (
+    r"сообщил[аио]?|сообщили|заявил[аио]?|заявили|рассказал[аио]?|рассказали|написал[аио]?|написали|"
+    r"пишет|пишут|сообщает|сообщают|передает|передаёт|передают|утверждает|утверждают|"
+    r"подтвердил[аио]?|подтвердили|отметил[аио]?|отметили|считает|считают|уточнил[аио]?|уточнили"
+)
+# "..., сообщили в Минобороны", "..., заявил президент X": the verb before its subject, after a comma
+_RU_VERB_SUBJECT = re.compile(
+    rf"[,»\"][*_]*\s(?:— )?(?:{_RU_VERBS}) (?:в |во )?(?P<who>[^.,;:«»\"—]{{2,60}}?)\W*$"
+)
+# a line that ends on "— Песков" or "— украинские СМИ": who said the line before the dash
+_RU_DASH_END = re.compile(r"\S\W*[\s*_][—–]\s*(?P<who>[^—–.!?«»\"]{2,60}?)[.!]?\W*$")
+# who speaks is named (a capital) or is a kind of source; "— и уснул" is no attribution
+_RU_CLAIMANT = re.compile(
+    r"^(?:\w+ )?(?:сми|источник\w*|канал\w*|журналист\w*|издани\w*|ведомств\w*|глав\w|президент\w*|"
+    r"премьер\w*|министр\w*|губернатор\w*|мэр\w*|пресс-секретар\w*|представител\w*|спикер\w*|"
+    r"депутат\w*|сенатор\w*|посол\w*|генсек\w*|председател\w*|замглав\w*|зампред\w*|командующ\w*)(?!\w)",
+    re.I,
+)
+# where a speaker said it is not part of who they are
+_RU_VENUE = re.compile(
+    r"\s(?:в|во|на) (?:интервью|сво[её]м|телеграм\w*|эфире|брифинге|пресс-конференции|соцсет\w*)\b.*$"
+)
+# "Путин: ...", "ВВС Украины: ...": a speaker's name as the lead of a post's line
+_RU_COLON_LEAD = re.compile(r"^\W*(?P<who>[A-ZА-ЯЁ][\w\-]*(?: [\w\-]+){0,3}):\s")
+# a one-word lead is a name only when it is no heading word ("Срочно:", "Важно:")
+_RU_LEAD_WORDS = frozenset({"срочно", "важно", "главное", "итоги", "коротко", "подробности", "видео", "фото"})
+
+
+def _speaker_ru(text: str, sentence: Sentence | None = None) -> tuple[str | None, str | None]:
     """Russian claimants by pattern: "по словам X", "X сообщил", "«…», — заявил X"."""
-    for pattern in (_RU_AFTER_QUOTE, _RU_ACCORDING, _RU_SAID):
+    lead = _RU_COLON_LEAD.match(text)
+    if lead and lead.group("who").lower() not in _RU_LEAD_WORDS and not _a_place(lead, sentence):
+        return lead.group("who").strip(), None
+    dash = _RU_DASH_END.search(text)
+    if dash and len(dash.group("who").split()) <= 6 and _claimant_ru(dash.group("who")):
+        return dash.group("who").strip(" *_"), None
+    for pattern in (_RU_AFTER_QUOTE, _RU_ACCORDING, _RU_VERB_SUBJECT, _RU_SAID):
         m = pattern.search(text)
         if m:
-            return m.group("who").strip(), None
+            return _RU_VENUE.sub("", m.group("who")).strip(" *_"), None
     return None, None
+
+
+def _a_place(lead: re.Match[str], sentence: Sentence | None) -> bool:
+    """Is a line's lead a place ("Белгородская область: ..." heads a region's news)?"""
+    if sentence is None:
+        return False
+    a, b = sentence.start + lead.start("who"), sentence.start + lead.end("who")
+    return any(e.label == "GPE" and e.start < b and a < e.end for e in sentence.entities)
+
+
+def _claimant_ru(who: str) -> bool:
+    """Does a line's dash tail name who said it (a name, an office, a kind of source), not a
+    description ("— житель Твери")?"""
+    who = who.strip(" *_")
+    return bool(who) and (who[0].isupper() or _RU_CLAIMANT.search(who) is not None)
 
 
 def _speaker(sentence: Sentence) -> tuple[str | None, str | None]:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from briefwire.extract.attribution import Attribution
+from briefwire.extract.casualties.names_ru import latin
 from briefwire.extract.happenings import Entry, Open
 from briefwire.extract.mentions.places import PlaceHit
 from briefwire.extract.mentions.quantities import QuantityMention, find_quantities
@@ -188,7 +189,7 @@ def claim_actors(sentence: Sentence, attribution: Attribution) -> tuple[Actor, .
             at = ent.start - sentence.start
             before = sentence.text[max(0, at - 60) : at]  # the title right before the name
             role = "official" if _TITLES.search(before) else "subject"
-        actors.setdefault(ent.text, Actor(ent.text, role))
+        actors.setdefault(ent.text, Actor(ent.text, role, latin(ent.text, person=ent.label == "PERSON")))
     return tuple(actors.values())
 
 

@@ -20,6 +20,7 @@ from briefwire.extract import Extraction
 from briefwire.extract.attribution import Attribution, attribute, is_denial, stance
 from briefwire.extract.casualties.finder import Found, build, died_in, merge, person_spans, same_person
 from briefwire.extract.casualties.lists import listed_dead
+from briefwire.extract.casualties.names_ru import latin
 from briefwire.extract.claims import (
     claim_actors,
     claimable_quantities,
@@ -193,9 +194,10 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
         places=places,
         att=att,
     )
-    if quantities and not placed:
+    if quantities and not placed and reading.modality != "truncated":
         # a number told in a sentence that opens or continues nothing (a plan, a figure given by
-        # the way, a sentence naming the dead) still reaches the ledger, with its stance
+        # the way, a sentence naming the dead) still reaches the ledger, with its stance; a
+        # sentence cut off mid-way may have lost the word that says what its number counts
         mood = _stance(reading.modality, sentence, att)
         adopted = replace(entry, stance=mood, paragraph=block.paragraph.index, adopted=True)
         walk.orphans.append((adopted, block.section))
@@ -358,8 +360,10 @@ def _named_deaths(
             places=tuple(places),
             people=(record.name,),
             actors=(
-                Actor(_canonical(walk, record.name), "victim"),
-                *(Actor(c, "claimant") for c in att.chain),
+                Actor(
+                    _canonical(walk, record.name), "victim", latin(_canonical(walk, record.name), person=True)
+                ),
+                *(Actor(c, "claimant", latin(c)) for c in att.chain),
             ),
             date=record.date_of_death if record.date_of_death.date else None,
             location=location,

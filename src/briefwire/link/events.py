@@ -86,7 +86,11 @@ def _event(key: str, members: list[dict[str, Any]], status: str, sources: list[s
     quantity = (
         next((q for q in quantities if q["value"] == values.most_common(1)[0][0]), None) if values else None
     )
-    actors = list(dict.fromkeys((a["name"], a["role"]) for c in members for a in c.get("actors") or []))
+    actors = list(
+        dict.fromkeys(
+            (a["name"], a["role"], a.get("name_latin")) for c in members for a in c.get("actors") or []
+        )
+    )
     return LinkedEvent(
         event_key=key,
         type=Counter(c["type"] for c in members).most_common(1)[0][0],
@@ -96,7 +100,7 @@ def _event(key: str, members: list[dict[str, Any]], status: str, sources: list[s
         if best_date
         else DateValue.unknown(),
         location=Location(**best_loc["location"]) if best_loc else None,
-        actors=tuple(Actor(n_, r) for n_, r in actors),
+        actors=tuple(Actor(n_, r, latin) for n_, r, latin in actors),
         quantity=Quantity(**quantity) if quantity else None,
         status=status,
         first_reported=min((c["published"] for c in members if c.get("published")), default=None),

@@ -33,7 +33,7 @@ LOCATION = pa.struct([(f, _TEXT) for f in ("name", "admin1", "admin1_code", "cou
 QUANTITY = pa.struct(
     [("value", pa.float64()), ("unit", _TEXT), ("approx", pa.bool_()), ("value_max", pa.float64())]
 )
-ACTORS = pa.list_(pa.struct([("name", _TEXT), ("role", _TEXT)]))
+ACTORS = pa.list_(pa.struct([("name", _TEXT), ("role", _TEXT), ("name_latin", _TEXT)]))
 TYPES: dict[str, pa.DataType] = {
     **dict.fromkeys(
         ("index", "start", "end", "n_passages", "age", "born", "independent_sources", "reuse_group"),

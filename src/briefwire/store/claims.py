@@ -12,6 +12,15 @@ from typing import Any
 from briefwire.models import Casualty, Claim, Happening, Mention
 
 
+def actors_of(actors_json: str) -> list[dict[str, Any]]:
+    """Stored actors in the export's shape: every field present (rows written before a field
+    existed lack it), so JSONL and Parquet rows agree."""
+    return [
+        {"name": a.get("name"), "role": a.get("role"), "name_latin": a.get("name_latin")}
+        for a in json.loads(actors_json)
+    ]
+
+
 def claim_key(claim: Claim) -> str:
     """Stable across re-extraction: the span and type, plus the count and the people it is about,
     since one sentence can carry several claims of one type ("30 criminal and 100 misdemeanor cases")."""
@@ -276,7 +285,7 @@ def claim_row(r: sqlite3.Row) -> dict[str, Any]:
         "date_precision": row["date_precision"],
         "date_basis": row["date_basis"],
         "location": _load(row["location_json"]),
-        "actors": json.loads(row["actors_json"]),
+        "actors": actors_of(row["actors_json"]),
         "quantity": _load(row["quantity_json"]),
         "claimed_by": json.loads(row["claimed_by_json"]),
         "stance": row["stance"],
@@ -313,7 +322,7 @@ def happening_row(r: sqlite3.Row) -> dict[str, Any]:
         "date_precision": row["date_precision"],
         "date_basis": row["date_basis"],
         "location": _load(row["location_json"]),
-        "actors": json.loads(row["actors_json"]),
+        "actors": actors_of(row["actors_json"]),
         "quantities": json.loads(row["quantities_json"]),
         "claimed_by": json.loads(row["claimed_by_json"]),
         "start": row["start"],

@@ -10,6 +10,7 @@ from typing import Any
 
 from briefwire.models import LinkedEvent, LinkedPerson
 
+from .claims import actors_of
 from .db import transaction
 
 
@@ -170,7 +171,7 @@ class EventStore:
             "date": row["date"],
             "date_precision": row["date_precision"],
             "location": json.loads(row["location_json"]) if row["location_json"] else None,
-            "actors": json.loads(row["actors_json"]),
+            "actors": actors_of(row["actors_json"]),
             "quantity": json.loads(row["quantity_json"]) if row["quantity_json"] else None,
             "status": row["status"],
             "first_reported": row["first_reported"],

@@ -25,7 +25,16 @@ from briefwire.nlp import Sentence, Span
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _LATIN = re.compile(r"[a-zA-Z]")
-_CONTINUES = re.compile(r"^\W*(?:он|она|ему|ей|его|её|ее)\b", re.I)
+# a sentence that goes on about the person just named: a pronoun, or a plain noun for them
+# ("Мужчина отправился ...", "Боец погиб ...") right at its start
+_CONTINUES = re.compile(
+    r"^\W*(?:он|она|ему|ей|его|её|ее|мужчина|женщина|парень|боец|военный|военнослужащий|наемник|наёмник)\b",
+    re.I,
+)
+# "X, который погиб ...": a relative clause right after the name says that X died
+_DIED_AFTER = re.compile(
+    r"^\s*,\s*(?:котор\w+|что)\s+(?:\w+\s+){0,3}?(?:погиб|скончал|умер|был[аи]? убит|убит|пал\b)", re.I
+)
 _PARTICIPLE = re.compile(r"(?<!\w)(?:погибш|умерш|скончавш|павш)\w*", re.I)
 _IDENTIFIED = re.compile(r"^[^.;]*?(?:\s[—–-]\s|оказал\w*|является|стал[аи]?\b)")
 _PRONOUN = re.compile(r"(?<!\w)(?:он|она|него|нему|ним|нее|неё|ней)(?!\w)", re.I)
@@ -101,7 +110,7 @@ def died_in_ru(
         extra = _continuation(following)
         if sentence.text.rstrip().endswith("?") or not dies(clause):
             opener = i == 0 and not lex.death.search(sentence.text.lower())
-            if not (opener and extra and dies(extra[0].text)):
+            if not (opener and any(dies(s.text) for s in extra)):
                 continue
         context = f"{paragraph_text} {' '.join(s.text for s in extra)}".lower()
         name = nominative(ent.text)
@@ -150,6 +159,8 @@ def _is_speaker(sentence: Sentence, ent: Span) -> bool:
     at, to = ent.start - sentence.start, ent.end - sentence.start
     # the words right around the name decide; a bounded window keeps long sentences linear
     after, before = sentence.text[to : to + 200], sentence.text[max(0, at - 50) : at]
+    if _DIED_AFTER.match(after):
+        return False  # «о корреспонденте X, который погиб»: the title names who died
     title = lex.speaker_before.search(before[-50:])
     if title and not lex.death.search(title.group(0).lower()):
         return True

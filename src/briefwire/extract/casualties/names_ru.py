@@ -11,8 +11,11 @@ given name is unknown, only endings that belong to one case alone (-ым, -ог�
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
+
+import iuliia
 
 # (case, gender) -> list of (ending in that case, nominative ending) for given names
 _GIVEN: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
@@ -134,6 +137,17 @@ def nominative(name: str) -> str:
     base, case, gender = first
     rest = [_undo(w, case, gender) for w in words[1:]]
     return " ".join([base, *rest])
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яёА-ЯЁ-]*")
+
+
+def latin(name: str, *, person: bool = False) -> str | None:
+    """The capitalised Cyrillic words of ``name`` in Latin letters (iuliia's Wikipedia scheme), a
+    person's name put in the nominative first ("Дональду Туску" -> "Donald Tusk"); None when
+    the name has no such word ("Minoborony" for «Минобороны»; nothing for «украинские СМИ»)."""
+    words = _CAPITALISED.findall(nominative(name) if person else name)
+    return str(iuliia.WIKIPEDIA.translate(" ".join(words))) if words else None
 
 
 _CASES = {"nomn": "nom", "gent": "gen", "datv": "dat", "accs": "acc", "ablt": "ins", "loct": "pre"}

@@ -73,8 +73,13 @@ def word_numbers(sentence: Sentence) -> list[WordNumber]:
     return out
 
 
+# pymorphy's most likely parse of «десятки» is «десятка» (the playing card), not «десяток»
+_LEMMA_FIX = {"десятка": "десяток"}
+
+
 def _lemma(token: Token) -> str:
-    return token.lemma.lower().replace("ё", "е")
+    lemma = token.lemma.lower().replace("ё", "е")
+    return _LEMMA_FIX.get(lemma, lemma)
 
 
 def _run(tokens: tuple[Token, ...], i: int) -> tuple[int, float, bool]:
@@ -91,7 +96,10 @@ def _run(tokens: tuple[Token, ...], i: int) -> tuple[int, float, bool]:
         elif lemma in _SCALES and (seen_number or j == i):
             plural = low != lemma and not seen_number and _plural(low)
             if plural and lemma in _VAGUE_PLURALS:
-                return j + 1, 0.0, True  # "десятки", "сотни", "тысячи людей"
+                k = j + 1  # "десятки тысяч": the scale after a vague plural is part of it
+                while k < len(tokens) and _lemma(tokens[k]) in _SCALES:
+                    k += 1
+                return k, 0.0, True  # "десятки", "сотни", "тысячи людей"
             total += (group or 1) * _SCALES[lemma]
             group, seen_number = 0.0, True
         elif lemma in _SHARES and j == i:

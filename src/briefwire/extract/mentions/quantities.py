@@ -37,6 +37,7 @@ from briefwire.extract.mentions.quantity_patterns import (
 )
 from briefwire.models import Quantity
 from briefwire.nlp import Sentence, Token
+from briefwire.nlp.natasha_ru import is_dative, is_finite_singular
 
 __all__ = ["QuantityMention", "find_quantities"]
 
@@ -108,7 +109,7 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
     ranges = _ranges(sentence)
     mentions.extend(ranges)
     for match in NUMBER_RE.finditer(sentence.text):
-        if russian and not match.group("digits") and not match.group("cur"):
+        if russian and not match.group("cur") and not any(ch.isdigit() for ch in match.group(0)):
             continue  # Russian numbers in words inflect: numbers_ru reads them from the lemmas
         parsed = parse_number(match)
         if parsed is None or _covered(sentence.start + match.start(), ranges):
@@ -165,6 +166,8 @@ def _russian_words(sentence: Sentence, found: list[QuantityMention]) -> list[Qua
     for number in word_numbers(sentence):
         if any(m.start <= number.start < m.end or number.start <= m.start < number.end for m in found):
             continue
+        if _RU_CLOCK_AFTER.match(sentence.text[number.end - sentence.start :]):
+            continue  # «в половине седьмого утра», «в девять вечера»: a time of day
         noun_end, noun = number.end, None
         modifier = None  # "двухсот мобилизованных": an adjective or participle used as a noun
         for tok in tokens[number.tokens[1] + 1 : number.tokens[1] + 4]:
@@ -226,6 +229,8 @@ def _excluded(
     before, after = text[max(0, start - 40) : start], text[end : end + 40]
     if _AGE_AFTER.search(after) or _AGE_BEFORE.search(before) or _ID_BEFORE.search(before):
         return True
+    if _RU_CLOCK_AFTER.match(after):
+        return True  # «около 9 утра», «до 11.30 мск», «в половине седьмого утра»: a time of day
     if parsed.kind == "plain" and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
         return True  # a day of the month
     if parsed.year_like and (_YEAR_PREPOSITION.search(before) or _RU_YEAR_AFTER.match(after)):
@@ -278,9 +283,14 @@ def _build(sentence: Sentence, start: int, end: int, parsed: ParsedNumber) -> Qu
     return QuantityMention(span_start, span_end, text, quantity, noun, vague=parsed.kind == "vague")
 
 
+_RU_CLOCK_AFTER = re.compile(
+    r"^\s*(?:[а-яё]+(?:ого|его)\s+)?(?:час\w*\s+)?"
+    r"(?:утра|вечера|ночи|дня\b(?!\s+назад)|по (?:местному|московскому|киевскому) времени|мск\b)",
+    re.I,
+)
 # an age in Russian: "в 58 лет", "ему было 30 лет", "X, 23 года,", "20 и 22 лет"
 _AGE_LEAD = re.compile(
-    r"(?:(?<!\w)(?:в возрасте|в|было|исполнилось|исполнится)\s*(?:\w+\s+(?:и|или)\s+)?[\w\-]*"
+    r"(?:(?<!\w)(?:в возрасте|в|было|исполнилось|исполнится)(?!\w)\s*(?:\w+\s+(?:и|или)\s+)?[\w\-]*"
     r"|,\s*(?:\w+\s+(?:и|или)\s+)?)\s*$",
     re.I,
 )
@@ -315,7 +325,32 @@ def _term(sentence: Sentence, noun: str | None, number_start: int, noun_end: int
         before = before[: approx.start()]
     if _NOT_TERM_AFTER.match(after) or _NOT_TERM_BEFORE.search(before):
         return False
-    return not _AGE_LEAD.search(before[-40:])  # «в 58 лет», «ему было 30 лет», ", 20 и 22 лет,": an age
+    if _AGE_LEAD.search(before[-40:]):  # «в 58 лет», «ему было 30 лет», ", 20 и 22 лет,": an age
+        return False
+    return not _dative_before(sentence, number_start, after)  # «Женщине 43 года», «которым 8 лет»
+
+
+_RU_AGE_LINK = frozenset(
+    {"был", "была", "было", "будет", "исполнилось", "исполнится", "и", "или", "уже", "всего"}
+)
+
+
+_RU_TERM_AFTER = re.compile(
+    r"^\s*(?:колони\w*|лишени\w*|тюрьм\w*|заключени\w*|строгого|общего|особого|условно|"
+    r"исправительн\w*|принудительн\w*|ограничени\w*)",
+    re.I,
+)
+
+
+def _dative_before(sentence: Sentence, number_start: int, after: str = "") -> bool:
+    """Is the word before a Russian number of years in the dative (who is that old), and no
+    sentence follows («назначил мужчине 3 года колонии» is a term)?"""
+    if _RU_TERM_AFTER.match(after):
+        return False
+    before = [t for t in sentence.tokens if t.end <= number_start and t.pos != "PUNCT"]
+    while before and (before[-1].text.lower() in _RU_AGE_LINK or before[-1].pos == "NUM"):
+        before.pop()
+    return bool(before) and is_dative(before[-1].text)
 
 
 def _one_is_counted(sentence: Sentence, start: int) -> bool:
@@ -437,7 +472,7 @@ def _russian_noun(tokens: Iterator[Token], end: int) -> tuple[int, int, str | No
             return quoted.start, quoted.end, quoted.text
         return end, end, None
     if first is not None and re.fullmatch(r"[а-яё]+", first.text) and first.start - end <= 1:
-        if first.pos and first.pos not in {"NOUN", "ADJ", "VERB", "X"}:
+        if (first.pos and first.pos not in {"NOUN", "ADJ", "VERB", "X"}) or is_finite_singular(first.text):
             return end, end, None
         return first.start, first.end, first.text
     return end, end, None

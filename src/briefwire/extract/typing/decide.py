@@ -26,7 +26,7 @@ from briefwire.extract.casualties.finder_ru import ru_lexicon
 from briefwire.extract.typing.classifier import NONE, load_model
 from briefwire.extract.typing.clauses import weight_at
 from briefwire.extract.typing.lexicon import Taxonomy, load_taxonomy
-from briefwire.extract.typing.modality import modality
+from briefwire.extract.typing.modality import Modality, modality
 from briefwire.nlp import Sentence
 
 __all__ = ["MIN_SCORE", "PRIORITY", "Reading", "chosen_types", "event_types", "read_sentence"]
@@ -55,6 +55,7 @@ PRIORITY = (
     "other",
 )
 Ranked = list[tuple[str, float]]
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 @dataclass(frozen=True)
@@ -115,10 +116,18 @@ def read_sentence(
     if not ranked and prior and hits.get(prior, (0.0, None, 0.0))[0] >= 1.0:
         ranked, source = [(prior, MIN_SCORE)], "headline"
     ranked = _deaths_of_soldiers(ranked, f"{context} {text}", language)
+    if ranked and ranked[0][0] == "other" and on_topic and taxonomy.judges(sentence):
+        ranked, source = [("policy_or_statement", ranked[0][1])], "speech-act"
     if not ranked and _speaks_for_institution(sentence, speaker, on_topic, taxonomy):
         ranked, source = [("policy_or_statement", MIN_SCORE)], "speech-act"
     cue = hits[ranked[0][0]][1] if ranked and ranked[0][0] in hits else None
     mood = modality(sentence, cue, last=last)
+    catch_all = bool(ranked) and ranked[0][0] == "other"
+    foreseen = mood.name == "hypothetical" or (mood.name == "planned" and catch_all)
+    if foreseen and _speaks_for_institution(sentence, speaker, on_topic, taxonomy):
+        # "strikes may bring a response, X warned": the warning is the news (a statement); what
+        # it foresees has not happened, so it gives no type of its own
+        mood, ranked, source = Modality("planned"), [("policy_or_statement", MIN_SCORE)], "speech-act"
     if not mood.claims:
         return Reading((), mood.name, cue, source)
     chosen = _chosen(ranked, text, taxonomy, dict(hits), sentence)
@@ -250,9 +259,21 @@ def _speaks_for_institution(
     quoted = text.lstrip()[:1] in {'"', "“", "«"}
     if not anchored or quoted:
         return False
-    if speaker and taxonomy.is_official(speaker):
+    if speaker and (taxonomy.is_official(speaker) or _named(speaker, sentence)):
         return True
     return taxonomy.states_or_decides(sentence)
+
+
+def _named(speaker: str, sentence: Sentence) -> bool:
+    """Is the speaker someone by name (a person, an organisation, a country), not "a resident"?
+
+    The entity tagger misses many lone surnames at the start of a post, so a short capitalised
+    speaker counts too.
+    """
+    if any(speaker in e.text or e.text in speaker for e in sentence.entities if e.label in _NAMED):
+        return True
+    words = speaker.split()
+    return 0 < len(words) <= 4 and words[-1][:1].isupper()
 
 
 def event_types(text: str, on_topic: bool, language: str = "en") -> Ranked:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from briefwire.nlp import Sentence
+from briefwire.nlp import Sentence, Token
 
 _PROFILE = "mobilization"
 
@@ -72,6 +72,18 @@ class Taxonomy:
     topic: re.Pattern[str]
     context: re.Pattern[str]
     statement_lemmas: frozenset[str] = frozenset()
+    judgement_lemmas: frozenset[str] = frozenset()
+
+    def judges(self, sentence: Sentence) -> bool:
+        """Does a verb of judgement ("condemned", «назвал … возмутительными») carry the sentence?
+
+        Its object (a strike, a sentence) is what the speaker judges, not the news: the news is
+        the statement.
+        """
+        return any(
+            t.lemma.lower() in self.judgement_lemmas and t.pos == "VERB" and t.dep in {"", "ROOT"}
+            for t in sentence.tokens
+        )
 
     def document_on_topic(self, text: str, *, local_places: bool = False, strict: bool = True) -> bool:
         """Is a whole document about the profile's story (mobilization in Russia's war)?
@@ -153,10 +165,20 @@ class Taxonomy:
             return any(
                 t.ent in {"PERSON", "ORG", "GPE", "NORP"} or self.is_official(t.text) for t in subjects
             )
-        named = any(e.label in {"PERSON", "ORG"} for e in sentence.entities)
         if any_verb:
             return self.is_official(sentence.text[:60])
-        return named and any(t.lemma in self.statement_lemmas and t.pos == "VERB" for t in tokens)
+        verbs = [i for i, t in enumerate(tokens) if t.lemma in self.statement_lemmas and t.pos == "VERB"]
+        named = any(e.label in {"PERSON", "ORG"} for e in sentence.entities)
+        return bool(verbs) and (named or any(_noun_before(tokens, i) for i in verbs))
+
+
+def _noun_before(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Does a noun stand right before the verb (its subject, in a language read without a parse:
+    «Путин утвердил», «Власти объявили»)? The tagger misses many names at the start of a post."""
+    j = verb - 1
+    while j >= 0 and (tokens[j].pos in {"PUNCT", "ADV", "PART"} or not tokens[j].text.strip("*_")):
+        j -= 1
+    return j >= 0 and tokens[j].pos in {"NOUN", "PROPN"} and verb - j <= 4
 
 
 def _lower(text: str) -> str:
@@ -222,4 +244,5 @@ def load_taxonomy(language: str = "en") -> Taxonomy:
         _compile_any(cues["topic_anchors"]),
         _compile_any(cues["context_anchors"]),
         frozenset(cues.get("statement_lemmas", [])),
+        frozenset(cues.get("judgement_lemmas", [])),
     )

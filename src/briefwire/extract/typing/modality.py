@@ -72,6 +72,26 @@ _OWN_NEGATION = re.compile(r"\b(?:not|never|no|without|n't|lack)\b|(?<!\w)(?:н�
 _TERMINAL = re.compile(r"[.!?…»”\"')\]]\s*$")
 
 
+# a word that cannot end a sentence: a cut-off text stops on it ("the governor said that the")
+_OPEN_ENDED = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART"})
+_MARKUP = re.compile(r"[\s*_~`|]+$")
+
+
+def _cut_off(sentence: Sentence) -> bool:
+    """Is this last sentence cut off mid-way (no claim), rather than a headline-style line?
+
+    A Telegram post or a headline ends without a full stop and is complete; a text cut by a
+    paywall or a length limit stops on an ellipsis, a comma or a word that needs a next one.
+    """
+    text = _MARKUP.sub("", sentence.text)
+    if len(text.split()) <= 6 or (_TERMINAL.search(text) and not text.endswith(("…", "..."))):
+        return False
+    if text.endswith(("…", "...", ",", ":", ";", "-", "—", "–")):
+        return True
+    words = [t for t in sentence.tokens if t.pos != "PUNCT" and t.text.strip("*_~`|")]
+    return bool(words) and words[-1].pos in _OPEN_ENDED
+
+
 @dataclass(frozen=True)
 class Modality:
     """``happened`` (a claim of what the cues say), ``planned``, ``demanded``, or one of
@@ -92,7 +112,7 @@ def modality(sentence: Sentence, cue: tuple[int, int] | None, *, last: bool = Fa
     russian = _cyrillic(text)
     checks = (  # in order: the first that holds names the modality
         ("question", lambda: text.endswith("?")),
-        ("truncated", lambda: last and len(text.split()) > 6 and not _TERMINAL.search(text)),
+        ("truncated", lambda: last and _cut_off(sentence)),
         ("demanded", lambda: _demands(sentence, russian)),
         (
             "hypothetical",
