@@ -1,7 +1,7 @@
 """Place names compared across languages and scripts (``profiles/<profile>/place_words.json``).
 
-"Verkhny Lars", "Verkhniy Lars" and «Верхний Ларс» are one crossing, "South Bridge" is the
-"Yuzhny Most" translated: each word becomes its transliteration skeleton without the Russian
+"Verkhny Lars", "Verkhniy Lars" and «Верхний Ларс» are one crossing, "East Port" is
+"Vostochny Port" translated: each word becomes its transliteration skeleton without the Russian
 adjective or case ending, a translated word becomes the Russian stem it stands for, and words
 that only say what kind of place it is ("region", «область») are dropped.
 """

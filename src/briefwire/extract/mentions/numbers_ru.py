@@ -1,4 +1,4 @@
-"""Russian numbers written in words, in any case: «свыше двухсот человек», «полтора десятка»,
+"""Russian numbers written in words, in any case: «более трёхсот жителей», «два десятка»,
 «восемьдесят две тысячи мобилизованных», «трое военнослужащих».
 
 Russian numerals inflect for case (двести, двухсот, двумстам ...), so they are read from the

@@ -89,7 +89,7 @@ _APPROX_RE = re.compile(
 )
 
 # Durations: a number of them is a claim only as a term (a sentence, leave, a stay), see
-# quantities._term; measurements (a 12-kilometre queue, 25 sq m) are quantities like counts.
+# quantities._term; measurements (a 9-kilometre tailback, 40 sq m) are quantities like counts.
 _DURATIONS = (
     "year years month months week weeks day days hour hours minute minutes second seconds"
     " decade decades century centuries"
