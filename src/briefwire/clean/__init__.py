@@ -17,6 +17,7 @@ from briefwire.clean.assemble import assemble, inline_cuts
 from briefwire.clean.head import Head, read_head
 from briefwire.clean.headline import choose_headline, slug_named
 from briefwire.clean.lexicon import lexicon
+from briefwire.clean.linemodel import is_learned, mark_learned_furniture
 from briefwire.clean.page import HEAD_WINDOW, Layout, find_layout, mark_head_rest, mark_outside, page_title
 from briefwire.clean.pagehead import head_dateline
 from briefwire.clean.pubdate import publication_date
@@ -30,7 +31,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s)\]>]*|\]\([^)\s]*\)|@\w+")
 
-__all__ = ["CleanOptions", "clean", "line_hashes", "normalize_text"]
+__all__ = ["CleanOptions", "Marked", "clean", "line_hashes", "mark_lines", "normalize_text"]
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,14 @@ class CleanOptions:
     ``dek_in_body``: the dek becomes ``CleanDocument.dek`` and, when True, stays the first
     paragraph too: it usually states the article's central claim, and extraction needs it as
     evidence.
+    ``line_model``: on a whole page, the learned line model (:mod:`briefwire.clean.linemodel`)
+    removes what the rules left that reads as furniture by shape and position.
     """
 
     learned_min_docs: tuple[int, int, int] = (1, 2, 4)
     dek_in_body: bool = True
     detect_head: bool = True
+    line_model: bool = True
 
 
 def line_hashes(raw: RawDocument) -> list[str]:
@@ -57,6 +61,17 @@ def line_hashes(raw: RawDocument) -> list[str]:
     return list(seen)
 
 
+@dataclass
+class Marked:
+    """The rules' verdict on a document before assembly: its lines, the reason of each removed
+    line (index -> reason), the page layout when the text is a whole page, and its head."""
+
+    lines: list[Line]
+    reasons: dict[int, str]
+    layout: Layout | None
+    head: Head | None
+
+
 def clean(
     raw: RawDocument,
     learned: Mapping[str, int] | None = None,
@@ -64,6 +79,41 @@ def clean(
 ) -> CleanDocument:
     """Clean one document; ``learned`` maps line keys to how many other documents of the same
     outlet carry that line (see :func:`line_hashes`)."""
+    opts = options or CleanOptions()
+    lex = lexicon()
+    marked = mark_lines(raw, learned, opts)
+    lines, reasons, head = marked.lines, marked.reasons, marked.head
+    if marked.layout is not None and opts.line_model:
+        mark_learned_furniture(lines, reasons, marked.layout, raw.url, learned)
+    cuts = inline_cuts(lines, reasons, lex)
+    text, paragraphs, removed = assemble(lines, reasons, cuts)
+    published = publication_date(
+        raw.published,
+        head.dateline if head else None,
+        (p.text for p in paragraphs),
+        removed,
+        url=raw.url,
+    )
+    return CleanDocument(
+        raw=raw,
+        doc_id=_doc_id(raw, lines, reasons, cuts),
+        text=text,
+        paragraphs=paragraphs,
+        removed=tuple(_in_order(removed)),
+        title=head.title if head else raw.title,
+        dek=head.dek if head else None,
+        published=published,
+        language=detect_language(text or raw.text),
+    )
+
+
+def mark_lines(
+    raw: RawDocument,
+    learned: Mapping[str, int] | None = None,
+    options: CleanOptions | None = None,
+) -> Marked:
+    """Every rule's reasons, the layout and the head: what the learned line model reads (its
+    training script calls this too, so it learns on exactly what it sees at run time)."""
     opts = options or CleanOptions()
     lex = lexicon()
     lines = split_lines(raw.text)
@@ -88,26 +138,7 @@ def clean(
     head = _head(raw, lines, reasons, layout=layout, learned=learned, opts=opts)
     if _keep_some_body(reasons, len(lines)) and head is not None:
         head.title = raw.title  # its only sentence is the text: no headline to repeat it
-    cuts = inline_cuts(lines, reasons, lex)
-    text, paragraphs, removed = assemble(lines, reasons, cuts)
-    published = publication_date(
-        raw.published,
-        head.dateline if head else None,
-        (p.text for p in paragraphs),
-        removed,
-        url=raw.url,
-    )
-    return CleanDocument(
-        raw=raw,
-        doc_id=_doc_id(raw, lines, reasons, cuts),
-        text=text,
-        paragraphs=paragraphs,
-        removed=tuple(_in_order(removed)),
-        title=head.title if head else raw.title,
-        dek=head.dek if head else None,
-        published=published,
-        language=detect_language(text or raw.text),
-    )
+    return Marked(lines, reasons, layout, head)
 
 
 def _head(
@@ -172,11 +203,12 @@ def _doc_id(
 ) -> str:
     """Hash of the clean text as the rules alone leave it.
 
-    Lines removed only because the outlet repeats them elsewhere are put back first: what
+    Lines removed only because the outlet repeats them elsewhere, or by the learned line model
+    (which reads those counts too), are put back first: what
     has been learned changes as documents arrive, and the same article read twice must get
     the same id.
     """
-    by_rules = {i: r for i, r in reasons.items() if r != "learned"}
+    by_rules = {i: r for i, r in reasons.items() if r != "learned" and not is_learned(r)}
     text = assemble(lines, by_rules, cuts)[0]
     return text_hash(normalize_text(text) or normalize_text(raw.text))
 
