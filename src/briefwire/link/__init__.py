@@ -82,7 +82,7 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     documents = {d["doc_id"]: d for d in inp.documents}
     reuse = reuse_groups(inp.passages)
     people = resolve_people(inp.claims, inp.mentions)
-    orgs = org_profile(options.profile)
+    orgs = org_profile(options.profile).for_one_run()
     cons = constraints(inp.decisions)
     similarity = default_similarity(options.embeddings)
 
