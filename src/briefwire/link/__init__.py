@@ -30,7 +30,7 @@ from .evidence import score
 from .features import PairScore
 from .group import cluster
 from .happening import HappeningInfo, happening_infos
-from .index import could_merge, similarity_rows, sketches
+from .index import comparable, could_merge, similarity_rows, sketches
 from .merge import Constraints, claim_infos, explaining_pairs
 from .pairs import Pair, candidate_pairs
 from .register import person_details, persons
@@ -146,11 +146,12 @@ def _merging(
     new_claims = cand.inp.new_claims or frozenset()
     sketched = sketches(block, cand.reuse, cand.alone)
     fresh = [s for s in sketched if any(block[i]["claim_id"] in new_claims for i in s.positions)]
-    texts = [c.get("quote") or c["summary"] for c in block]
-    sim = cand.similarity.matrix(texts, cand.inp.vectors, similarity_rows(sketched))
-    new = infos_of(block, sorted(i for s in fresh for i in s.positions))
     fresh_keys = frozenset(s.key for s in fresh)
-    kept = [s for s in sketched if s.key in fresh_keys or any(could_merge(x, s, sim) for x in new)]
+    old = comparable(sketched, fresh_keys)
+    texts = [c.get("quote") or c["summary"] for c in block]
+    sim = cand.similarity.matrix(texts, cand.inp.vectors, similarity_rows(fresh, old))
+    new = infos_of(block, sorted(i for s in fresh for i in s.positions))
+    kept = [*fresh, *(s for s in old if any(could_merge(x, s, sim) for x in new))]
     hs = infos_of(block, sorted(i for s in kept for i in s.positions))
     pairs = candidate_pairs(hs, fresh_keys)
     return [(x.claims, y.claims) for x, y in pairs if score(x, y, sim).merge]

@@ -32,6 +32,7 @@ from .evidence import (
     sentence_similarity,
     word_share,
 )
+from .families import related
 from .features import THRESHOLD, name_skeletons
 from .happening import (
     Count,
@@ -39,6 +40,7 @@ from .happening import (
     content_words,
     counts_of,
     happening_groups,
+    main_type,
     sentence_rows,
     settlements_of,
     told,
@@ -74,6 +76,7 @@ class Sketch:
     """What is cheap to know of a happening, by the claims' positions in the block."""
 
     key: str
+    type: str  # as ``HappeningInfo.type``
     positions: tuple[int, ...]  # every claim of the happening
     core: tuple[int, ...]  # similarity rows, as ``HappeningInfo.core``
     rows: tuple[int, ...]  # as ``HappeningInfo.rows``
@@ -108,6 +111,7 @@ def _sketch(
     places = [c.get("location") or {} for c in cs]
     return Sketch(
         key=key,
+        type=main_type(cs),
         positions=tuple(at),
         core=tuple(telling[n] for n in core[:4]),
         rows=tuple(telling[n] for n in rows[:8]),
@@ -150,7 +154,20 @@ def _bound(x: HappeningInfo, y: Sketch, sim: Any) -> float:
     return z + w["same_claimant"] * bool(x.claimants)
 
 
-def similarity_rows(sketched: Sequence[Sketch]) -> set[int]:
-    """The claims whose sentences the bounds compare (a happening known only from figures is
-    never a candidate: none of its)."""
-    return {i for s in sketched if not s.figures_only for i in (*s.core, *s.rows)}
+def comparable(sketched: Sequence[Sketch], fresh: Collection[str]) -> list[Sketch]:
+    """The old happenings a new one (of ``fresh``) could be compared with at all: of a related
+    type (any other pair is vetoed) and not known only from figures (never a candidate)."""
+    new = [s for s in sketched if s.key in fresh]
+    return [
+        s
+        for s in sketched
+        if s.key not in fresh and not s.figures_only and any(related(n.type, s.type) for n in new)
+    ]
+
+
+def similarity_rows(fresh: Sequence[Sketch], old: Sequence[Sketch]) -> set[int]:
+    """The claims whose sentences are compared: none when a new happening meets no other (its
+    sentence need not be embedded)."""
+    if not old and len(fresh) < 2:
+        return set()
+    return {i for s in (*fresh, *old) if not s.figures_only for i in (*s.core, *s.rows)}
