@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -447,9 +447,14 @@ def _finish(walk: _Walk, blocks: tuple[Block, ...]) -> Extraction:
     doc = walk.doc
     _adopt_orphans(walk)
     happenings, claims = [], []
+    dates_by_paragraph: dict[int, tuple[list[int], list[DateValue]]] = {}
+    for paragraph, start, d in walk.dates:  # in reading order: starts ascend within a paragraph
+        starts, values = dates_by_paragraph.setdefault(paragraph, ([], []))
+        starts.append(start)
+        values.append(d)
     for h in walk.builder.happenings:
         place = story_place(h, walk.places) or walk.headline_place
-        date = _story_date(h, walk.dates, doc.published)
+        date = _story_date(h, dates_by_paragraph, doc.published)
         happening, rows = happening_claims(h, doc.doc_id, place, date)
         happenings.append(happening)
         claims.extend(rows)
@@ -464,28 +469,32 @@ def _finish(walk: _Walk, blocks: tuple[Block, ...]) -> Extraction:
 
 def _link_denials(claims: list[Claim]) -> list[Claim]:
     """A denial points at the first claim of the happening it denies (its index in the list)."""
+    first: dict[int, int] = {}  # happening -> index of its first claim that is not a denial
+    for i, o in enumerate(claims):
+        if o.stance != "denied" and o.happening is not None:
+            first.setdefault(o.happening, i)
     out = []
     for c in claims:
         if c.stance == "denied" and c.happening is not None:
-            target = next(
-                (i for i, o in enumerate(claims) if o.happening == c.happening and o.stance != "denied"), None
-            )
-            out.append(replace(c, denies=target))
+            out.append(replace(c, denies=first.get(c.happening)))
         else:
             out.append(c)
     return out
 
 
-def _story_date(h: Open, dates: list[tuple[int, int, DateValue]], published: DateValue) -> DateValue:
+def _story_date(
+    h: Open, dates: Mapping[int, tuple[list[int], list[DateValue]]], published: DateValue
+) -> DateValue:
     """The happening's own explicit date, else the last explicit date told before its lead in the
-    same paragraph, else the publication date."""
+    same paragraph, else the publication date. ``dates`` holds each paragraph's explicit dates
+    with their starts in order, so a long paragraph is searched by bisection, not scanned."""
     own = next((e.date for e in h.entries if e.date is not None), None)
     if own is not None:
         return own
-    lead = h.lead.sentence.start
-    earlier = [d for paragraph, start, d in dates if start < lead and paragraph == h.paragraph]
-    if earlier:
-        return replace(earlier[-1], basis="context")
+    starts, values = dates.get(h.paragraph, ([], []))
+    before = bisect.bisect_left(starts, h.lead.sentence.start)
+    if before:
+        return replace(values[before - 1], basis="context")
     if not published.date:
         return DateValue.unknown()
     return DateValue(published.date, published.precision, "publication")

@@ -11,6 +11,7 @@ Two documents crediting one wire, or one crediting the other's outlet, are one s
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -55,12 +56,17 @@ def outlet_key(doc: Mapping[str, Any]) -> str:
 def credits(doc: Mapping[str, Any]) -> frozenset[str]:
     """Casefolded names of the outlets whose text the document says it carries."""
     text = "\n".join(str(doc.get(k) or "") for k in ("head", "tail"))
+    return _credits(text, outlet_name(doc).casefold())
+
+
+@functools.lru_cache(maxsize=8192)
+def _credits(text: str, own: str) -> frozenset[str]:
+    # cached: linking asks again for every event a document is in, and for every pair of its
+    # documents, and the same document's answer never changes
     found = {m.group(1) for m in _DATELINE.finditer(text)}
     found |= {m.group(1) for m in _CREDIT.finditer(text)}
-    own = outlet_name(doc).casefold()
-    return frozenset(
-        n.strip().casefold() for n in found if len(n.strip()) >= 2 and n.strip().casefold() != own
-    )
+    names = (n.strip().rstrip(".").strip().casefold() for n in found)  # "Reporting by X." ends a sentence
+    return frozenset(n for n in names if len(n) >= 2 and n != own)
 
 
 def credits_outlet(doc: Mapping[str, Any], other: Mapping[str, Any]) -> bool:

@@ -14,14 +14,17 @@ if TYPE_CHECKING:
     from briefwire.link.features import PairScore
 
 
-# What link reads of a document: who published it, and its first and last paragraphs, where a
-# wire credit ("(Northwire)", "provided by ...") or a masthead stands.
-LINK_DOCUMENT_COLUMNS = """d.doc_id, d.origin, d.title, d.published, d.forwarded_from, d.seq, d.url,
+# What link reads of a document: who published it, and the start of its first paragraphs and the
+# end of its last ones, where a wire credit ("(Northwire)", "provided by ...") or a masthead
+# stands. Each paragraph is cut to HEAD_TAIL_CHARS: a paragraph can be megabytes long, and link
+# reads these for every event the document is in.
+HEAD_TAIL_CHARS = 4000
+LINK_DOCUMENT_COLUMNS = f"""d.doc_id, d.origin, d.title, d.published, d.forwarded_from, d.seq, d.url,
     d.author, s.name AS outlet, s.kind AS source_kind,
-    (SELECT group_concat(text, char(10)) FROM (SELECT text FROM passages p
-        WHERE p.doc_id = d.doc_id ORDER BY p.idx LIMIT 2)) AS head,
-    (SELECT group_concat(text, char(10)) FROM (SELECT text FROM passages p
-        WHERE p.doc_id = d.doc_id ORDER BY p.idx DESC LIMIT 2)) AS tail"""
+    (SELECT group_concat(text, char(10)) FROM (SELECT substr(text, 1, {HEAD_TAIL_CHARS}) AS text
+        FROM passages p WHERE p.doc_id = d.doc_id ORDER BY p.idx LIMIT 2)) AS head,
+    (SELECT group_concat(text, char(10)) FROM (SELECT substr(text, -{HEAD_TAIL_CHARS}) AS text
+        FROM passages p WHERE p.doc_id = d.doc_id ORDER BY p.idx DESC LIMIT 2)) AS tail"""
 
 
 class EntityStore:
