@@ -78,7 +78,11 @@ def _relink_around(
     claims = store.claims_by_key(near)
     groups = surname_groups(claims, store.mentions_by_key(new_mentions))
     people_claims, people_mentions = store.person_group_members(groups)
-    claims = store.claims_by_key(near | people_claims)
+    # the block's rows are read once: only the people's other claims are read besides
+    extra = store.claims_by_key(people_claims - near)
+    if extra:
+        order = store.claim_order(near | people_claims)
+        claims = sorted([*claims, *extra], key=lambda c: order[c["claim_id"]])
     mentions = store.mentions_by_key(set(new_mentions) | people_mentions)
     doc_ids = {c["doc_id"] for c in claims} | {m["doc_id"] for m in mentions}
     passages = store.reuse_passages(doc_ids)

@@ -12,12 +12,13 @@ family and date (``evidence``, ``families``); cluster them under reviewers' cons
 (``register``). With ``LinkInput.new_claims`` only what new claims touch is re-linked
 (``scope``): of the happenings sharing a block (type family and weeks) with them, the new ones,
 those a new one scores a merge with (candidate pairs found from the new side, ``pairs``), and
-whole events of those.
+whole events of those. Old happenings of the block that no score could merge with a new one are
+ruled out before their evidence is gathered (``index``), with the same result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,7 @@ from .evidence import score
 from .features import PairScore
 from .group import cluster
 from .happening import HappeningInfo, happening_infos
+from .index import comparable, could_merge, similarity_rows, sketches
 from .merge import Constraints, claim_infos, explaining_pairs
 from .pairs import Pair, candidate_pairs
 from .register import person_details, persons
@@ -82,17 +84,20 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     documents = {d["doc_id"]: d for d in inp.documents}
     reuse = reuse_groups(inp.passages)
     people = resolve_people(inp.claims, inp.mentions)
-    orgs = org_profile(options.profile)
+    orgs = org_profile(options.profile).for_one_run()
     cons = constraints(inp.decisions)
     similarity = default_similarity(options.embeddings)
 
-    def infos_of(cs: Sequence[dict[str, Any]]) -> list[HappeningInfo]:
-        return happening_infos(cs, claim_infos(cs, people, reuse, orgs), cons.alone)
+    def infos_of(cs: Sequence[dict[str, Any]], only: Sequence[int] | None = None) -> list[HappeningInfo]:
+        """Happenings of ``cs``, or of the claims at positions ``only`` (whole happenings)."""
+        chosen = cs if only is None else [cs[i] for i in only]
+        return happening_infos(chosen, claim_infos(cs, people, reuse, orgs, only), cons.alone)
 
     scope: tuple[str, ...] | None = None
     if inp.new_claims is not None:
         block = affected_claims(claims, inp.new_claims)
-        claims = touched(block, inp.new_claims, _merging(block, infos_of(block), inp, similarity))
+        merging = _merging(block, infos_of, Candidates(inp, similarity, reuse, cons.alone))
+        claims = touched(block, inp.new_claims, merging)
         scope = tuple(sorted(c["claim_id"] for c in claims))
     happenings = infos_of(claims)
     pairs, sim = _compared(claims, happenings, None, similarity, inp.vectors)
@@ -119,13 +124,36 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     )
 
 
+@dataclass(frozen=True)
+class Candidates:
+    """What finding a block's merges with new claims reads besides the block."""
+
+    inp: LinkInput
+    similarity: Similarity
+    reuse: dict[tuple[str, int], int]
+    alone: frozenset[str]
+
+
 def _merging(
-    block: Sequence[dict[str, Any]], hs: Sequence[HappeningInfo], inp: LinkInput, similarity: Similarity
+    block: Sequence[dict[str, Any]],
+    infos_of: Callable[[Sequence[dict[str, Any]], Sequence[int]], list[HappeningInfo]],
+    cand: Candidates,
 ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The claims of each pair of happenings, one with a new claim, that scores a merge."""
-    new_claims = inp.new_claims or frozenset()
-    new = frozenset(h.key for h in hs if not new_claims.isdisjoint(h.claims))
-    pairs, sim = _compared(block, hs, new, similarity, inp.vectors)
+    """The claims of each pair of happenings, one with a new claim, that scores a merge.
+
+    Only the new happenings and the old ones the candidate index (``index``) cannot rule out
+    have their evidence gathered; their candidate pairs with a new one are scored."""
+    new_claims = cand.inp.new_claims or frozenset()
+    sketched = sketches(block, cand.reuse, cand.alone)
+    fresh = [s for s in sketched if any(block[i]["claim_id"] in new_claims for i in s.positions)]
+    fresh_keys = frozenset(s.key for s in fresh)
+    old = comparable(sketched, fresh_keys)
+    texts = [c.get("quote") or c["summary"] for c in block]
+    sim = cand.similarity.matrix(texts, cand.inp.vectors, similarity_rows(fresh, old))
+    new = infos_of(block, sorted(i for s in fresh for i in s.positions))
+    kept = [*fresh, *(s for s in old if any(could_merge(x, s, sim) for x in new))]
+    hs = infos_of(block, sorted(i for s in kept for i in s.positions))
+    pairs = candidate_pairs(hs, fresh_keys)
     return [(x.claims, y.claims) for x, y in pairs if score(x, y, sim).merge]
 
 

@@ -17,7 +17,8 @@ document's separate happenings. A report with no date of its own needs stronger 
 from __future__ import annotations
 
 import math
-from typing import Any
+from datetime import date
+from typing import Any, Protocol
 
 from .families import related
 from .features import THRESHOLD, PairScore
@@ -60,25 +61,16 @@ MAX_UNDATED_GAP_DAYS = 7
 def score(x: HappeningInfo, y: HappeningInfo, sim: Any) -> PairScore:
     f: dict[str, float] = {}
     f["same_type"] = float(x.type == y.type)
-    f["similarity"] = round(_similarity(x, y, sim), 3)
+    f["similarity"] = round(sentence_similarity(x, y, sim), 3)
     f["same_person"] = float(bool(x.people & y.people))
     f["reused_text"] = float(bool(x.reuse_groups & y.reuse_groups))
     f["same_place"] = float(bool(x.settlements & y.settlements))
     f["same_region"] = float(bool(x.regions & y.regions))
     gap = days_apart(x, y)
-    f["near_dates"] = float(gap is not None and gap <= 1 and x.dated and y.dated)
-    # two reports dated only by publication: published within two days of each other
-    f["near_publication"] = float(
-        gap is not None and not (x.dated and y.dated) and gap <= (1 if x.dated or y.dated else 2)
-    )
-    f["undated"] = float(not (x.dated and y.dated))
-    f["no_date"] = float(x.day is None or y.day is None)  # not even a publication date bounds it
-    f["far_dates"] = float(gap is not None and gap > (1 if x.dated or y.dated else 3))
-    f |= _quantity_features(x.counts, y.counts)
-    union = x.names | y.names
-    f["shared_names"] = round(len(x.names & y.names) / len(union), 3) if union else 0.0
-    fewer = min(len(x.words), len(y.words))
-    f["shared_words"] = round(len(x.words & y.words) / fewer, 3) if fewer >= 3 else 0.0
+    f |= date_features(x, y, gap)
+    f |= quantity_features(x.counts, y.counts)
+    f["shared_names"] = name_share(x.names, y.names)
+    f["shared_words"] = word_share(x.words, y.words)
     f["same_claimant"] = float(bool(x.claimants & y.claimants))
     f["other_country"] = float(
         bool(x.country and y.country and x.country != y.country and not f["same_person"])
@@ -89,6 +81,18 @@ def score(x: HappeningInfo, y: HappeningInfo, sim: Any) -> PairScore:
         f["days_apart"] = float(gap)
     veto = veto_of(x, y, gap, bool(f["reused_text"]))
     return PairScore(x.claims[0], y.claims[0], round(1 / (1 + math.exp(-z)), 4), f, veto)
+
+
+def name_share(a: frozenset[str], b: frozenset[str]) -> float:
+    """The names two happenings share, of all they name."""
+    union = a | b
+    return round(len(a & b) / len(union), 3) if union else 0.0
+
+
+def word_share(a: frozenset[str], b: frozenset[str]) -> float:
+    """The content words two happenings share, of the fewer one uses (three or more)."""
+    fewer = min(len(a), len(b))
+    return round(len(a & b) / fewer, 3) if fewer >= 3 else 0.0
 
 
 def _weighted(f: dict[str, float]) -> float:
@@ -103,7 +107,19 @@ def _weighted(f: dict[str, float]) -> float:
     return total
 
 
-def _similarity(x: HappeningInfo, y: HappeningInfo, sim: Any) -> float:
+class Sentences(Protocol):
+    """What the sentence similarity of two happenings reads (a ``HappeningInfo``, or the
+    candidate index's cheaper sketch of one)."""
+
+    @property
+    def core(self) -> tuple[int, ...]: ...
+    @property
+    def rows(self) -> tuple[int, ...]: ...
+    @property
+    def cyrillic(self) -> bool: ...
+
+
+def sentence_similarity(x: Sentences, y: Sentences, sim: Any) -> float:
     if x.cyrillic != y.cyrillic:
         return _CROSS_LANGUAGE_SIMILARITY
     core = max([float(sim[i, j]) for i in x.core for j in y.core])
@@ -111,7 +127,31 @@ def _similarity(x: HappeningInfo, y: HappeningInfo, sim: Any) -> float:
     return max(core, facets - 0.1)
 
 
-def days_apart(x: HappeningInfo, y: HappeningInfo) -> int | None:
+class Dated(Protocol):
+    """When a happening was (a ``HappeningInfo``, or the candidate index's sketch of one)."""
+
+    @property
+    def day(self) -> date | None: ...
+    @property
+    def span(self) -> int: ...
+    @property
+    def dated(self) -> bool: ...
+
+
+def date_features(x: Dated, y: Dated, gap: int | None) -> dict[str, float]:
+    """How near in time two happenings are, as features (``gap``: :func:`days_apart`)."""
+    both, either = x.dated and y.dated, x.dated or y.dated
+    return {
+        "near_dates": float(gap is not None and gap <= 1 and both),
+        # two reports dated only by publication: published within two days of each other
+        "near_publication": float(gap is not None and not both and gap <= (1 if either else 2)),
+        "undated": float(not both),
+        "no_date": float(x.day is None or y.day is None),  # not even a publication date bounds it
+        "far_dates": float(gap is not None and gap > (1 if either else 3)),
+    }
+
+
+def days_apart(x: Dated, y: Dated) -> int | None:
     """Days between the two happenings, each taken as the interval its date covers.
 
     A date of its own covers what its precision says (a week, a month); a report with only its
@@ -125,7 +165,7 @@ def days_apart(x: HappeningInfo, y: HappeningInfo) -> int | None:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _interval(h: HappeningInfo) -> tuple[int, int]:
+def _interval(h: Dated) -> tuple[int, int]:
     assert h.day is not None
     first = h.day.toordinal()
     if h.dated:
@@ -146,7 +186,7 @@ def _count_range(c: Count) -> tuple[float, float]:
     return c.value * (1 - slack), hi * (1 + slack)
 
 
-def _quantity_features(xs: tuple[Count, ...], ys: tuple[Count, ...]) -> dict[str, float]:
+def quantity_features(xs: tuple[Count, ...], ys: tuple[Count, ...]) -> dict[str, float]:
     pairs = [(a, b) for a in xs for b in ys if (a.unit or "") == (b.unit or "")]
     if not pairs:
         return {}

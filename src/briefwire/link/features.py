@@ -78,3 +78,19 @@ def parse_day(value: Any) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+# How many days a date of each precision covers, from its first day.
+_SPANS = {"day": 1, "week": 7, "month": 31, "year": 366}
+# Where a claim's date came from when it only says when the report was published.
+PUBLICATION_BASES = ("publication", "metadata", "unknown")
+
+
+def claim_day(c: dict[str, Any]) -> date | None:
+    """A claim's day: its own date, else its document's publication."""
+    return parse_day(c.get("date")) or parse_day(c.get("published"))
+
+
+def claim_span(c: dict[str, Any]) -> int:
+    """How many days a claim's own date covers (1 without one)."""
+    return _SPANS.get(c.get("date_precision") or "", 1) if c.get("date") else 1

@@ -21,7 +21,7 @@ from typing import Any
 
 from briefwire.extract.mentions.quantity_patterns import DURATION_NOUNS, RU_DURATION_NOUNS
 
-from .features import ClaimInfo, parse_day
+from .features import PUBLICATION_BASES, ClaimInfo, claim_day, claim_span, parse_day
 from .names import has_cyrillic
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -82,34 +82,73 @@ def happening_infos(
     claims: Sequence[dict[str, Any]], infos: Sequence[ClaimInfo], alone: Collection[str] = ()
 ) -> list[HappeningInfo]:
     """One per happening; a claim a reviewer split off (``alone``) is a happening of its own."""
+    out = []
+    for order, (key, rows) in enumerate(happening_groups(claims, alone).items()):
+        out.append(_happening(key, [claims[i] for i in rows], [infos[i] for i in rows], order))
+    return out
+
+
+def happening_groups(claims: Sequence[dict[str, Any]], alone: Collection[str] = ()) -> dict[str, list[int]]:
+    """Happening key -> positions of its claims, in order of first appearance."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         own = c["claim_id"] in alone or not c.get("happening_id")
         groups[c["claim_id"] if own else c["happening_id"]].append(i)
-    out = []
-    for order, (key, rows) in enumerate(groups.items()):
-        out.append(_happening(key, [claims[i] for i in rows], [infos[i] for i in rows], order))
-    return out
+    return groups
+
+
+def told(cs: Sequence[dict[str, Any]]) -> list[int]:
+    """Positions of a happening's claims that tell it: figures told near the happening say
+    nothing of its place, people or wording (all of them when it is known only from figures)."""
+    return [n for n, c in enumerate(cs) if c.get("facet") != "figure"] or list(range(len(cs)))
+
+
+def main_type(cs: Sequence[dict[str, Any]]) -> str:
+    """The type most of a happening's telling claims have (the first seen on a tie)."""
+    return str(Counter(c["type"] for c in cs).most_common(1)[0][0])
+
+
+def sentence_rows(cs: Sequence[dict[str, Any]]) -> tuple[list[int], list[int]]:
+    """Positions of the telling claims (of ``told``) whose sentences are compared: the core
+    ones (state the happening itself) and every one (facets too)."""
+    type_ = main_type(cs)
+    core = [n for n, c in enumerate(cs) if (c.get("facet") or c["type"]) == type_] or [0]
+    # a short sentence ("He was buried on Saturday.") reads like many others: compare the
+    # longer ones when there are any
+    telling = {n for n, c in enumerate(cs) if len((c.get("quote") or "").split()) >= 7}
+    core = [n for n in core if n in telling] or core
+    return core, [n for n in range(len(cs)) if n in telling] or list(range(len(cs)))
+
+
+@dataclass(frozen=True)
+class When:
+    lead: int  # position of the lead claim: a core one, with a date of its own if any has
+    day: date | None
+    span: int  # days the date covers
+    dated: bool  # a date of its own, not only the publication's
+
+
+def when(cs: Sequence[dict[str, Any]], core: Sequence[int], orders: Sequence[int]) -> When:
+    """A happening's lead claim and date, from its telling claims (``orders``: their places in
+    the block): the narrowest date of its own, else the lead's (the publication's)."""
+    lead = min(core, key=lambda n: (cs[n].get("date_basis") in PUBLICATION_BASES, orders[n]))
+    own = [n for n, c in enumerate(cs) if c.get("date_basis") in _OWN_DATE and claim_day(c)]
+    if not own:
+        return When(lead, claim_day(cs[lead]), 1, False)
+    best = min(own, key=lambda n: (claim_span(cs[n]), orders[n]))
+    return When(lead, claim_day(cs[best]), claim_span(cs[best]), True)
 
 
 def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order: int) -> HappeningInfo:
     every = [i.key for i in infos]
     figures_only = all(c.get("facet") == "figure" for c in cs)
-    if not figures_only:
-        # figures told near the happening say nothing of its place, people or wording
-        told = [(c, i) for c, i in zip(cs, infos, strict=True) if c.get("facet") != "figure"]
-        cs, infos = [c for c, _ in told], [i for _, i in told]
-    type_ = Counter(c["type"] for c in cs).most_common(1)[0][0]
-    core = [i for c, i in zip(cs, infos, strict=True) if (c.get("facet") or c["type"]) == type_]
-    core = core or infos[:1]
-    # a short sentence ("He was buried on Saturday.") reads like many others: compare the
-    # longer ones when there are any
-    telling = {i.index for c, i in zip(cs, infos, strict=True) if len((c.get("quote") or "").split()) >= 7}
-    core = [i for i in core if i.index in telling] or core
-    rows = [i for i in infos if i.index in telling] or infos
-    lead = min(core, key=lambda i: (i.day_is_publication, i.order))
-    own = [(c, i) for c, i in zip(cs, infos, strict=True) if c.get("date_basis") in _OWN_DATE and i.day]
-    best = min(own, key=lambda ci: (ci[1].span, ci[1].order))[1] if own else lead
+    kept = told(cs)
+    cs, infos = [cs[n] for n in kept], [infos[n] for n in kept]
+    type_ = main_type(cs)
+    core_at, rows_at = sentence_rows(cs)
+    core, rows = [infos[n] for n in core_at], [infos[n] for n in rows_at]
+    w = when(cs, core_at, [i.order for i in infos])
+    lead = infos[w.lead]
     regions = Counter(i.region for i in infos if i.region)
     return HappeningInfo(
         key=key,
@@ -118,18 +157,18 @@ def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order
         rows=tuple(i.index for i in rows[:8]),
         doc_id=lead.doc_id,
         type=type_,
-        day=best.day,
-        span=best.span if own else 1,
-        dated=bool(own),
+        day=w.day,
+        span=w.span,
+        dated=w.dated,
         published=parse_day(cs[0].get("published")),
         region=regions.most_common(1)[0][0] if regions else None,
         regions=frozenset(regions),
         regions_named=frozenset().union(*(i.regions_named for i in infos)),
-        settlements=frozenset(_settlements(cs)),
+        settlements=frozenset(settlements_of(cs)),
         country=next((i.country for i in infos if i.country), None),
         people=frozenset().union(*(i.people for i in infos)),
         claimants=frozenset().union(*(i.claimants for i in infos)),
-        counts=tuple(_counts(cs, infos)),
+        counts=tuple(counts_of(cs, [i.claimants for i in infos])),
         names=frozenset().union(*(i.names for i in infos)),
         words=content_words(" ".join(c.get("quote") or "" for c in cs[:8])),
         place_mentions=_place_mentions(cs),
@@ -150,7 +189,7 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(words | set(_NUMBER.findall(text)))
 
 
-def _settlements(cs: list[dict[str, Any]]) -> set[str]:
+def settlements_of(cs: Sequence[dict[str, Any]]) -> set[str]:
     out = set()
     for c in cs:
         loc = c.get("location") or {}
@@ -172,9 +211,10 @@ def _duration(unit: str | None) -> bool:
     return head[0].lower() in DURATION_NOUNS or head[0].lower() in RU_DURATION_NOUNS
 
 
-def _counts(cs: list[dict[str, Any]], infos: list[ClaimInfo]) -> list[Count]:
+def counts_of(cs: Sequence[dict[str, Any]], claimants: Sequence[frozenset[str]]) -> list[Count]:
+    """The counts a happening's claims give (``claimants``: each claim's resolved claimants)."""
     out = []
-    for c, info in zip(cs, infos, strict=True):
+    for c, resolved in zip(cs, claimants, strict=True):
         q = c.get("quantity") or {}
         if q.get("value") is None or c.get("facet") == "figure" or _duration(q.get("unit")):
             # a figure told near the happening is not one of its counts, and how long something
@@ -187,7 +227,7 @@ def _counts(cs: list[dict[str, Any]], infos: list[ClaimInfo]) -> list[Count]:
                 bool(q.get("approx")),
                 q.get("unit"),
                 # who gives the number: resolved claimants, else the words the text names them by
-                info.claimants | {str(w).casefold() for w in c.get("claimed_by") or []},
+                resolved | {str(w).casefold() for w in c.get("claimed_by") or []},
             )
         )
     return out

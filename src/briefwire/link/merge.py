@@ -10,12 +10,12 @@ reviewers' merges and splits, :class:`Clustering` the result of ``group.cluster`
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .entities import OrgProfile, PersonIndex, person_surfaces
-from .features import ClaimInfo, PairScore, name_skeletons, parse_day
+from .features import PUBLICATION_BASES, ClaimInfo, PairScore, claim_day, claim_span, name_skeletons
 
 # Roles that make a person what a claim is about; "subject" only counts for types about one
 # person's fate (a statement by Putin and another about Putin are not one happening).
@@ -30,10 +30,6 @@ _PERSON_TYPES = frozenset(
         "resignation",
     }
 )
-
-
-# How many days a date of each precision covers, from its first day.
-_SPANS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
 @dataclass(frozen=True)
@@ -66,10 +62,15 @@ def claim_infos(
     people: PersonIndex,
     reuse: dict[tuple[str, int], int],
     orgs: OrgProfile | None = None,
+    only: Collection[int] | None = None,
 ) -> list[ClaimInfo]:
+    """One per claim, or per claim at the positions ``only`` (the rest of ``claims`` still
+    says which documents are digests and where each claim's sentence is)."""
     digest_docs = digests(claims)
     out = []
     for i, c in enumerate(claims):
+        if only is not None and i not in only:
+            continue
         loc = c.get("location") or {}
         para = c.get("paragraph_index")
         key = (c["doc_id"], para) if para is not None else None
@@ -84,8 +85,8 @@ def claim_infos(
                 index=i,
                 doc_id=c["doc_id"],
                 type=c["type"],
-                day=parse_day(c.get("date")) or parse_day(c.get("published")),
-                day_is_publication=c.get("date_basis") in ("publication", "metadata", "unknown"),
+                day=claim_day(c),
+                day_is_publication=c.get("date_basis") in PUBLICATION_BASES,
                 region=region if region and "-" in region else None,
                 country=(loc.get("country") or (region or "")[:2] or None) if loc else None,
                 people=frozenset(p for p in persons if p),
@@ -95,7 +96,7 @@ def claim_infos(
                 digest=c["doc_id"] in digest_docs,
                 regions_named=regions_named(c.get("quote") or ""),
                 claimants=claimant_keys(c, people, orgs),
-                span=_SPANS.get(c.get("date_precision") or "", 1) if c.get("date") else 1,
+                span=claim_span(c),
             )
         )
     return out
