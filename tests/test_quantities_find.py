@@ -35,7 +35,7 @@ MUST_FIND = [
     # the tagger reads "mobilized" right after a digit as a past-tense verb
     ("Officials said that 7 mobilized men from the region had been killed.", [(7, False, "mobilized men")]),
     ("Two governors admitted that errors had been made.", [(2, False, "governors")]),
-    ("Hundreds of thousands of men have left since the decree.", [(200_000, True, "men")]),
+    ("Hundreds of thousands of reservists have left since the decree.", [(200_000, True, "reservists")]),
     ("A conscript took out a loan of 1 million rubles before he left.", [(1_000_000, False, "rubles")]),
     ("The recruitment site lists about 66,000 CVs from Russians abroad.", [(66_000, True, "CVs")]),
     # counts of people the verb or state names, without a noun (the unit is the state)

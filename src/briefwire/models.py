@@ -188,7 +188,7 @@ class Mention:
     """Something a document names or counts, found whether or not its sentence states an event.
 
     ``value`` is the normalised form (a date's ISO day, a place's region code, a person's name as
-    the document settles it); a vague amount ("thousands of men") is a quantity mention with
+    the document settles it); a vague amount ("thousands of reservists") is a quantity mention with
     ``quantity`` None. ``happening`` is the index of the document happening it is attached to.
     """
 

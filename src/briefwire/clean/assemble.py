@@ -18,7 +18,7 @@ _TAIL = re.compile(r"(?<=[.!?”\"»])\s+([^.!?”\"»]{1,80})$")
 
 
 def inline_cuts(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> dict[int, tuple[int, int, str]]:
-    """Furniture glued to the end of a kept paragraph ("…on October 10.”Ads by:", "… Send
+    """Furniture glued to the end of a kept paragraph ("…on 14 November.”Ads by:", "… Send
     us photos: @channel_bot").
 
     Only after sentence-final punctuation, so a sentence that ends with the word

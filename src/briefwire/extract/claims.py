@@ -53,7 +53,7 @@ _ORIGIN_BEFORE = re.compile(
 def claimable_quantities(sentence: Sentence) -> list[QuantityMention]:
     """The numbers of a sentence that a claim can carry: counts, money, shares, measures.
 
-    Vague amounts ("thousands of men") are mentions without a value and carry no claim.
+    Vague amounts ("thousands of reservists") are mentions without a value and carry no claim.
     """
     return [q for q in find_quantities(sentence) if not q.vague]
 

@@ -51,7 +51,7 @@ class QuantityMention:
     text: str
     quantity: Quantity
     noun: str | None
-    vague: bool = False  # "thousands of men": a mention, not a value
+    vague: bool = False  # "thousands of reservists": a mention, not a value
 
 
 _AGE_AFTER = re.compile(r"^\s*(?:-|‑|–)?\s*(?:years?|yrs?)[\s\-‑]*old\b|^\s*-?\s*year\b", re.I)
