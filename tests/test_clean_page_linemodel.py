@@ -40,7 +40,6 @@ def test_line_model_leaves_text_that_is_no_page_alone() -> None:
 def dev_pages() -> list[RawDocument]:
     if not (CORPUS / "ground-truth.json").exists():
         pytest.skip(f"needs the article-extraction benchmark at {CORPUS}, which is absent")
-    pytest.importorskip("inscriptis", reason="pages are rendered to text with inscriptis")
     from briefwire.clean.train_lines import dev_pages as load  # noqa: PLC0415 - needs the corpus
 
     return [raw for raw, _, _ in load(CORPUS)[:30]]
