@@ -59,10 +59,11 @@ def credits(doc: Mapping[str, Any]) -> frozenset[str]:
     return _credits(text, outlet_name(doc).casefold())
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _credits(text: str, own: str) -> frozenset[str]:
     # cached: linking asks again for every event a document is in, and for every pair of its
-    # documents, and the same document's answer never changes
+    # documents, and the same document's answer never changes; a key is at most four cut
+    # paragraphs (16 KB), so a long-lived `watch` holds a few tens of MB at the very most
     found = {m.group(1) for m in _DATELINE.finditer(text)}
     found |= {m.group(1) for m in _CREDIT.finditer(text)}
     names = (n.strip().rstrip(".").strip().casefold() for n in found)  # "Reporting by X." ends a sentence
