@@ -100,3 +100,9 @@ def test_page_dateline_in_a_later_year_the_body_also_names_is_still_taken() -> N
 def test_page_dateline_in_the_year_the_title_names_is_taken() -> None:
     doc = cleaned(page(f"{FAIR_HEADLINE}\nBy Nina Orlova - 2021-05-03\n"), url=FAIR_URL)
     assert doc.published.date == "2021-05-03"
+
+
+def test_page_review_of_the_year_dated_early_in_the_next_one_keeps_its_date() -> None:
+    # a review of the year comes out in its first weeks: that dateline is the publication
+    doc = cleaned(page(f"{FAIR_HEADLINE}\nBy Nina Orlova - 2022-01-12\n"), url=FAIR_URL)
+    assert (doc.published.date, doc.published.basis) == ("2022-01-12", "dateline")

@@ -44,6 +44,7 @@ _FUTURE_CUE = re.compile(
     re.IGNORECASE,
 )
 _FILE_PHOTO = re.compile(r"\b(?:file|archive|архив\w*)\b", re.IGNORECASE)
+_REVIEW_WEEKS = dt.timedelta(days=60)  # after a year's end, when its reviews still come out
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?$|^[ap]\.?m\.?$|^(?:gmt|utc|msk|et|bst)$")
 
@@ -142,14 +143,16 @@ def publication_date(
 def _later_than_named(dateline: DateValue, title: str | None, url: str | None, body: list[str]) -> str:
     """Why a dateline is no publication date, or "": the title and the URL name one year (the
     event the story is about: "… Week 2018") and the dateline is in a later one that nothing in
-    the body names. The story was written in the year it names; the date a page prints
-    without a cue a year on is its last revision."""
+    the body names, past the first weeks of it (a review of the year comes out in January).
+    The story was written in the year it names; the date a page prints without a cue months
+    later is its last revision."""
     if dateline.date is None:
         return ""
     named = set(_YEAR.findall(title or "")) | set(_YEAR.findall(urlsplit(url).path if url else ""))
-    year = int(dateline.date[:4])
-    if len(named) != 1 or year <= (story := int(named.pop())):
+    day = dt.date.fromisoformat(dateline.date)
+    if len(named) != 1 or day <= dt.date(story := int(named.pop()), 12, 31) + _REVIEW_WEEKS:
         return ""
+    year = day.year
     if any(int(y) >= year for text in body for y in _YEAR.findall(text)):
         return ""
     return f"dateline {dateline.date} is later than {story}, the one year the title and URL name"
