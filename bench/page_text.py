@@ -78,7 +78,7 @@ def load_pages(keys: list[str], truth: dict[str, dict[str, str]]) -> list[Page]:
         markup = decode_bytes(data, key, hint=declared_charset(data))
         text = render(markup)
         lines = text.split("\n")
-        gold = Gold(gold_headline(markup, lines), gold_date(markup))
+        gold = Gold(gold_headline(markup, lines), gold_date(markup, truth[key]["url"]))
         labels = body_labels(lines, truth[key]["articleBody"])
         pages.append(Page(key, truth[key]["url"], data, markup, text, lines, labels, gold))
     return pages

@@ -78,3 +78,25 @@ def test_page_byline_below_the_dek_and_icon_rows_gives_the_date() -> None:
     head = f"{HEADLINE}\n{dek}\n{icons}\nBy Pavel Sokolov | March 14, 2023 -- 09:15 GMT | Topic: Regions\n"
     doc = cleaned(page(head), url=NO_DATE_URL)
     assert (doc.published.date, doc.published.basis) == ("2023-03-14", "dateline")
+
+
+FAIR_URL = "https://news.example.org/marker/tver-book-fair-2021-new-printing-houses/"
+FAIR_HEADLINE = "Tver Book Fair 2021 | Three New Printing Houses Show Their Work"
+
+
+def test_page_revision_date_a_year_after_the_one_year_title_and_url_name_is_not_taken() -> None:
+    # the only date the page prints is its last revision's: a wrong day is worse than none
+    doc = cleaned(page(f"{FAIR_HEADLINE}\nBy Nina Orlova - 2022-05-03\n"), url=FAIR_URL)
+    assert doc.published.date is None
+    assert "2021" in (doc.published.note or "")
+
+
+def test_page_dateline_in_a_later_year_the_body_also_names_is_still_taken() -> None:
+    body = "Seven printers who came in 2022 said the fair had doubled in a year, the organisers said."
+    doc = cleaned(page(f"{FAIR_HEADLINE}\nBy Nina Orlova - 2022-05-03\n{body}\n"), url=FAIR_URL)
+    assert (doc.published.date, doc.published.basis) == ("2022-05-03", "dateline")
+
+
+def test_page_dateline_in_the_year_the_title_names_is_taken() -> None:
+    doc = cleaned(page(f"{FAIR_HEADLINE}\nBy Nina Orlova - 2021-05-03\n"), url=FAIR_URL)
+    assert doc.published.date == "2021-05-03"

@@ -34,3 +34,16 @@ def test_page_cyrillic_headline_under_a_transliterated_slug_is_the_title() -> No
     steps = "\n".join(f"* {n} номер: песня о родном городе" for n in range(1, 6))
     doc = cleaned(page(f"Главная » Новости\n{headline}\n{intro}\n{steps}\n"), url=url)
     assert doc.title == headline
+
+
+def test_page_teaser_the_layout_framed_loses_to_the_line_that_carries_the_slug() -> None:
+    # a sidebar teaser with its own date sat right above the article: its date was taken too
+    url = "https://cars.example.com/auto-news/new-tram-line-opens-across-the-river-in-tver.html"
+    headline = "New tram line opens across the river in Tver"
+    head = (
+        f"{headline}\nPavel Sokolov View More Articles\nCity November 20, 2023 13:42\n"
+        "Old bridge closes for repairs\nJuly 30, 2015\n"
+    )
+    doc = cleaned(page(head), url=url)
+    assert doc.title == headline
+    assert doc.published.date == "2023-11-20"

@@ -93,6 +93,7 @@ def clean(
         (p.text for p in paragraphs),
         removed,
         url=raw.url,
+        title=head.title if head else raw.title,
     )
     return CleanDocument(
         raw=raw,

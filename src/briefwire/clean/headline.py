@@ -38,6 +38,7 @@ _WORD = re.compile(r"[^\W_]+")
 _PROSE_WORDS = 20
 _ROLE_WORDS = 8
 _NAMED = 0.5  # share of the slug's words a line carries to be the one the URL names
+_SLUG_WORDS = 4  # a shorter slug is often generic ("/news/live/"): it names no line
 _STAMPED = 2.0  # what _followed gives a line with a byline or a date right under it
 _STAMPED_WORDS = 20
 _INTO_ARTICLE = 3  # lines: a displaced pull quote or claim can open the article above its headline
@@ -60,12 +61,12 @@ def choose_headline(
     if layout.headline is not None and layout.headline not in candidates:
         candidates.append(layout.headline)
     best: tuple[float, int] | None = None
-    for i in candidates:
-        if reasons.get(i) in _NOT_HEADLINE or _excluded(lines[i], lex):
-            continue
+    open_ = [i for i in candidates if reasons.get(i) not in _NOT_HEADLINE and not _excluded(lines[i], lex)]
+    prior = _layout_prior(lines, open_, layout, slug)
+    for i in open_:
         score = _score(lines, reasons, lex, i, layout=layout, slug=slug)
         if i == layout.headline:
-            score += _LAYOUT_PRIOR  # the line the page's layout put above the article
+            score += prior  # the line the page's layout put above the article
         if learned and learned.get(line_key(lines[i].text), 0) > 0:
             # the outlet prints it elsewhere: a masthead or a slogan, or this article's
             # headline as a teaser on its other pages (then the slug still names it)
@@ -73,6 +74,19 @@ def choose_headline(
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best is not None and best[0] >= _MIN_SCORE else None
+
+
+def _layout_prior(lines: list[Line], candidates: list[int], layout: Layout, slug: set[str]) -> float:
+    """The layout's headline is favoured, unless it carries little of the slug and another line
+    of the head carries most of it, twice as much: then the layout framed a teaser of another
+    story (with its own date under it) and the URL names the headline."""
+    if layout.headline is None or len(slug) < _SLUG_WORDS:
+        return _LAYOUT_PRIOR
+    framed = slug_cover(lines[layout.headline].text, slug)
+    if framed >= _NAMED:
+        return _LAYOUT_PRIOR
+    named = (slug_cover(lines[i].text, slug) for i in candidates if i != layout.headline)
+    return 0.0 if any(c >= _NAMED and c >= 2 * framed for c in named) else _LAYOUT_PRIOR
 
 
 def _excluded(line: Line, lex: Lexicon) -> bool:

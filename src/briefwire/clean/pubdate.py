@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from briefwire.clean.dates import Found, find_dates
 from briefwire.clean.lexicon import Lexicon, phrase_key
@@ -43,6 +44,7 @@ _FUTURE_CUE = re.compile(
     re.IGNORECASE,
 )
 _FILE_PHOTO = re.compile(r"\b(?:file|archive|архив\w*)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?$|^[ap]\.?m\.?$|^(?:gmt|utc|msk|et|bst)$")
 
 
@@ -112,7 +114,9 @@ def publication_date(
     dateline: DateValue | None,
     body: Iterable[str],
     removed: Iterable[RemovedSpan],
+    *,
     url: str | None = None,
+    title: str | None = None,
 ) -> DateValue:
     """The publication date by the first basis that gives one: metadata, a dateline, the
     URL's path, inference from photo dates and relative words."""
@@ -120,12 +124,35 @@ def publication_date(
     if meta is not None:
         return meta
     in_url = from_url(url)
+    body = list(body)
+    doubt = _later_than_named(dateline, title, url, body) if dateline is not None else ""
+    if doubt:
+        dateline = None  # the page's only date is a revision's: its first day is not known
     if dateline is not None:
         return _checked(dateline, in_url)
     if in_url is not None:
         return in_url
     photos = [s for s in removed if s.reason in PHOTO_REASONS and not _FILE_PHOTO.search(s.text)]
-    return infer(list(body), photos) or DateValue.unknown()
+    found = infer(body, photos)
+    if found is None and doubt:
+        return DateValue(None, "unknown", "unknown", doubt)
+    return found or DateValue.unknown()
+
+
+def _later_than_named(dateline: DateValue, title: str | None, url: str | None, body: list[str]) -> str:
+    """Why a dateline is no publication date, or "": the title and the URL name one year (the
+    event the story is about: "… Week 2018") and the dateline is in a later one that nothing in
+    the body names. The story was written in the year it names; the date a page prints
+    without a cue a year on is its last revision."""
+    if dateline.date is None:
+        return ""
+    named = set(_YEAR.findall(title or "")) | set(_YEAR.findall(urlsplit(url).path if url else ""))
+    year = int(dateline.date[:4])
+    if len(named) != 1 or year <= (story := int(named.pop())):
+        return ""
+    if any(int(y) >= year for text in body for y in _YEAR.findall(text)):
+        return ""
+    return f"dateline {dateline.date} is later than {story}, the one year the title and URL name"
 
 
 def _checked(dateline: DateValue, in_url: DateValue | None) -> DateValue:

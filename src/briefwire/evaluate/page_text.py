@@ -19,6 +19,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefwire.clean.urldate import from_url
+from briefwire.evaluate.markup_date import stated_days
+
 _WORD = re.compile(r"\w+")
 _SHORT_LINE = 4  # tokens: a shorter line is body only when it is a whole gold paragraph
 BODY_WORDS = 8  # the body lines whose loss is scored have at least this many words
@@ -170,13 +173,26 @@ def _agrees(h1: str, title: str) -> bool:
     return len(sa & sb) >= 0.7 * len(sa | sb)
 
 
-def gold_date(markup: str) -> str | None:
+def gold_date(markup: str, url: str | None = None) -> str | None:
     """The publication date the page's markup states (htmldate on metadata only, no text
-    search, no URL): the text path has to find it from the text and the URL."""
+    search, no URL): the text path has to find it from the text and the URL.
+
+    Without date fields htmldate takes any date it meets (a file photo's caption, a stock
+    image's folder, a cited source): when the page's own address names another day and no
+    date field of the markup states htmldate's, there is no gold, not a gold to score against.
+    """
     from htmldate import find_date  # noqa: PLC0415 - trafilatura's dependency
 
     found: Any = find_date(markup, extensive_search=False, original_date=True)
-    return str(found) if found else None
+    if not found:
+        return None
+    day = dt.date.fromisoformat(str(found)[:10])
+    in_url = from_url(url)
+    if in_url is None or in_url.precision != "day" or in_url.date is None:
+        return str(found)
+    if abs((dt.date.fromisoformat(in_url.date) - day).days) <= 1 or day in stated_days(markup):
+        return str(found)
+    return None
 
 
 @dataclass(frozen=True)
