@@ -32,7 +32,7 @@ import numpy as np
 from briefwire.clean import clean
 from briefwire.evaluate.corpora import write_telegram_posts
 from briefwire.extract.typing.topic import BUCKETS, TopicModel, document_features, lexicon_on_topic
-from briefwire.extract.typing.train import load_bank
+from briefwire.extract.typing.train import load_bank, stacked
 from briefwire.ingest import read_one
 from briefwire.models import CleanDocument, RawDocument
 from briefwire.nlp import Analysis, get_backend
@@ -80,18 +80,7 @@ def bank_texts(bank: Path, language: str) -> list[tuple[str, bool]]:
 
 
 def matrices(analyses: list[Analysis]) -> tuple[Any, Any]:
-    from scipy.sparse import csr_matrix  # noqa: PLC0415 - training only
-
-    rows, cols, vals, dense = [], [], [], []
-    dim = next((len(s.vector) for a in analyses for s in a.sentences if s.vector is not None), 0)
-    for i, analysis in enumerate(analyses):
-        sparse, vector = document_features(analysis)
-        for k, v in sparse.items():
-            rows.append(i)
-            cols.append(k)
-            vals.append(v)
-        dense.append(np.zeros(dim) if vector is None else np.asarray(vector, dtype=np.float64))
-    return csr_matrix((vals, (rows, cols)), shape=(len(analyses), BUCKETS)), np.vstack(dense)
+    return stacked([document_features(a) for a in analyses], BUCKETS)
 
 
 def fit(x_sparse: Any, x_dense: Any, labels: list[bool], c: float) -> TopicModel:
