@@ -14,6 +14,7 @@ from briefwire.clean import clean
 from briefwire.extract.document import extract_document
 from briefwire.extract.typing import topic
 from briefwire.extract.typing.topic import BARRED, BUCKETS, OFF, ON, TopicModel, document_topic
+from briefwire.extract.typing.train import stacked
 from briefwire.extract.typing.train_topic import thresholds
 from briefwire.models import CleanDocument, RawDocument
 from briefwire.nlp import Analysis, get_backend
@@ -83,3 +84,9 @@ def test_thresholds_weigh_a_barred_on_topic_post_twice() -> None:
     assert admit == 1.0  # nothing the lexicon turned away: never admit
     turned_away = [(0.95, False, True), (0.97, False, True), (0.5, False, False), (0.96, False, False)]
     assert thresholds(turned_away)[1] == 0.97
+
+
+def test_training_rows_without_a_vector_get_zeros_not_a_shorter_row() -> None:
+    sparse, dense = stacked([({3: 0.5}, None), ({7: 1.0}, np.ones(4))], buckets=16)
+    assert sparse.shape == (2, 16) and sparse[0, 3] == 0.5 and sparse[1, 7] == 1.0
+    assert dense.tolist() == [[0.0] * 4, [1.0] * 4]
