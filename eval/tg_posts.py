@@ -8,6 +8,7 @@ this script writes the posts out from the shared corpus when a run needs them.
     python eval/tg_posts.py split --dev 190           # the same sample split: "dev KEY" / "test KEY"
     python eval/tg_posts.py write KEY... --out DIR    # NAME.txt + NAME.meta.json for each key
     python eval/tg_posts.py write --gold eval/gold/ru-tg-dev.json --out DIR
+    python eval/tg_posts.py sample-topic              # keys for the topic classifier's labels
 
 A key is ``<channel id>_<message_id>.txt``, e.g. ``1001101170442_123.txt``, the channel id being
 the channel file's name without ``_messages.json``: the names ``briefwire.evaluate.corpora``
@@ -168,6 +169,35 @@ def split(drawn: list[Post], n_dev: int, seed: int = SPLIT_SEED) -> tuple[list[P
     return [p for p in ordered if p.key in dev], [p for p in ordered if p.key not in dev]
 
 
+TOPIC_SEED = 20261220
+
+
+def topic_sample(
+    posts: list[Post], n_war: int, n_other: int, exclude: set[str], seed: int = TOPIC_SEED
+) -> list[Post]:
+    """Posts to label on-topic or not, none of them in an eval set (``exclude``).
+
+    Most come from the war-related pool, where telling the war from look-alikes is hard; the
+    rest from the other posts, so the classifier also sees what no stem catches.
+    """
+    fresh = [p for p in first_copies(posts) if p.key not in exclude]
+    war = [p for p in fresh if is_war_related(p.text)]
+    other = [p for p in fresh if not is_war_related(p.text)]
+    rng = random.Random(seed)
+    drawn = rng.sample(war, n_war) + rng.sample(other, n_other)
+    return sorted(drawn, key=lambda p: p.key)
+
+
+def eval_keys() -> set[str]:
+    """Every post key an eval set or a merge pair file names, in the ``<id>_<message>.txt`` form."""
+    keys = {k for path in (REPO / "eval" / "gold").glob("ru-tg-*.json") for k in gold_keys(path)}
+    for path in (REPO / "eval" / "pairs").glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            pair = json.loads(line)
+            keys |= {pair["a"].replace("_messages_", "_"), pair["b"].replace("_messages_", "_")}
+    return keys
+
+
 def write(named: Iterable[tuple[str, Post]], out: Path) -> int:
     """Each post as ``KEY`` (its text exactly as in the corpus) plus ``KEY-stem.meta.json``."""
     out.mkdir(parents=True, exist_ok=True)
@@ -208,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     xp.add_argument("--seed", type=int, default=SAMPLE_SEED)
     xp.add_argument("--dev", type=int, default=190, help="posts in dev; the rest are test")
     xp.add_argument("--split-seed", type=int, default=SPLIT_SEED)
+    tp = sub.add_parser("sample-topic", help="keys of posts to label on-topic, none in an eval set")
+    tp.add_argument("--war", type=int, default=400, help="posts from the war-related pool")
+    tp.add_argument("--other", type=int, default=200, help="posts from the rest")
+    tp.add_argument("--seed", type=int, default=TOPIC_SEED)
+    tp.add_argument("--exclude", type=Path, action="append", default=[], help="label files already drawn")
     wp = sub.add_parser("write", help="write posts as NAME.txt and NAME.meta.json")
     wp.add_argument("keys", nargs="*", help="keys such as 1001101170442_123.txt")
     wp.add_argument("--gold", type=Path, action="append", default=[], help="take keys from this file")
@@ -217,6 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     posts = load_posts(corpus_dir(args.shared))
     if args.command == "sample":
         sys.stdout.write("".join(f"{p.key}\n" for p in sample(posts, args.n, args.seed)))
+        return 0
+    if args.command == "sample-topic":
+        taken = {k for g in args.exclude for k in gold_keys(g)}
+        drawn = topic_sample(posts, args.war, args.other, eval_keys() | taken, args.seed)
+        sys.stdout.write("".join(f"{p.key}\n" for p in drawn))
         return 0
     if args.command == "split":
         dev, test = split(sample(posts, args.n, args.seed), args.dev, args.split_seed)

@@ -10,13 +10,16 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from briefwire import api
 from briefwire.engine import InProcess, ProcessContext, Processed, Result, Work, process_batch
 from briefwire.engine.pool import WorkerPool
 from briefwire.link import LinkOptions
+from briefwire.link.similarity import EmbeddingSimilarity, text_key
 from briefwire.models import IngestError, RawDocument
+from briefwire.nlp import embeddings
 from briefwire.pipeline import Pipeline, PipelineOptions
 from briefwire.store import Store
 
@@ -162,3 +165,61 @@ def test_cli_pins_blas_to_one_thread_before_numpy_loads() -> None:
 def test_cli_leaves_a_thread_count_the_user_set() -> None:
     env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
     assert set(_blas_threads({**env, "OPENBLAS_NUM_THREADS": "2"})) == {2}
+
+
+class Elsewhere:
+    """An engine whose processing stands for other processes' (not this one's :class:`InProcess`)."""
+
+    def run(self, work: Iterable[Work]) -> Iterator[tuple[list[RawDocument], list[Result]]]:
+        for batch, context in work:
+            yield batch, process_batch(batch, context)
+
+    def close(self) -> None:
+        """Nothing to let go of."""
+
+
+def _links(db: Path) -> tuple[list[tuple[str, str]], dict[str, bytes]]:
+    conn = sqlite3.connect(db)
+    events = sorted(
+        conn.execute("SELECT c.claim_key, e.event_key FROM claims c JOIN events e USING (event_id)")
+    )
+    vectors = dict(conn.execute("SELECT text_hash, vector FROM claim_vectors"))
+    conn.close()
+    return events, vectors
+
+
+@pytest.mark.skipif(not embeddings.available(), reason="the packaged MiniLM model is not installed")
+def test_claims_embedded_by_workers_link_as_the_writer_links_them(tmp_path: Path) -> None:
+    posts = [_post(i) for i in range(8)]
+    runs = {}
+    for name, engine in (("here", InProcess()), ("elsewhere", Elsewhere())):
+        with (
+            Store(tmp_path / f"{name}.db") as store,
+            Pipeline(store, PipelineOptions(batch_size=3), engine) as p,
+        ):
+            summary = p.ingest_items(posts)
+        assert summary.claims
+        runs[name] = _links(tmp_path / f"{name}.db")
+    (events, here), (same_events, elsewhere) = runs["here"], runs["elsewhere"]
+    assert same_events == events and events
+    conn = sqlite3.connect(tmp_path / "elsewhere.db")
+    texts = [q or s for q, s in conn.execute("SELECT quote, summary FROM claims")]
+    conn.close()
+    assert {text_key(t) for t in texts} <= set(elsewhere), "a claim the workers did not embed"
+    for key, vector in here.items():  # what linking embedded itself, the workers embedded alike
+        assert np.allclose(np.frombuffer(vector, "<f4"), np.frombuffer(elsewhere[key], "<f4"), atol=1e-5)
+
+
+@pytest.mark.skipif(not embeddings.available(), reason="the packaged MiniLM model is not installed")
+def test_a_claims_vector_does_not_depend_on_the_texts_embedded_with_it() -> None:
+    short = "Forty men were sent home."
+    others = [
+        f"Officials in district {i} said that {i} men had received summonses at work " * 3 for i in range(20)
+    ]
+    similarity = EmbeddingSimilarity()
+    alone = similarity.vectors([short])[0]
+    among = similarity.vectors([*others, short])[-1]
+    assert np.allclose(alone, among, atol=1e-5)
+    assert np.frombuffer(similarity.keyed([short, short])[text_key(short)], "<f4").tolist() == pytest.approx(
+        alone.tolist(), abs=1e-5
+    )

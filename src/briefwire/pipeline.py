@@ -50,7 +50,7 @@ from typing import TypeVar
 from briefwire import ingest
 from briefwire import link as link_stage
 from briefwire.dedupe import DedupeOptions, Deduper
-from briefwire.engine import Engine, ProcessContext, Processed, Work, build_engine, process_batch
+from briefwire.engine import Engine, InProcess, ProcessContext, Processed, Work, build_engine, process_batch
 from briefwire.engine.relink import relink_all, relink_new
 from briefwire.engine.writer import IngestSummary, Writer, ledger_deduper
 from briefwire.models import IngestError, RawDocument
@@ -190,9 +190,9 @@ class Pipeline:
         self, items: Iterable[RawDocument | IngestError], progress: Progress | None = None
     ) -> IngestSummary:
         """Process and store documents already read (a feed poll, an upload), then link."""
-        writer = Writer(
-            self.store, lambda: self.deduper, self.options.extract, self.options.dedupe or DedupeOptions()
-        )
+        o = self.options
+        dedupe = o.dedupe or DedupeOptions()
+        writer = Writer(self.store, lambda: self.deduper, o.extract, dedupe, self._embed_claims())
         written = 0
         try:
             for raws, results in self.engine.run(self._work(writer, items, progress)):
@@ -221,6 +221,19 @@ class Pipeline:
                 if progress and not self._models_ready:
                     progress("models", 0, 1)  # the first batch loads them
                 yield raws, context
+
+    def _embed_claims(self) -> bool:
+        """Whether workers embed the claims for linking: when processing runs in other processes,
+        so the single writer does not embed them serially (in this process linking embeds only
+        the claims it compares, fewer)."""
+        o = self.options
+        if isinstance(self.engine, InProcess) or not (o.link and o.extract):
+            return False
+        if not (o.link_options or link_stage.LinkOptions()).embeddings:
+            return False
+        from briefwire.nlp import embeddings  # noqa: PLC0415 - asking imports torch
+
+        return embeddings.available()
 
     def _models_loaded(self, progress: Progress | None) -> None:
         if not self._models_ready:

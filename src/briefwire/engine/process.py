@@ -33,11 +33,17 @@ class ProcessContext:
     ``line_counts``: per outlet, in how many documents (stored, in flight, or in this batch,
     each document counted once) each line key occurs; only keys of this batch's documents
     are present. Cleaning subtracts the document's own occurrence.
+
+    ``embed_claims``: also embed every claim's text for linking (``Processed.claim_vectors``).
+    Set when processing runs in worker processes: the single writer would otherwise embed
+    them while linking, the costliest serial step of a run (one worker leaves it to linking,
+    which embeds only the claims it compares).
     """
 
     line_counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     extract: bool = True
     dedupe: DedupeOptions = field(default_factory=DedupeOptions)
+    embed_claims: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,9 @@ class Processed:
     ``extraction`` is None when extraction was off or failed (``extract_error`` says why: the
     document is still stored, without claims). ``copy_in_batch``: an earlier document of the
     same batch has the same clean text, so this one was not analysed; the writer records it
-    as another origin of that document.
+    as another origin of that document. ``claim_vectors``: the linking embeddings of its
+    claims' texts (text key -> vector bytes, as the store's vector cache keeps them), when
+    the context asked for them.
     """
 
     doc: CleanDocument
@@ -56,6 +64,7 @@ class Processed:
     extraction: Extraction | None = None
     extract_error: str | None = None
     copy_in_batch: bool = False
+    claim_vectors: Mapping[str, bytes] = field(default_factory=dict)
 
 
 def process_batch(raws: Sequence[RawDocument], context: ProcessContext) -> list[Processed | IngestError]:
@@ -77,6 +86,7 @@ def process_batch(raws: Sequence[RawDocument], context: ProcessContext) -> list[
             seen.add(item.doc_id)
             fresh.append(item)
     extracted = _extract(fresh, context)
+    vectors = _claim_vectors(extracted) if context.embed_claims else {}
     signer = _signer(context.dedupe)
     out: list[Processed | IngestError] = []
     done: set[str] = set()
@@ -87,8 +97,28 @@ def process_batch(raws: Sequence[RawDocument], context: ProcessContext) -> list[
         copy = item.doc_id in done
         done.add(item.doc_id)
         extraction, error = (None, None) if copy else extracted.get(item.doc_id, (None, None))
-        out.append(Processed(item, signer.signatures(item), line_keys, extraction, error, copy))
+        own = {k: vectors[k] for k in _claim_keys(extraction)} if vectors else {}
+        out.append(Processed(item, signer.signatures(item), line_keys, extraction, error, copy, own))
     return out
+
+
+def _claim_texts(extraction: Extraction | None) -> list[str]:
+    """The texts linking compares claims by (as it reads them back: the quote, else the summary)."""
+    return [c.quote or c.summary for c in extraction.claims] if extraction else []
+
+
+def _claim_keys(extraction: Extraction | None) -> list[str]:
+    from briefwire.link.similarity import text_key  # noqa: PLC0415
+
+    return [text_key(t) for t in _claim_texts(extraction)]
+
+
+def _claim_vectors(extracted: Mapping[str, tuple[Extraction | None, str | None]]) -> dict[str, bytes]:
+    """The whole batch's claim texts embedded in one call (the encoder batches them)."""
+    from briefwire.link.similarity import EmbeddingSimilarity  # noqa: PLC0415
+
+    texts = [t for extraction, _ in extracted.values() for t in _claim_texts(extraction)]
+    return EmbeddingSimilarity().keyed(texts)
 
 
 def _clean(

@@ -51,11 +51,13 @@ class Writer:
         deduper: Callable[[], Deduper],
         extract: bool = True,
         dedupe_options: DedupeOptions | None = None,
+        embed_claims: bool = False,
     ) -> None:
         self.store = store
         self._deduper = deduper
         self.summary = IngestSummary()
         self._extract = extract
+        self._embed_claims = embed_claims  # workers embed claims; their vectors are kept here
         self._dedupe_options = dedupe_options or DedupeOptions()
         self._in_flight: Counter[tuple[str, str]] = Counter()  # (outlet, line key) -> documents
         self._raw_in_flight: dict[str, list[str]] = {}  # raw hash -> origins of later copies
@@ -80,7 +82,10 @@ class Writer:
             else:
                 self._raw_in_flight[key] = []
                 raws.append(item)
-        return raws, ProcessContext(self._line_counts(raws), self._extract, self._dedupe_options)
+        context = ProcessContext(
+            self._line_counts(raws), self._extract, self._dedupe_options, self._embed_claims
+        )
+        return raws, context
 
     def _line_counts(self, raws: Sequence[RawDocument]) -> dict[str, dict[str, int]]:
         """Per outlet, in how many documents (stored, in flight, this batch) each line occurs."""
@@ -100,12 +105,18 @@ class Writer:
     # ---- after processing ------------------------------------------------------------------
     def write_batch(self, raws: Sequence[RawDocument], results: Sequence[Processed | IngestError]) -> None:
         """Store one processed batch (``results[i]`` is what became of ``raws[i]``)."""
+        vectors: dict[str, bytes] = {}
         for raw, result in zip(raws, results, strict=True):
             if isinstance(result, IngestError):
                 self.fail(result)
             else:
                 self.write(result)
+                vectors.update(result.claim_vectors)
             self._release(raw)
+        if vectors:  # linking reads them back instead of embedding the claims itself
+            from briefwire.link.similarity import EmbeddingSimilarity  # noqa: PLC0415
+
+            self.store.keep_vectors(EmbeddingSimilarity.model, vectors)
 
     def write(self, item: Processed) -> None:
         """Store one processed document (or record it as a copy of a stored one)."""

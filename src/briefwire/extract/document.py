@@ -35,6 +35,7 @@ from briefwire.extract.structure import Block, read_structure
 from briefwire.extract.themes import OTHER, passage_theme, theme_of_claims, theme_of_type
 from briefwire.extract.typing.decide import PRIORITY, Reading, read_sentence
 from briefwire.extract.typing.lexicon import load_taxonomy
+from briefwire.extract.typing.topic import BARRED, ON, document_topic
 from briefwire.models import Actor, Casualty, Claim, CleanDocument, DateValue, Location, Mention, Quantity
 from briefwire.nlp import Analysis, Sentence, Span, embeddings
 
@@ -78,16 +79,15 @@ class _Walk:
     orphans: list[tuple[Entry, int]] = field(
         default_factory=list
     )  # numbers with no happening yet, by section
+    barred: bool = False  # the topic judge is sure the document is not the story: no claims
 
 
 def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
     """Claims, happenings, mentions, casualties and per-paragraph themes of ``doc``."""
     language = "ru" if (analysis.language or doc.language).startswith("ru") else "en"
     taxonomy = load_taxonomy(language)
-    local = any(h.location.country in {"RU", "UA"} for s in analysis.sentences for h in sentence_places(s))
-    on_topic = taxonomy.document_on_topic(
-        f"{doc.title or ''}\n{doc.text}", local_places=local, strict=language == "en"
-    )
+    topic = document_topic(doc, analysis, language)
+    on_topic = topic == ON
     structure = read_structure(doc, analysis)
     vectors = _sentence_vectors(structure.blocks, language) if on_topic else {}
     headline = _headline_type(doc.title, language) if on_topic else None
@@ -104,6 +104,7 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
         vectors=vectors,
         headline=headline,
         headline_place=_headline_place(doc.title),
+        barred=topic == BARRED,
     )
     for block in structure.blocks:
         if block.heading:
@@ -166,6 +167,8 @@ def _sentence(walk: _Walk, block: Block, sentence: Sentence, following: list[Sen
     for m in sentence_mentions(sentence, walk.doc.published, block.paragraph.index, places, dates):
         walk.mentions.append(m)
         walk.mention_sentence.append(sentence.start)
+    if walk.barred:  # its mentions are kept (they are what the text names); nothing is claimed
+        return
     named = _named_deaths(walk, block, sentence, following, att=att, places=places)
     reading = read_sentence(
         sentence,

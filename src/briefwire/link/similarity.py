@@ -20,6 +20,13 @@ from rapidfuzz import fuzz
 
 from briefwire.nlp import embeddings
 
+# Texts per encoder call. The encoder pads every text of a call to the longest one (up to 256
+# word pieces for a Russian sentence), and sentence-transformers sorts a call's texts by
+# length: in calls of 16 a short text pads to a near neighbour, not to the longest of 64.
+# Measured on 78 Russian claims: 16 per call took half the time of 64; vectors differ by
+# at most 2e-7.
+ENCODE_BATCH = 16
+
 
 class VectorCache(Protocol):
     """Embeddings kept between runs: text hash -> float32 bytes, per model."""
@@ -96,17 +103,27 @@ class EmbeddingSimilarity:
         missing = list(dict.fromkeys(k for k in keys if k not in known))
         if missing:
             text_of = dict(zip(keys, texts, strict=True))
-            fresh = np.asarray(
-                embeddings.model().encode(
-                    [text_of[k] for k in missing], normalize_embeddings=True, batch_size=64
-                ),
-                dtype="<f4",
-            )
-            made = dict(zip(missing, fresh, strict=True))
+            made = dict(zip(missing, encode([text_of[k] for k in missing]), strict=True))
             if cache is not None:
                 cache.keep_vectors(self.model, {k: v.tobytes() for k, v in made.items()})
             known.update(made)
         return np.stack([known[k] for k in keys])
+
+    def keyed(self, texts: Sequence[str]) -> dict[str, bytes]:
+        """``text_key -> vector bytes`` for ``texts``, as :meth:`vectors` keeps them in a cache:
+        what a worker process computes for the writer to keep (see ``engine.process``)."""
+        unique = list(dict.fromkeys(texts))
+        if not unique:
+            return {}
+        return {text_key(t): v.tobytes() for t, v in zip(unique, encode(unique), strict=True)}
+
+
+def encode(texts: Sequence[str]) -> Any:
+    """Unit-length little-endian float32 MiniLM vectors, one row per text."""
+    return np.asarray(
+        embeddings.model().encode(list(texts), normalize_embeddings=True, batch_size=ENCODE_BATCH),
+        dtype="<f4",
+    )
 
 
 def default_similarity(use_embeddings: bool = True) -> Similarity:

@@ -51,19 +51,23 @@ def vectors(sents: list[Sentence], language: str) -> list[Any]:
     return list(embeddings.embed([s.text for s in sents]))
 
 
-def matrices(sents: list[Sentence], dense_rows: list[Any]) -> tuple[Any, Any]:
+def stacked(rows: list[tuple[dict[int, float], Any]], buckets: int = BUCKETS) -> tuple[Any, Any]:
+    """(sparse matrix, dense matrix) of feature rows of (hashed features, dense vector or None)."""
     from scipy.sparse import csr_matrix  # noqa: PLC0415 - training only
 
-    rows, cols, vals, dense = [], [], [], []
-    dim = next((len(v) for v in dense_rows if v is not None), 0)
-    for i, s in enumerate(sents):
-        sparse, vector = features(s, dense_rows[i])
+    r, cols, vals, dense = [], [], [], []
+    dim = next((len(v) for _, v in rows if v is not None), 0)
+    for i, (sparse, vector) in enumerate(rows):
         for k, v in sparse.items():
-            rows.append(i)
+            r.append(i)
             cols.append(k)
             vals.append(v)
         dense.append(np.zeros(dim) if vector is None else np.asarray(vector, dtype=np.float64))
-    return csr_matrix((vals, (rows, cols)), shape=(len(sents), BUCKETS)), np.vstack(dense)
+    return csr_matrix((vals, (r, cols)), shape=(len(rows), buckets)), np.vstack(dense)
+
+
+def matrices(sents: list[Sentence], dense_rows: list[Any]) -> tuple[Any, Any]:
+    return stacked([features(s, v) for s, v in zip(sents, dense_rows, strict=True)])
 
 
 def fit(x_sparse: Any, x_dense: Any, labels: list[str], c: float) -> TypeModel:
