@@ -19,7 +19,6 @@ from briefwire.engine.pool import WorkerPool
 from briefwire.link import LinkOptions
 from briefwire.link.similarity import EmbeddingSimilarity, text_key
 from briefwire.models import IngestError, RawDocument
-from briefwire.nlp import embeddings
 from briefwire.pipeline import Pipeline, PipelineOptions
 from briefwire.store import Store
 
@@ -188,7 +187,6 @@ def _links(db: Path) -> tuple[list[tuple[str, str]], dict[str, bytes]]:
     return events, vectors
 
 
-@pytest.mark.skipif(not embeddings.available(), reason="the packaged MiniLM model is not installed")
 def test_claims_embedded_by_workers_link_as_the_writer_links_them(tmp_path: Path) -> None:
     posts = [_post(i) for i in range(8)]
     runs = {}
@@ -210,7 +208,6 @@ def test_claims_embedded_by_workers_link_as_the_writer_links_them(tmp_path: Path
         assert np.allclose(np.frombuffer(vector, "<f4"), np.frombuffer(elsewhere[key], "<f4"), atol=1e-5)
 
 
-@pytest.mark.skipif(not embeddings.available(), reason="the packaged MiniLM model is not installed")
 def test_a_claims_vector_does_not_depend_on_the_texts_embedded_with_it() -> None:
     short = "Forty men were sent home."
     others = [
