@@ -29,7 +29,7 @@ import numpy as np
 from briefwire.extract.typing.clauses import SECONDARY, token_weights
 from briefwire.nlp import Sentence
 
-__all__ = ["NONE", "TypeModel", "dense_vector", "features", "load_model"]
+__all__ = ["NONE", "TypeModel", "dense_vector", "features", "load_model", "profile_arrays"]
 
 NONE = "none"
 BUCKETS = 1 << 14
@@ -104,18 +104,26 @@ class TypeModel:
         )
 
 
-@lru_cache(maxsize=4)
-def load_model(language: str) -> TypeModel | None:
-    """The shipped model for ``language``, or None when the profile has none."""
-    ref = resources.files("briefwire.profiles").joinpath("mobilization", f"typer_{language}.npz")
+def profile_arrays(name: str) -> dict[str, Any] | None:
+    """The arrays of the profile's model file ``name`` (an .npz), or None when it has none."""
+    ref = resources.files("briefwire.profiles").joinpath("mobilization", name)
     if not ref.is_file():
         return None
     with resources.as_file(ref) as path, np.load(path) as data:
-        return TypeModel(
-            tuple(str(x) for x in data["labels"]),
-            data["sparse"].astype(np.float32),
-            data["dense"].astype(np.float64),
-            data["intercept"].astype(np.float64),
-            data["mean"].astype(np.float64),
-            data["scale"].astype(np.float64),
-        )
+        return {key: data[key] for key in data.files}
+
+
+@lru_cache(maxsize=4)
+def load_model(language: str) -> TypeModel | None:
+    """The shipped model for ``language``, or None when the profile has none."""
+    data = profile_arrays(f"typer_{language}.npz")
+    if data is None:
+        return None
+    return TypeModel(
+        tuple(str(x) for x in data["labels"]),
+        data["sparse"].astype(np.float32),
+        data["dense"].astype(np.float64),
+        data["intercept"].astype(np.float64),
+        data["mean"].astype(np.float64),
+        data["scale"].astype(np.float64),
+    )

@@ -28,12 +28,12 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
 import numpy as np
 
 from briefwire.extract.mentions.places import sentence_places
+from briefwire.extract.typing.classifier import profile_arrays
 from briefwire.extract.typing.lexicon import load_taxonomy
 from briefwire.models import CleanDocument
 from briefwire.nlp import Analysis
@@ -126,19 +126,13 @@ class TopicModel:
 @lru_cache(maxsize=4)
 def load_topic_model(language: str) -> TopicModel | None:
     """The shipped model for ``language``, or None when the profile has none."""
-    ref = resources.files("briefwire.profiles").joinpath("mobilization", f"topic_{language}.npz")
-    if not ref.is_file():
+    data = profile_arrays(f"topic_{language}.npz")
+    if data is None:
         return None
-    with resources.as_file(ref) as path, np.load(path) as data:
-        intercept, scale, veto, admit = (float(x) for x in data["params"])
-        return TopicModel(
-            data["sparse"].astype(np.float64),
-            data["dense"].astype(np.float64),
-            intercept,
-            scale,
-            veto,
-            admit,
-        )
+    intercept, scale, veto, admit = (float(x) for x in data["params"])
+    return TopicModel(
+        data["sparse"].astype(np.float64), data["dense"].astype(np.float64), intercept, scale, veto, admit
+    )
 
 
 def lexicon_on_topic(doc: CleanDocument, analysis: Analysis, language: str) -> bool:
