@@ -120,3 +120,70 @@ def test_casualty_list_of_the_dead_keeps_each_home_apart(run: Run) -> None:
     )
     got = {c.name: (c.rank, c.home_region_code) for c in ex.casualties}
     assert got == {"Ivan Petrov": ("Private", "RU-KRS"), "Pavel Sidorov": ("Sergeant", "RU-ORL")}
+
+
+def test_obituary_subject_death_told_by_pronoun(run: Run) -> None:
+    # the name stands in the opening paragraph; the death, two paragraphs on, says only "He"
+    ex = run(
+        "Artyom Valeryevich Belousov grew up in Kotlas and drove a timber truck for twelve years.\n\n"
+        "In October he was called up and sent to the Zaporizhzhia region.\n\n"
+        "He was killed near Robotyne on December 2. Artyom leaves a wife and a son."
+    )
+    [c] = ex.casualties
+    assert c.name == "Artyom Valeryevich Belousov"
+    assert c.date_of_death.date == "2022-12-02"
+
+
+def test_obituary_subject_first_name_and_funeral(run: Run) -> None:
+    ex = run(
+        "Chingis Dugarovich Tsybikov was a shepherd from the village of Aga, mobilized in September.\n\n"
+        "Chingis fell near Kupiansk in the first week of the winter, his unit told the family.\n\n"
+        "His funeral was held in Aga on January 20."
+    )
+    [c] = ex.casualties
+    assert c.name == "Chingis Dugarovich Tsybikov"
+    assert c.date_of_death.date != "2023-01-20"  # the funeral's date is not the death's
+
+
+def test_obituary_pronoun_after_another_person_is_not_the_subject(run: Run) -> None:
+    # "He" follows a sentence naming someone else, and the subject himself only speaks
+    ex = run(
+        "Ivan Petrovich Sokolov, the head of the Kotlas district, opened a memorial plaque on Monday.\n\n"
+        "Sokolov said the plaque was for the mobilized men of the district. "
+        "Nikolai Ermakov, a driver, had served with them. He was killed in March.\n\n"
+        "Sokolov promised the families new flats."
+    )
+    assert all(c.name != "Ivan Petrovich Sokolov" for c in ex.casualties)
+
+
+def test_portrait_subject_who_fell_in_love_is_not_dead(run: Run) -> None:
+    ex = run(
+        "Oleg Viktorovich Kurbatov was called up in September from the town of Vyksa.\n\n"
+        "He fell in love with his wife Marina at school, she says, and Oleg wrote to her every day."
+    )
+    assert ex.casualties == ()
+
+
+def test_a_soldier_not_on_the_lists_of_the_dead_is_not_a_casualty(run: Run) -> None:
+    ex = run(
+        "A mobilized soldier from Kurgan, Pavel Sedykh, has been missing since March 3, his wife says. "
+        "The unit told her he was not on the lists of the dead."
+    )
+    assert ex.casualties == ()
+
+
+def test_a_preposition_before_a_place_is_not_a_given_name(run: Run) -> None:
+    ex = run(
+        "Mobilized men from the district are nervous. From Ust-Maya alone, more than 40 men "
+        "were mobilized, and three of them have already been buried."
+    )
+    assert all(not c.name.startswith("From") for c in ex.casualties)
+
+
+def test_death_in_custody_in_a_war_digest_needs_no_soldier_word_in_its_paragraph(run: Run) -> None:
+    ex = run(
+        "Mobilized soldiers from Chita say their brigade has not been paid since October.\n\n"
+        "The prison service said on February 10 that the activist Roman Yurievich Fedin, 51, "
+        "had died in a penal colony in the Komi Republic."
+    )
+    assert [c.name for c in ex.casualties] == ["Roman Yurievich Fedin"]

@@ -361,6 +361,23 @@ def test_clean_joins_hard_wrapped_lines_into_one_paragraph() -> None:
     assert [p.text[:12] for p in doc.paragraphs] == ["The governor", "A second par"]
 
 
+def test_clean_keeps_a_long_section_heading_off_the_paragraph_below() -> None:
+    # a heading of fifty-odd characters sits in the hard-wrap range, but the line under it is
+    # longer than any wrap width: nothing was wrapped, and the heading must stay a heading
+    digest = (
+        "Daily summary for the Volga regions\n\n"
+        "Soldiers at the Front, Their Units and Their Families\n"
+        "Three men of the Samara battalion were buried in Syzran on Saturday, the town's "
+        "administration said, and a fourth is still listed as missing after the fighting in March.\n\n"
+        "Prices and Shops\n"
+        "Shops in Syzran report that warm boots in large sizes have been sold out since the autumn call-up."
+    )
+    doc = cleaned(digest)
+    texts = [p.text for p in doc.paragraphs]
+    assert "Soldiers at the Front, Their Units and Their Families" in texts
+    assert any(t.startswith("Three men of the Samara battalion") for t in texts)
+
+
 def test_clean_never_joins_lines_of_text_without_blank_lines() -> None:
     extracted = (
         "Our readers pay for this site. Support our reporting from the region\n"

@@ -92,4 +92,8 @@ def _continues(prev: Line, prev_text: str, line: Line) -> bool:
         return False  # a list item ("2) …", "* …") starts its own line
     low, high = _WRAP_WIDTH
     first = line.text[:1]
-    return first.islower() or first.isdigit() or low <= len(prev.raw.rstrip()) <= high
+    if first.islower() or first.isdigit():
+        return True
+    # A line longer than any wrap width was not wrapped, so the line above it ended where its
+    # writer ended it: a digest's section heading of fifty-odd characters above its paragraph.
+    return low <= len(prev.raw.rstrip()) <= high and len(line.raw.rstrip()) <= high

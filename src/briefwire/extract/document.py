@@ -18,9 +18,18 @@ from typing import Any
 
 from briefwire.extract import Extraction
 from briefwire.extract.attribution import Attribution, attribute, is_denial, stance
-from briefwire.extract.casualties.finder import Found, build, died_in, merge, person_spans, same_person
-from briefwire.extract.casualties.lists import listed_dead
+from briefwire.extract.casualties.finder import (
+    Found,
+    build,
+    died_in,
+    merge,
+    person_spans,
+    same_person,
+    war_story,
+)
+from briefwire.extract.casualties.lists import heads_list, item_dead, listed_dead
 from briefwire.extract.casualties.names_ru import latin
+from briefwire.extract.casualties.obituary import Subject, story_subject, tells_subject_death
 from briefwire.extract.claims import (
     claim_actors,
     claimable_quantities,
@@ -31,7 +40,7 @@ from briefwire.extract.happenings import Builder, Entry, Open
 from briefwire.extract.mentions import sentence_mentions
 from briefwire.extract.mentions.places import PlaceHit, find_places, sentence_places
 from briefwire.extract.mentions.when import sentence_dates
-from briefwire.extract.structure import Block, read_structure
+from briefwire.extract.structure import Block, is_list_item, read_structure
 from briefwire.extract.themes import OTHER, passage_theme, theme_of_claims, theme_of_type
 from briefwire.extract.typing.decide import PRIORITY, Reading, read_sentence
 from briefwire.extract.typing.lexicon import load_taxonomy
@@ -80,6 +89,9 @@ class _Walk:
         default_factory=list
     )  # numbers with no happening yet, by section
     barred: bool = False  # the topic judge is sure the document is not the story: no claims
+    subject: Subject | None = None  # the one person the story is about (an obituary's)
+    war_story: bool = False  # the document as a whole is about soldiers and the war
+    listing: bool = False  # the list items below a line such as "Confirmed losses:" name the dead
 
 
 def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
@@ -105,12 +117,17 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
         headline=headline,
         headline_place=_headline_place(doc.title),
         barred=topic == BARRED,
+        subject=story_subject(doc.title, [s for b in structure.body() for s in b.sentences], language),
+        war_story=war_story(doc.text),
     )
     for block in structure.blocks:
+        item = is_list_item(block.paragraph.text)
+        opens_list = not item and heads_list(block.paragraph.text, language)
         if block.heading:
             walk.builder.close_section()
-            continue
-        _paragraph(walk, block)
+        else:
+            _paragraph(walk, block)
+        walk.listing = opens_list or (item and walk.listing)
     return _finish(walk, structure.blocks)
 
 
@@ -335,7 +352,16 @@ def _named_deaths(
     """Record people the sentence reports killed, each a casualty happening of their own."""
     claimants = set(att.chain) | ({att.person} if att.person else set())
     claimants |= {p for p in walk.persons if any(p in c for c in att.chain)}
-    found = died_in(sentence, following, claimants, block.paragraph.text, walk.surnames)
+    # A Russian Telegram digest strings war news and other news together in one post, so there
+    # a death must find its soldier words in its own paragraph (measured on ru-tg-names-dev).
+    found = died_in(
+        sentence,
+        following,
+        claimants,
+        block.paragraph.text,
+        walk.surnames,
+        war_story=walk.war_story and walk.language == "en",
+    )
     people = (
         person_spans(sentence, walk.surnames)
         if walk.language == "en"
@@ -344,7 +370,15 @@ def _named_deaths(
     for f in listed_dead(sentence, walk.previous, people, walk.language):
         if not any(same_person(f.name, g.name) for g in found) and f.name not in claimants:
             found.append(f)
+    if walk.listing and sentence is block.sentences[0]:
+        found.extend(
+            f
+            for f in item_dead(sentence, people, walk.language)
+            if f.name not in claimants and not any(same_person(f.name, g.name) for g in found)
+        )
     found = [f for f in found if _full_or_known(f, walk)]
+    if not found and walk.subject is not None and (walk.war_story or walk.on_topic):
+        found = _subject_death(walk, walk.subject, block, sentence)
     records = []
     told = stance(sentence.text, att) if found else ""
     for f in found:
@@ -376,6 +410,19 @@ def _named_deaths(
         )
         walk.sentence_happening.setdefault(sentence.start, index)
     return records
+
+
+def _subject_death(walk: _Walk, subject: Subject, block: Block, sentence: Sentence) -> list[Found]:
+    """The story's subject, when the sentence tells their death by pronoun or short name."""
+    before = [s for s in block.sentences if s.start < sentence.start]
+    kind = tells_subject_death(sentence, subject, before, walk.language)
+    if kind is None:
+        return []
+    # a funeral's date and place are not the death's: the record reads them from the clause
+    clause = sentence.text if kind == "death" else ""
+    window = (sentence.start, sentence.end) if kind == "death" else (sentence.start, sentence.start)
+    paragraph = block.paragraph.text
+    return [Found(subject.name, sentence, clause, [], paragraph, window, sentence.start, walk.language)]
 
 
 def _place_of(sentences: list[Sentence], name: str | None) -> Location | None:

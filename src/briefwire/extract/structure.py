@@ -23,7 +23,7 @@ from briefwire.extract.typing.lexicon import compile_pattern
 from briefwire.models import CleanDocument, Paragraph
 from briefwire.nlp import Analysis, Sentence
 
-__all__ = ["Block", "Structure", "heading_theme", "read_structure"]
+__all__ = ["Block", "Structure", "heading_theme", "is_list_item", "read_structure"]
 
 _MAX_HEADING_WORDS = 10
 _MAX_HEADING_CHARS = 90
@@ -80,6 +80,11 @@ def _heading_shaped(text: str) -> bool:
         return False
     # a heading has no sentence-final punctuation; a trailing colon is a heading's own mark
     return line.endswith(":") or not _SENTENCE_END.search(line)
+
+
+def is_list_item(text: str) -> bool:
+    """A paragraph that is one item of a numbered or bulleted list."""
+    return _LIST_ITEM.match(text) is not None
 
 
 def _stands_above(paragraphs: tuple[Paragraph, ...], i: int) -> bool:

@@ -24,12 +24,12 @@ from briefwire.extract.casualties.cues import (
 )
 from briefwire.extract.casualties.fields_en import build as build_en
 from briefwire.extract.casualties.fields_ru import build_ru
-from briefwire.extract.casualties.finder_ru import died_in_ru, is_russian
+from briefwire.extract.casualties.finder_ru import died_in_ru, is_russian, ru_lexicon
 from briefwire.extract.mentions.places import lookup
 from briefwire.models import Casualty, DateValue
 from briefwire.nlp import Sentence, Span, Token
 
-__all__ = ["Found", "build", "died_in", "merge", "person_spans", "same_person"]
+__all__ = ["Found", "build", "died_in", "merge", "person_spans", "same_person", "war_story"]
 
 _REPORTING = re.compile(
     r"^[\s,]*(?:[^,.]{0,80},\s*)?(?:said|says|wrote|writes|told|reported|claimed|stated|announced|"
@@ -47,11 +47,15 @@ def died_in(
     claimants: set[str],
     paragraph_text: str,
     known_surnames: frozenset[str] = frozenset(),
+    *,
+    war_story: bool = False,
 ) -> list[Found]:
     """People the sentence (or its He/She continuation) reports dead (Russian text goes to
-    :func:`briefwire.extract.casualties.finder_ru.died_in_ru`)."""
+    :func:`briefwire.extract.casualties.finder_ru.died_in_ru`). A death counts in a paragraph
+    about soldiers, or anywhere in a document about the war (``war_story``): a digest's
+    paragraph on a death in custody names no soldier, the digest around it does."""
     if is_russian(sentence.text):
-        return died_in_ru(sentence, following, claimants, paragraph_text, known_surnames)
+        return died_in_ru(sentence, following, claimants, paragraph_text, known_surnames, war_story=war_story)
     lex = lexicon()
     people = person_spans(sentence, known_surnames)
     out: list[Found] = []
@@ -66,7 +70,7 @@ def died_in(
             if not extra:
                 continue
         context = f"{paragraph_text} {' '.join(s.text for s in extra)}"
-        if not lex.soldier.search(context.lower()):
+        if not war_story and not lex.soldier.search(context.lower()):
             continue
         lo = people[i - 1].end if i > 0 else sentence.start
         hi = people[i + 1].start if i + 1 < len(people) else sentence.end
@@ -96,6 +100,16 @@ def _told_later(following: list[Sentence]) -> list[Sentence]:
         ):
             return []
     return []
+
+
+_WAR_STORY = 1  # soldier words a document needs to be about the war as a whole
+
+
+def war_story(text: str) -> bool:
+    """Whether the document as a whole is about soldiers and the war."""
+    lex = ru_lexicon() if is_russian(text[:2000]) else lexicon()
+    hits = lex.soldier.finditer(text.lower())
+    return sum(1 for _, _ in zip(range(_WAR_STORY), hits, strict=False)) >= _WAR_STORY
 
 
 def build(found: Found, doc_id: str, published: DateValue) -> Casualty:
@@ -159,12 +173,23 @@ def _widen(sentence: Sentence, ent: Span) -> Span:
     if m is None:
         return ent
     words = m.group(1).split()
-    while words and is_rank_word(words[0]):
-        words.pop(0)
+    offset = ent.start - len(m.group(1))
+    while words and (is_rank_word(words[0]) or _function_word(sentence, offset)):
+        offset += len(words.pop(0)) + 1  # a rank, or a sentence-initial "From", is not the name
     if not words or len(ent.text.split()) + len(words) > 4:
         return ent
     prefix = " ".join(words) + " "
     return Span(ent.start - len(prefix), ent.end, prefix + ent.text, ent.label)
+
+
+_FUNCTION = frozenset({"ADP", "DET", "SCONJ", "CCONJ", "ADV", "PRON", "AUX", "VERB"})
+
+
+def _function_word(sentence: Sentence, start: int) -> bool:
+    """The capitalised word at ``start`` is a preposition or the like, not a given name."""
+    tokens = sentence.tokens
+    k = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+    return k < len(tokens) and tokens[k].start == start and tokens[k].pos in _FUNCTION
 
 
 def _is_place_word(sentence: Sentence, ent: Span) -> bool:

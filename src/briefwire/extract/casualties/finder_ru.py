@@ -95,9 +95,12 @@ def died_in_ru(
     claimants: set[str],
     paragraph_text: str,
     known_surnames: frozenset[str] = frozenset(),
+    *,
+    war_story: bool = False,
 ) -> list[Found]:
     """People the Russian sentence (or the sentence continuing it) reports dead. The paragraph
-    must be about soldiers unless the person was named earlier in the document."""
+    must be about soldiers unless the document is (``war_story``) or the person was named
+    earlier in the document."""
     lex = ru_lexicon()
     people = [e for e in sentence.entities if e.label == "PERSON" and _is_name(e.text)]
     out: list[Found] = []
@@ -114,7 +117,7 @@ def died_in_ru(
                 continue
         context = f"{paragraph_text} {' '.join(s.text for s in extra)}".lower()
         name = nominative(ent.text)
-        if not lex.soldier.search(context) and name.split()[-1].lower() not in known_surnames:
+        if not (war_story or lex.soldier.search(context) or name.split()[-1].lower() in known_surnames):
             continue
         lo = people[i - 1].end if i > 0 else sentence.start
         hi = people[i + 1].start if i + 1 < len(people) else sentence.end

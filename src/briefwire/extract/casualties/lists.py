@@ -19,7 +19,7 @@ from briefwire.extract.casualties.cues import Found, strip_rank
 from briefwire.extract.casualties.names_ru import nominative
 from briefwire.nlp import Sentence, Span
 
-__all__ = ["listed_dead"]
+__all__ = ["heads_list", "item_dead", "listed_dead"]
 
 # how far into an item its name may start (ranks, "and", status words before it)
 _NAME_WITHIN = 48
@@ -45,6 +45,31 @@ def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     opens = "|".join(data["list_cues"])
     goes_on = "|".join(data["list_continuations"])
     return re.compile(rf"(?:{opens})", re.I), re.compile(rf"^\W*(?:{goes_on})", re.I)
+
+
+@lru_cache(maxsize=2)
+def _headers(language: str) -> re.Pattern[str]:
+    name = "casualties.json" if language == "en" else "casualties_ru.json"
+    path = resources.files("briefwire.profiles").joinpath("mobilization", name)
+    words = "|".join(json.loads(path.read_text(encoding="utf-8"))["list_headers"])
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+
+
+def heads_list(text: str, language: str) -> bool:
+    """A line that opens a list of the dead one item per line ("Confirmed losses, week 6:")."""
+    line = text.strip()
+    return line.endswith(":") and len(line.split()) <= 16 and _headers(language).search(line) is not None
+
+
+def item_dead(sentence: Sentence, people: list[Span], language: str) -> list[Found]:
+    """The person an item of such a list names: the name at its head, unless the item says the
+    person survived."""
+    name = next((p for p in people if p.start - sentence.start < _NAME_WITHIN), None)
+    if name is None or _SURVIVED.search(sentence.text):
+        return []
+    text = nominative(name.text) if language == "ru" else strip_rank(name.text)
+    window = (sentence.start, sentence.end)
+    return [Found(text, sentence, sentence.text, [], "", window, name.start, language=language)]
 
 
 def listed_dead(
