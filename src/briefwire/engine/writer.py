@@ -61,6 +61,7 @@ class Writer:
         self._dedupe_options = dedupe_options or DedupeOptions()
         self._in_flight: Counter[tuple[str, str]] = Counter()  # (outlet, line key) -> documents
         self._raw_in_flight: dict[str, list[str]] = {}  # raw hash -> origins of later copies
+        self._lines_in_flight: dict[str, set[str]] = {}  # raw hash -> its line keys (made once)
         self._doc_of_raw: dict[str, str] = {}
 
     # ---- before processing -----------------------------------------------------------------
@@ -92,7 +93,7 @@ class Writer:
         batch: dict[str, Counter[str]] = {}
         for raw in raws:
             if raw.outlet:
-                hashes = set(clean_stage.line_hashes(raw))
+                hashes = self._lines_in_flight[raw_text_hash(raw.text)] = set(clean_stage.line_hashes(raw))
                 batch.setdefault(raw.outlet, Counter()).update(hashes)
                 self._in_flight.update((raw.outlet, h) for h in hashes)
         out: dict[str, dict[str, int]] = {}
@@ -168,13 +169,13 @@ class Writer:
 
     def _release(self, raw: RawDocument) -> None:
         """``raw`` is done: its lines are no longer in flight; its copies get their origins."""
+        key = raw_text_hash(raw.text)
         if raw.outlet:
-            hashes = set(clean_stage.line_hashes(raw))
+            hashes = self._lines_in_flight.pop(key, None) or set(clean_stage.line_hashes(raw))
             self._in_flight.subtract((raw.outlet, h) for h in hashes)
             for h in hashes:
                 if self._in_flight[(raw.outlet, h)] <= 0:
                     del self._in_flight[(raw.outlet, h)]
-        key = raw_text_hash(raw.text)
         copies = self._raw_in_flight.pop(key, [])
         doc_id = self._doc_of_raw.pop(key, None)
         if doc_id is not None and self.store.has_document(doc_id):

@@ -61,6 +61,7 @@ BOUNDED = frozenset(
         "same_place",
         "same_region",
         "shared_words",
+        "shared_stems",
         "shared_names",
         "same_quantity",
         "same_claimant",
@@ -148,7 +149,8 @@ def _bound(x: HappeningInfo, y: Sketch, sim: Any) -> float:
     z += w["reused_text"] * bool(x.reuse_groups & y.reuse_groups)
     z += w["same_place"] * bool(x.settlements & y.settlements)
     z += w["same_region"] * bool(x.regions & y.regions)
-    z += w["shared_words"] * word_share(x.words, y.words)
+    words = word_share(x.words, y.words)
+    z += w["shared_words"] * words + w["shared_stems"] * words * (x.cyrillic and y.cyrillic)
     z += w["shared_names"] * name_share(x.names, y.names)
     z += w["same_quantity"] * quantity_features(x.counts, y.counts).get("same_quantity", 0.0)
     return z + w["same_claimant"] * bool(x.claimants)

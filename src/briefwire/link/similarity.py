@@ -20,12 +20,14 @@ from rapidfuzz import fuzz
 
 from briefwire.nlp import embeddings
 
-# Texts per encoder call. The encoder pads every text of a call to the longest one (up to 256
-# word pieces for a Russian sentence), and sentence-transformers sorts a call's texts by
-# length: in calls of 16 a short text pads to a near neighbour, not to the longest of 64.
-# Measured on 78 Russian claims: 16 per call took half the time of 64; vectors differ by
-# at most 2e-7.
-ENCODE_BATCH = 16
+# Texts per encoder call (as ``embeddings.BATCH``). The encoder pads every text of a call to
+# the longest one (up to 256 word pieces for a Russian sentence), and sentence-transformers
+# sorts a call's texts by length: in small calls a text pads to a near neighbour, and the
+# activations stay small enough for a busy core's caches. Measured on the 56 Russian claims
+# linking compares in 300 Telegram posts (one thread, load 3): 4 per call 3.2 s, 2 per call
+# 3.3 s, 1 per call 3.6 s, 16 per call 5.2 s (64 took twice 16's time); vectors differ by
+# < 2e-7.
+ENCODE_BATCH = embeddings.BATCH
 
 
 class VectorCache(Protocol):

@@ -50,7 +50,14 @@ def model() -> Any:
     return loaded
 
 
-def embed(texts: Sequence[str], batch_size: int = 64) -> Any:
+# Texts per encoder call. Small calls run faster on this model here: a call's texts are sorted
+# by length and padded to its longest, and small activations stay in a busy core's caches.
+# Measured on 350 English article sentences (one thread, CPU time): 4 per call 10.7 s, 16 per
+# call 15.6 s, 64 per call 22.2 s; vectors differ by < 2e-7.
+BATCH = 4
+
+
+def embed(texts: Sequence[str], batch_size: int = BATCH) -> Any:
     """Unit-length embeddings, one row per text (an empty (0, 384) array for no texts)."""
     if not texts:
         return np.zeros((0, DIMENSION), dtype=np.float32)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -73,6 +73,7 @@ class NatashaRussian:
     def __init__(self) -> None:
         self._ner: Any = None
         self._embedding: Any = None
+        self._vector: Callable[[str], Any] | None = None
 
     @property
     def ner(self) -> Any:
@@ -82,6 +83,9 @@ class NatashaRussian:
 
             self._embedding = NewsEmbedding()
             self._ner = NewsNERTagger(self._embedding)
+            # navec rebuilds a word's vector from its codes on every lookup, and a news corpus
+            # says the same words again and again: each word's row is rebuilt once
+            self._vector = lru_cache(maxsize=100_000)(self._embedding.get)
             keep_forever()
         return self._ner
 
@@ -103,7 +107,7 @@ class NatashaRussian:
         for n, spans in enumerate(self._entities(texts, owner, pieces)):
             entities[owner[n]].extend(spans)
         for text, doc, ents in zip(texts, blocks, entities, strict=True):
-            yield Analysis(self.language, text, tuple(_sentences(text, doc, ents, self._embedding)))
+            yield Analysis(self.language, text, tuple(_sentences(text, doc, ents, self._vector)))
 
     def _entities(
         self, texts: list[str], owner: list[int], pieces: list[list[_Word]]
@@ -157,7 +161,7 @@ def _pieces(blocks: Sequence[_Block]) -> Iterator[list[_Word]]:
 
 
 def _sentences(
-    text: str, blocks: Sequence[_Block], entities: list[Span], embedding: Any
+    text: str, blocks: Sequence[_Block], entities: list[Span], vector_of: Callable[[str], Any] | None
 ) -> Iterator[Sentence]:
     entities.sort(key=lambda e: e.start)
     starts = [e.start for e in entities]
@@ -173,7 +177,7 @@ def _sentences(
                     lemma, pos = lemma_and_pos(word.text)
                     tokens.append(Token(word.start, word.stop, word.text, lemma, pos, "", label))
                 word = next(words, None)
-            vector = _mean_vector(embedding, tokens)
+            vector = _mean_vector(vector_of, tokens)
             yield Sentence(s_start, s_end, text[s_start:s_end], tuple(tokens), ents, vector)
 
 
@@ -184,12 +188,12 @@ def _entity_at(entities: tuple[Span, ...], position: int) -> str:
     return ""
 
 
-def _mean_vector(embedding: Any, tokens: Sequence[Token]) -> Any:
+def _mean_vector(vector_of: Callable[[str], Any] | None, tokens: Sequence[Token]) -> Any:
     """The mean navec vector of the sentence's words (lemma first, then the form), or None."""
     rows = []
     for tok in tokens:
         for word in (tok.lemma, tok.text.lower()):
-            row = embedding.get(word) if embedding is not None else None
+            row = vector_of(word) if vector_of is not None else None
             if row is not None:
                 rows.append(row)
                 break

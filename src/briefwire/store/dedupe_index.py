@@ -8,6 +8,7 @@ stored without them (before this table existed, or by other writers) are found b
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -109,9 +110,25 @@ class DedupeIndexStore:
         return self.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
 
     def band_members(self, kind: str, keys: Sequence[int], limit: int) -> list[list[int]]:
+        """Per key, its newest ``limit`` members (each key a seek that stops after ``limit``
+        rows, however full its bucket). Most keys of a new document are held by no one: which
+        are held is asked first, in one statement per 500 keys, and only those are read."""
         table, column = _TABLES[kind]
+        held: set[int] = set()
+        for chunk in chunks(set(keys)):
+            held.update(
+                int(r[0])
+                for r in self.conn.execute(
+                    f"SELECT k.value FROM json_each(?) k "
+                    f"WHERE EXISTS (SELECT 1 FROM {table} b WHERE b.band_key = k.value)",
+                    (json.dumps(chunk),),
+                )
+            )
         sql = f"SELECT {column} FROM {table} WHERE band_key = ? ORDER BY {column} DESC LIMIT ?"
-        return [[int(r[0]) for r in self.conn.execute(sql, (key, limit))] for key in keys]
+        members: dict[int, list[int]] = {
+            key: [int(r[0]) for r in self.conn.execute(sql, (key, limit))] for key in held
+        }
+        return [members.get(key, []) for key in keys]
 
     def passage_signatures(self, passage_ids: Sequence[int]) -> dict[int, tuple[str, int, bytes]]:
         out = {}
