@@ -1,8 +1,8 @@
 """The death of the person a story is about, told without naming them again.
 
 An obituary or a portrait names its person in full once, in the headline or the opening
-paragraph, and from then on says "he", a first name or a surname: "Zorigto fell near the
-village on 3 November", "He was buried on Monday". The sentence-by-sentence finder only sees a
+paragraph, and from then on says "he", a first name or a surname: "Ivan fell near the river in
+May", "He was buried on Monday". The sentence-by-sentence finder only sees a
 death where a name stands; this module knows the story's subject and reads those sentences.
 
 The subject is the one full name of the headline or the opening paragraph that the document
