@@ -18,7 +18,15 @@ from briefwire.clean.head import Head, read_head
 from briefwire.clean.headline import choose_headline, slug_named
 from briefwire.clean.lexicon import lexicon
 from briefwire.clean.linemodel import is_learned, mark_learned_furniture
-from briefwire.clean.page import HEAD_WINDOW, Layout, find_layout, mark_head_rest, mark_outside, page_title
+from briefwire.clean.page import (
+    HEAD_WINDOW,
+    Layout,
+    find_layout,
+    keep_prose_runs,
+    mark_head_rest,
+    mark_outside,
+    page_title,
+)
 from briefwire.clean.pagehead import head_dateline
 from briefwire.clean.pubdate import publication_date
 from briefwire.clean.rules import context_reasons, learned_reasons, single_line_reason
@@ -137,6 +145,8 @@ def mark_lines(
     if layout is not None:
         mark_outside(lines, reasons, lex, layout)
     head = _head(raw, lines, reasons, layout=layout, learned=learned, opts=opts)
+    if layout is not None:
+        keep_prose_runs(lines, reasons, lex)
     if _keep_some_body(reasons, len(lines)) and head is not None:
         head.title = raw.title  # its only sentence is the text: no headline to repeat it
     return Marked(lines, reasons, layout, head)

@@ -335,6 +335,44 @@ def _footer_start(lines: list[Line], reasons: dict[int, str], lex: Lexicon, end:
     return len(lines)
 
 
+_POSITIONAL = frozenset({"page_header", "page_footer"})
+_RUN_LINES = 3  # paragraphs of running prose in a row
+_RUN_WORDS = 120
+_RUN_SUBHEAD_WORDS = 12  # a subheading between two paragraphs does not end the run
+
+
+def keep_prose_runs(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> None:
+    """Position alone is weak evidence against running text: a run of paragraphs that only
+    their place outside the article found removed (a second part of the article beyond a
+    long gallery, an article the layout did not take for the main one) stays in the text.
+    Only prose lines go back; a kind a rule named (comments, recirculation, a legal notice)
+    stays removed, and so does a subheading between the paragraphs; below a comments header
+    nothing goes back (comments can be long prose)."""
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        if line is not None and (reasons.get(i) == "comments" or is_comments_header(line, lex)):
+            line = None  # noqa: PLW2901 - the run ends here, and so does the search
+        if line is None:
+            _restore(lines, reasons, run)
+            if i < len(lines):
+                return
+            continue
+        if line is not None and reasons.get(i) in _POSITIONAL:
+            if is_prose(line):
+                run.append(i)
+                continue
+            if run and line.words <= _RUN_SUBHEAD_WORDS:
+                continue
+        _restore(lines, reasons, run)
+        run = []
+
+
+def _restore(lines: list[Line], reasons: dict[int, str], run: list[int]) -> None:
+    if len(run) >= _RUN_LINES and sum(lines[j].words for j in run) >= _RUN_WORDS:
+        for j in run:
+            del reasons[j]
+
+
 def mark_head_rest(lines: list[Line], reasons: dict[int, str], layout: Layout) -> None:
     """What the head reader left in the head window is furniture unless it reads as prose
     (a dek, a standfirst): a rubric, a masthead slogan, share buttons."""
