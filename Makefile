@@ -15,9 +15,10 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(STAMP)
+# One resolve for everything a test run needs (not the package first and its extras again).
+$(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e '.[dev,dask]'
-	touch $@
+	touch $(STAMP) $@
 
 install: $(STAMP)
 install-dev: $(VENV)/.installed-dev

@@ -86,3 +86,10 @@ def save(store: Store, doc: CleanDocument, themes: Sequence[str | None] = (), **
             doc=doc, dedupe=dedupe, themes=list(themes), passage_signatures=[], doc_signature=None, **kw
         )
     )  # type: ignore[arg-type]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Files with a slow test first: `--dist loadfile` hands files out in collection order, so the
+    longest start at once and the two workers end together (order within a file is kept)."""
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)
