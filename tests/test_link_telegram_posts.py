@@ -1,0 +1,71 @@
+"""Real Telegram posts of one happening are linked; the same report of another day stays apart.
+
+Texts written for these tests (places and people are real names used as examples only).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefwire.link import LinkInput, LinkOptions, LinkResult, link
+from briefwire.models import LinkedEvent
+
+from .linkrows import claim
+
+FAST = LinkOptions(embeddings=False)
+BRY = {
+    "name": "Брянская область",
+    "admin1": "Брянская область",
+    "admin1_code": "RU-BRY",
+    "country": "RU",
+    "precision": "region",
+}
+KLINTSY = {**BRY, "name": "Клинцы", "precision": "settlement"}
+
+
+def _link(claims: list[dict[str, Any]]) -> LinkResult:
+    return link(LinkInput(claims=claims), FAST)
+
+
+def _event_of(result: LinkResult, claim_key: str) -> LinkedEvent:
+    return next(e for e in result.events if claim_key in e.claim_keys)
+
+
+def _together(result: LinkResult, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return b["claim_id"] in _event_of(result, a["claim_id"]).claim_keys
+
+
+def _post(doc: str, quote: str, published: str, **kw: Any) -> dict[str, Any]:
+    """A post dated only by its publication, as most Telegram news posts are."""
+    return claim(
+        doc,
+        quote,
+        "other",
+        date=published,
+        date_basis="publication",
+        published=published,
+        location=kw.pop("location", BRY),
+        happening_id=f"h-{doc}",
+        **kw,
+    )
+
+
+NIGHT = "Над Брянской областью ночью уничтожены беспилотники самолетного типа, пострадавших нет."
+AGAIN = "Ночью над Брянской областью уничтожены беспилотники самолетного типа, пострадавших нет."
+
+
+def test_link_posts_telling_the_same_night_merge() -> None:
+    a, b = _post("tg-a", NIGHT, "2024-11-24"), _post("tg-b", AGAIN, "2024-11-24")
+    assert _together(_link([a, b]), a, b)
+
+
+def test_link_the_same_nightly_report_three_days_later_is_another_happening() -> None:
+    # neither post dates what it tells: each tells of its own night
+    a, b = _post("tg-a", NIGHT, "2024-11-24"), _post("tg-b", AGAIN, "2024-11-27")
+    assert not _together(_link([a, b]), a, b)
+
+
+def test_link_a_follow_up_naming_the_same_settlement_days_later_still_merges() -> None:
+    a = _post("tg-a", NIGHT.replace("Брянской областью", "Клинцами"), "2024-11-24", location=KLINTSY)
+    b = _post("tg-b", AGAIN.replace("Брянской областью", "Клинцами"), "2024-11-26", location=KLINTSY)
+    assert _together(_link([a, b]), a, b)
