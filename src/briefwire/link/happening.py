@@ -67,8 +67,6 @@ class HappeningInfo:
     digest: bool
     cyrillic: bool
     order: int
-    # known only from figures told by the way: nothing to compare across documents but numbers
-    figures_only: bool = False
 
 
 def place_key(name: str) -> str:
@@ -141,7 +139,6 @@ def when(cs: Sequence[dict[str, Any]], core: Sequence[int], orders: Sequence[int
 
 def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order: int) -> HappeningInfo:
     every = [i.key for i in infos]
-    figures_only = all(c.get("facet") == "figure" for c in cs)
     kept = told(cs)
     cs, infos = [cs[n] for n in kept], [infos[n] for n in kept]
     type_ = main_type(cs)
@@ -175,7 +172,6 @@ def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order
         reuse_groups=frozenset().union(*(i.reuse_groups for i in infos)),
         digest=lead.digest,
         cyrillic=has_cyrillic(" ".join(c.get("quote") or "" for c in cs[:3])),
-        figures_only=figures_only,
         order=order,
     )
 

@@ -89,7 +89,6 @@ class Sketch:
     victims: bool  # a claim names a victim or subject (who could be a person of the other)
     settlements: frozenset[str]
     counts: tuple[Count, ...]  # without their claimants (who says a number cannot raise a score)
-    figures_only: bool
     day: date | None
     span: int
     dated: bool
@@ -126,7 +125,6 @@ def _sketch(
         victims=any(a.get("role") in ("victim", "subject") for c in cs for a in c.get("actors") or []),
         settlements=frozenset(settlements_of(cs)),
         counts=tuple(counts_of(cs, [frozenset()] * len(cs))),
-        figures_only=all(c.get("facet") == "figure" for c in (claims[i] for i in at)),
         day=w.day,
         span=w.span,
         dated=w.dated,
@@ -158,12 +156,12 @@ def _bound(x: HappeningInfo, y: Sketch, sim: Any) -> float:
 
 def comparable(sketched: Sequence[Sketch], fresh: Collection[str]) -> list[Sketch]:
     """The old happenings a new one (of ``fresh``) could be compared with at all: of a related
-    type (any other pair is vetoed) and not known only from figures (never a candidate)."""
+    type (any other pair is vetoed)."""
     new = [s for s in sketched if s.key in fresh]
     return [
         s
         for s in sketched
-        if s.key not in fresh and not s.figures_only and any(related(n.type, s.type) for n in new)
+        if s.key not in fresh and any(related(n.type, s.type) for n in new)
     ]
 
 
@@ -172,4 +170,4 @@ def similarity_rows(fresh: Sequence[Sketch], old: Sequence[Sketch]) -> set[int]:
     sentence need not be embedded)."""
     if not old and len(fresh) < 2:
         return set()
-    return {i for s in (*fresh, *old) if not s.figures_only for i in (*s.core, *s.rows)}
+    return {i for s in (*fresh, *old) for i in (*s.core, *s.rows)}
