@@ -158,11 +158,7 @@ def comparable(sketched: Sequence[Sketch], fresh: Collection[str]) -> list[Sketc
     """The old happenings a new one (of ``fresh``) could be compared with at all: of a related
     type (any other pair is vetoed)."""
     new = [s for s in sketched if s.key in fresh]
-    return [
-        s
-        for s in sketched
-        if s.key not in fresh and any(related(n.type, s.type) for n in new)
-    ]
+    return [s for s in sketched if s.key not in fresh and any(related(n.type, s.type) for n in new)]
 
 
 def similarity_rows(fresh: Sequence[Sketch], old: Sequence[Sketch]) -> set[int]:
