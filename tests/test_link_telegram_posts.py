@@ -69,3 +69,22 @@ def test_link_a_follow_up_naming_the_same_settlement_days_later_still_merges() -
     a = _post("tg-a", NIGHT.replace("Брянской областью", "Клинцами"), "2024-11-24", location=KLINTSY)
     b = _post("tg-b", AGAIN.replace("Брянской областью", "Клинцами"), "2024-11-26", location=KLINTSY)
     assert _together(_link([a, b]), a, b)
+
+
+def test_link_a_surname_in_the_genitive_is_the_person_named_in_the_nominative() -> None:
+    # «обыски по делу Гельмана» and «галерист Гельман»: one person, not two people named
+    a = claim(
+        "tg-a",
+        "В Перми прошли обыски по делу галериста Марата Гельмана.",
+        "repression_or_prosecution",
+        actors=[{"name": "Марата Гельмана", "role": "subject"}],
+        happening_id="h-tg-a",
+    )
+    b = claim(
+        "tg-b",
+        "По делу галериста Марата Гельмана в Перми прошли обыски.",
+        "repression_or_prosecution",
+        actors=[{"name": "Марат Гельман", "role": "subject"}],
+        happening_id="h-tg-b",
+    )
+    assert _together(_link([a, b]), a, b)
