@@ -88,3 +88,15 @@ def test_link_a_surname_in_the_genitive_is_the_person_named_in_the_nominative() 
         happening_id="h-tg-b",
     )
     assert _together(_link([a, b]), a, b)
+
+
+def _features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
+    return next(p.features for p in _link([a, b]).pairs if {p.a, p.b} == {a["claim_id"], b["claim_id"]})
+
+
+def test_link_the_next_days_report_is_not_near_in_time_on_its_publication_alone() -> None:
+    # half the real pairs of posts published a day apart are the same nightly report of
+    # another night: only the same day counts as near
+    a = _post("tg-a", NIGHT, "2024-11-24")
+    assert _features(a, _post("tg-b", AGAIN, "2024-11-24")).get("near_publication") == 1.0
+    assert not _features(a, _post("tg-c", AGAIN, "2024-11-25")).get("near_publication")

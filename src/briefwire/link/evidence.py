@@ -154,6 +154,8 @@ class Dated(Protocol):
     def span(self) -> int: ...
     @property
     def dated(self) -> bool: ...
+    @property
+    def settlements(self) -> frozenset[str]: ...
 
 
 def date_features(x: Dated, y: Dated, gap: int | None) -> dict[str, float]:
@@ -161,12 +163,22 @@ def date_features(x: Dated, y: Dated, gap: int | None) -> dict[str, float]:
     both, either = x.dated and y.dated, x.dated or y.dated
     return {
         "near_dates": float(gap is not None and gap <= 1 and both),
-        # two reports dated only by publication: published within two days of each other
-        "near_publication": float(gap is not None and not both and gap <= (1 if either else 2)),
+        # two reports dated only by publication: published the same day (a day apart, half of
+        # the real Telegram pairs are the same governor's or ministry's report of another
+        # night); a follow-up naming the same settlement, within two days
+        "near_publication": float(gap is not None and not both and gap <= _near_publication(x, y, either)),
         "undated": float(not both),
         "no_date": float(x.day is None or y.day is None),  # not even a publication date bounds it
         "far_dates": float(gap is not None and gap > (1 if either else 3)),
     }
+
+
+def _near_publication(x: Dated, y: Dated, either: bool) -> int:
+    """How many days apart two reports dated by publication (``either``: one has a date of its
+    own) can be published and still be near in time."""
+    if either:
+        return 1
+    return 2 if x.settlements & y.settlements else 0
 
 
 def days_apart(x: Dated, y: Dated) -> int | None:
