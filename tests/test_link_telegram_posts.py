@@ -10,7 +10,7 @@ from typing import Any
 from briefwire.link import LinkInput, LinkOptions, LinkResult, link
 from briefwire.models import LinkedEvent
 
-from .linkrows import claim
+from .linkrows import claim, document
 
 FAST = LinkOptions(embeddings=False)
 BRY = {
@@ -23,8 +23,11 @@ BRY = {
 KLINTSY = {**BRY, "name": "Клинцы", "precision": "settlement"}
 
 
-def _link(claims: list[dict[str, Any]]) -> LinkResult:
-    return link(LinkInput(claims=claims), FAST)
+def _link(claims: list[dict[str, Any]], kind: str = "telegram") -> LinkResult:
+    """Link ``claims``; their documents are a channel's posts (``kind``: the source's kind)."""
+    docs = {c["doc_id"] for c in claims}
+    documents = [document(d, f"outlet-{d}", source_kind=kind) for d in sorted(docs)]
+    return link(LinkInput(claims=claims, documents=documents), FAST)
 
 
 def _event_of(result: LinkResult, claim_key: str) -> LinkedEvent:
@@ -63,6 +66,12 @@ def test_link_the_same_nightly_report_three_days_later_is_another_happening() ->
     # neither post dates what it tells: each tells of its own night
     a, b = _post("tg-a", NIGHT, "2024-11-24"), _post("tg-b", AGAIN, "2024-11-27")
     assert not _together(_link([a, b]), a, b)
+
+
+def test_link_an_articles_follow_up_days_later_still_merges() -> None:
+    # a paper's follow-up rarely dates what it tells again: articles keep a week
+    a, b = _post("paper-a", NIGHT, "2024-11-24"), _post("paper-b", AGAIN, "2024-11-27")
+    assert _together(_link([a, b], kind="news"), a, b)
 
 
 def test_link_a_follow_up_naming_the_same_settlement_days_later_still_merges() -> None:

@@ -64,14 +64,15 @@ EXACT_GAP_DAYS = 3
 # A report with no date of its own tells of something that happened on its publication day or
 # this many days before.
 REPORT_LAG_DAYS = 2
-# Two reports that give no date of their own each tell of their publication day or the day
-# before: published two or more days apart, they tell of different days (the same governor's
-# nightly drone count, the ministry's daily captured village). On the real Telegram pairs of
-# link-tg-dev 152 of 153 reports of one happening were published within a day of each other,
-# and 48 of 65 look-alikes two or more days apart. A follow-up that names the same settlement
-# (an outlet's story two days after the channel's post) may come up to a week later.
-MAX_UNDATED_GAP_DAYS = 1
-MAX_UNDATED_GAP_SAME_PLACE_DAYS = 7
+MAX_UNDATED_GAP_DAYS = 7
+# Two channel posts that give no date of their own each tell of their publication day or the
+# day before: published two or more days apart, they tell of different days (the same
+# governor's nightly drone count, the ministry's daily captured village). On the real Telegram
+# pairs of link-tg-dev 152 of 153 posts of one happening were published within a day of each
+# other, and 48 of 65 look-alikes two or more days apart. Articles are not held to it (a
+# paper's follow-up days later rarely dates what it tells again), nor posts that name the same
+# settlement (a follow-up on the same town).
+MAX_POSTS_GAP_DAYS = 1
 
 
 def score(x: HappeningInfo, y: HappeningInfo, sim: Any) -> PairScore:
@@ -156,6 +157,8 @@ class Dated(Protocol):
     def dated(self) -> bool: ...
     @property
     def settlements(self) -> frozenset[str]: ...
+    @property
+    def post(self) -> bool: ...
 
 
 def date_features(x: Dated, y: Dated, gap: int | None) -> dict[str, float]:
@@ -163,9 +166,9 @@ def date_features(x: Dated, y: Dated, gap: int | None) -> dict[str, float]:
     both, either = x.dated and y.dated, x.dated or y.dated
     return {
         "near_dates": float(gap is not None and gap <= 1 and both),
-        # two reports dated only by publication: published the same day (a day apart, half of
-        # the real Telegram pairs are the same governor's or ministry's report of another
-        # night); a follow-up naming the same settlement, within two days
+        # two reports dated only by publication: published within two days of each other; two
+        # channel posts the same day (a day apart, half of the real Telegram pairs are the same
+        # governor's or ministry's report of another night), unless they name one settlement
         "near_publication": float(gap is not None and not both and gap <= _near_publication(x, y, either)),
         "undated": float(not both),
         "no_date": float(x.day is None or y.day is None),  # not even a publication date bounds it
@@ -178,7 +181,9 @@ def _near_publication(x: Dated, y: Dated, either: bool) -> int:
     own) can be published and still be near in time."""
     if either:
         return 1
-    return 2 if x.settlements & y.settlements else 0
+    if not (x.post and y.post) or x.settlements & y.settlements:
+        return 2
+    return 0
 
 
 def days_apart(x: Dated, y: Dated) -> int | None:
@@ -264,8 +269,8 @@ def _time_veto(x: HappeningInfo, y: HappeningInfo, gap: int | None) -> str | Non
     if x.dated != y.dated and gap > EXACT_GAP_DAYS:
         return f"{gap} days apart (one report dated only by its publication)"
     # neither dates it: only the publication days say when
-    same_place = bool(x.settlements & y.settlements)
-    limit = MAX_UNDATED_GAP_SAME_PLACE_DAYS if same_place else MAX_UNDATED_GAP_DAYS
+    fresh_news = x.post and y.post and not x.settlements & y.settlements
+    limit = MAX_POSTS_GAP_DAYS if fresh_news else MAX_UNDATED_GAP_DAYS
     return f"published {gap} days apart, neither dates it" if gap > limit else None
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -67,6 +67,7 @@ class HappeningInfo:
     digest: bool
     cyrillic: bool
     order: int
+    post: bool = False  # a channel's post (Telegram): it tells what has just happened
 
 
 def place_key(name: str) -> str:
@@ -77,12 +78,17 @@ def place_key(name: str) -> str:
 
 
 def happening_infos(
-    claims: Sequence[dict[str, Any]], infos: Sequence[ClaimInfo], alone: Collection[str] = ()
+    claims: Sequence[dict[str, Any]],
+    infos: Sequence[ClaimInfo],
+    alone: Collection[str] = (),
+    posts: Collection[str] = (),
 ) -> list[HappeningInfo]:
-    """One per happening; a claim a reviewer split off (``alone``) is a happening of its own."""
+    """One per happening; a claim a reviewer split off (``alone``) is a happening of its own;
+    ``posts``: the documents that are a channel's posts."""
     out = []
     for order, (key, rows) in enumerate(happening_groups(claims, alone).items()):
-        out.append(_happening(key, [claims[i] for i in rows], [infos[i] for i in rows], order))
+        h = _happening(key, [claims[i] for i in rows], [infos[i] for i in rows], order)
+        out.append(replace(h, post=True) if h.doc_id in posts else h)
     return out
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -92,12 +92,17 @@ class Sketch:
     day: date | None
     span: int
     dated: bool
+    post: bool = False  # as ``HappeningInfo.post``
 
 
 def sketches(
-    claims: Sequence[dict[str, Any]], reuse: dict[tuple[str, int], int], alone: Collection[str] = ()
+    claims: Sequence[dict[str, Any]],
+    reuse: dict[tuple[str, int], int],
+    alone: Collection[str] = (),
+    posts: Collection[str] = (),
 ) -> list[Sketch]:
-    return [_sketch(key, at, claims, reuse) for key, at in happening_groups(claims, alone).items()]
+    out = [_sketch(key, at, claims, reuse) for key, at in happening_groups(claims, alone).items()]
+    return [replace(s, post=True) if claims[s.positions[0]]["doc_id"] in posts else s for s in out]
 
 
 def _sketch(
