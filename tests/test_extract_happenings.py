@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from briefwire.extract import Extraction, extract
-from briefwire.extract.structure import heading_theme
+from briefwire.extract.structure import STORY, heading_theme
 from briefwire.models import CleanDocument, DateValue, Paragraph, RawDocument
 from briefwire.nlp import embeddings, get_backend
 
@@ -69,7 +69,7 @@ def test_extract_heading_is_never_a_claim(run: Run) -> None:
         ("Other news", "Other"),
         # a section of one story of its own (THEMES.md's developing story), by a place or a
         # proper noun in it, or by the editor's own mark
-        ("Evacuation from the Shebekino district", "Developing story: Evacuation from the Shebekino district"),
+        ("Evacuation from the Shebekino district", STORY + "Evacuation from the Shebekino district"),
         ("Protests in Dagestan:", "Developing story: Protests in Dagestan"),
         ("Developing story — floods in Orsk", "Developing story: floods in Orsk"),
         # one standing word without a story is a standing section; Title Case shows no proper noun

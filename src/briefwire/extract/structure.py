@@ -20,8 +20,8 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 from importlib import resources
+from typing import Any
 
 from briefwire.extract.typing.lexicon import compile_pattern
 from briefwire.models import CleanDocument, Paragraph
