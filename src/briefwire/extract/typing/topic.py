@@ -32,7 +32,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from briefwire.extract.mentions.places import sentence_places
+from briefwire.extract.mentions.places import find_places, sentence_places
 from briefwire.extract.typing.classifier import profile_arrays
 from briefwire.extract.typing.lexicon import load_taxonomy
 from briefwire.models import CleanDocument
@@ -138,6 +138,8 @@ def load_topic_model(language: str) -> TopicModel | None:
 def lexicon_on_topic(doc: CleanDocument, analysis: Analysis, language: str) -> bool:
     """The lexicon's verdict on the whole document (headline and text)."""
     local = any(h.location.country in {"RU", "UA"} for s in analysis.sentences for h in sentence_places(s))
+    # a short report's headline may be the only line that names its place
+    local = local or any(h.location.country in {"RU", "UA"} for h in find_places(doc.title or ""))
     return load_taxonomy(language).document_on_topic(
         f"{doc.title or ''}\n{doc.text}", local_places=local, strict=language == "en"
     )
