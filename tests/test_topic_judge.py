@@ -96,8 +96,7 @@ def test_a_report_whose_place_only_its_headline_or_dateline_names_is_on_topic() 
     # English has no learned judge: the lexicon needs a topic word and a Russian place
     text = "The shelling on Friday damaged a school and two houses; five people were hurt, the mayor said."
     for title, body in (("Shelling in Shebekino", text), (None, f"KURSK. {text}")):
-        raw = RawDocument(origin="mem://a", text=body, format="text", outlet="Wire", language="en", title=title)
-        doc = clean(raw)
+        doc = clean(RawDocument(origin="mem://a", text=body, format="text", language="en", title=title))
         [analysis] = get_backend("en").analyse([doc.text])
         assert document_topic(doc, analysis, "en") == ON, title or body
         assert any(c.quantity and c.quantity.value == 5 for c in extract_document(doc, analysis).claims)
