@@ -148,7 +148,7 @@ def heading_theme(text: str, language: str = "en") -> str | None:
 
 def _names_a_story(title: str) -> bool:
     """Whether a heading names a place or a proper noun (not only a kind of news)."""
-    if Gazetteer.load().find(title):
+    if Gazetteer.load().find(title, capitals=True):
         return True
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", title) if len(w) > 3]
     later = words[1:]

@@ -151,18 +151,19 @@ class Gazetteer:
             raise GazetteerError(f"{folder}: no such gazetteer folder")
         return _build(folder)
 
-    def find(self, text: str) -> list[PlaceMatch]:
+    def find(self, text: str, *, capitals: bool = False) -> list[PlaceMatch]:
         """Every place named in ``text``: longest forms first, never overlapping, in order.
 
-        A name in capitals (a wire dateline, "KURSK, Oct 3 -"; a heading) is found too when its
-        words, in any case, are a findable form.
+        With ``capitals``, a name in capitals (a wire dateline, "KURSK, Oct 3 -"; a heading) is
+        found too when its words, in any case, are a findable form. It is off by default: a
+        dateline names where a report was filed, and linking must not read it as the scene.
         """
         matches = []
         folded = normalise(text)
         for match in self._pattern.finditer(folded):
             start, end = match.span()
             matches.append(PlaceMatch(start, end, text[start:end], self._find[match.group()]))
-        if _CAPITALS.search(folded):
+        if capitals and _CAPITALS.search(folded):
             taken = [(m.start, m.end) for m in matches]
             for run in _CAPITALS.finditer(folded):
                 for start, end in _windows(run, _CAPITALS_WORDS.finditer(run.group())):
