@@ -71,7 +71,8 @@ def test_extract_heading_is_never_a_claim(run: Run) -> None:
         # proper noun in it, or by the editor's own mark
         ("Evacuation from the Shebekino district", STORY + "Evacuation from the Shebekino district"),
         ("Protests in Dagestan:", "Developing story: Protests in Dagestan"),
-        ("Developing story — floods in Orsk", "Developing story: floods in Orsk"),
+        ("Developing story — floods in Orsk", "Developing story: Floods in Orsk"),
+        ("THE SIEGE OF MARIUPOL", "Developing story: Siege of Mariupol"),
         # one standing word without a story is a standing section; Title Case shows no proper noun
         ("Families", "Relatives and Public Response"),
         ("Courts And Incidents", "Sentences, Legal Proceedings and Incidents"),

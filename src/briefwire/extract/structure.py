@@ -129,7 +129,7 @@ def heading_theme(text: str, language: str = "en") -> str | None:
     title = _STRIP.sub("", text.strip())
     explicit = words.story_prefix.match(title)
     if explicit:
-        return STORY + _STRIP.sub("", title[explicit.end() :])
+        return STORY + _readable(_STRIP.sub("", title[explicit.end() :]))
     low = title.lower().replace("ё", "е")
     if not any(ch.isalpha() for ch in low) or low in words.generic:
         return None
@@ -140,10 +140,45 @@ def heading_theme(text: str, language: str = "en") -> str | None:
             ranked.append((-len(hits), min(hits), theme))
     if (not ranked or -min(ranked)[0] <= 1) and _names_a_story(title):
         # "Protests in <region>": one standing word, but the section is that one story's
-        return STORY + title
+        return STORY + _readable(title)
     if ranked:
         return min(ranked)[2]
     return _closest_description(low, words.descriptions) if language == "en" else None
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "near",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "under",
+        "with",
+    ]
+)
+
+
+def _readable(title: str) -> str:
+    """A story's title as a section title: no leading article, and a heading in capitals in
+    title case ("THE STRIKE ON X" -> "Strike on X")."""
+    title = _LEADING_ARTICLE.sub("", title) or title
+    if not title.isupper():
+        return title[:1].upper() + title[1:]
+    words = title.lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def _names_a_story(title: str) -> bool:
