@@ -168,11 +168,11 @@ _DESCRIBED_DEATH = re.compile(
 
 
 def _named_as_dead(sentence: Sentence, subject: Subject) -> bool:
-    for token in sentence.tokens:
-        if token.text.lower() in subject.forms:
-            if _DEAD_AFTER_NAME.match(sentence.text, token.end - sentence.start):
-                return True
-    return False
+    text, base = sentence.text, sentence.start
+    return any(
+        token.text.lower() in subject.forms and _DEAD_AFTER_NAME.match(text, token.end - base)
+        for token in sentence.tokens
+    )
 
 
 def _clauses(sentence: Sentence) -> list[list[Token]]:
