@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB := out/briefwire.db
 
-.PHONY: demo test lint typecheck pytest eval bench bench-scale install install-dev browser clean docs
+.PHONY: demo test durations lint typecheck pytest eval bench bench-scale install install-dev browser clean docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -47,6 +47,12 @@ pytest: install-dev browser
 	$(BIN)/pytest -n 2 --dist loadfile --durations=25
 
 test: lint typecheck pytest
+
+# Per-file seconds the conftest orders files by (longest first): rewrite after a file grows.
+durations: install-dev browser
+	@mkdir -p out
+	$(BIN)/pytest -n 2 --dist loadfile -q --junitxml=out/junit.xml
+	$(BIN)/python -m tests.record_durations out/junit.xml
 
 eval: install
 	$(BIN)/python -m briefwire.evaluate

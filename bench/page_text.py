@@ -18,7 +18,7 @@ markup: it has the text and the URL only). Pages are split into dev and test by 
 random draw committed in eval/page_text_split.json: rules are tuned on dev only, and the two
 are printed separately.
 
-Usage: python bench/page_text.py [--split dev|test|all] [--json FILE] [--show PAGE]
+Usage: python bench/page_text.py [--split dev|test|all] [--json FILE] [--show PAGE] [--page-text-only]
 """
 
 from __future__ import annotations
@@ -140,16 +140,20 @@ def _host(url: str) -> str:
 SYSTEMS = ("briefwire, page text", "briefwire, HTML path", "trafilatura alone")
 
 
-def score(pages: list[Page], show: Callable[[Page, Output, CleanDocument], None] | None) -> dict[str, Tally]:
-    tallies = {name: Tally() for name in SYSTEMS}
+def score(
+    pages: list[Page], show: Callable[[Page, Output, CleanDocument], None] | None, *, beside: bool = True
+) -> dict[str, Tally]:
+    """Tallies per system; without ``beside`` only briefwire on page text (what the floors hold)."""
+    systems = SYSTEMS if beside else SYSTEMS[:1]
+    tallies = {name: Tally() for name in systems}
     counts = learned_counts(pages)
     for page in pages:
         hashes = set(line_hashes(text_raw(page)))
         outlet = counts[_host(page.url)]
         learned = {h: outlet[h] - 1 for h in hashes if outlet[h] > 1}
         mine, doc = ours_text(page, learned)
-        outputs = (mine, ours_html(page), bare_trafilatura(page))
-        for name, out in zip(SYSTEMS, outputs, strict=True):
+        outputs = (mine, ours_html(page), bare_trafilatura(page)) if beside else (mine,)
+        for name, out in zip(systems, outputs, strict=True):
             tallies[name].add(page.labels, page.lines, out, page.gold)
         if show is not None:
             show(page, mine, doc)
@@ -209,6 +213,11 @@ def main() -> int:
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
     parser.add_argument("--json", type=Path, help="write the scores as JSON here")
     parser.add_argument("--show", help="print the labelled lines of pages whose id starts so (dev only)")
+    parser.add_argument(
+        "--page-text-only",
+        action="store_true",
+        help="score briefwire on page text alone, not the HTML path and trafilatura beside it (the floors)",
+    )
     args = parser.parse_args()
     console = Console(width=170)
     truth_path = CORPUS / "ground-truth.json"
@@ -227,7 +236,7 @@ def main() -> int:
         if args.show is not None and name == "dev":  # the firewall: never print test pages
             keys = [k for k in keys if k.startswith(args.show)]
             show = show_page(console)
-        results[name] = score(load_pages(keys, truth), show)
+        results[name] = score(load_pages(keys, truth), show, beside=not args.page_text_only)
     print_tables(console, results)
     console.print(f"{time.perf_counter() - started:.0f} s, load average {load:.2f} at the start")
     if args.json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,8 +89,20 @@ def save(store: Store, doc: CleanDocument, themes: Sequence[str | None] = (), **
     )  # type: ignore[arg-type]
 
 
+# Seconds per test file as last measured (`make durations` rewrites it from a full run).
+DURATIONS: dict[str, float] = json.loads((REPO / "tests" / "durations.json").read_text(encoding="utf-8"))
+_UNLISTED_SLOW = 5.0  # a new file with a slow test, until it is measured
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Files with a slow test first: `--dist loadfile` hands files out in collection order, so the
-    longest start at once and the two workers end together (order within a file is kept)."""
+    """Longest files first: `--dist loadfile` hands files out in collection order, so the longest
+    start at once and the short ones fill in at the end, and the two workers end together; a
+    minute-long file handed out last is a minute one worker runs alone. Files tests/durations.json
+    does not list go by their slow marker. A stale figure costs wall time, never a test; order
+    within a file is kept (the sort is stable)."""
     slow = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path not in slow)
+
+    def seconds(item: pytest.Item) -> float:
+        return DURATIONS.get(item.path.name) or (_UNLISTED_SLOW if item.path in slow else 0.0)
+
+    items.sort(key=lambda item: -seconds(item))

@@ -6,10 +6,11 @@ repeated) into a real ledger, in paragraphs several times longer than the nlp st
 limit. It must end with no error and with claims from the top of the document to its end. The
 child runs under a budget of CPU time (RLIMIT_CPU: the kernel stops it with SIGXCPU), as
 test_hostile_text does; wall time on a shared machine says nothing. The size is a tenth of the
-3 MB: ingest is linear in length but costs about 7 minutes of CPU per megabyte (spaCy and
-MiniLM's sentence vectors most of it). The 3 MB itself, ingested by hand through the CLI: 1,344 s
-of CPU (10.7 times this size's 126 s, for 10.2 times the text), 3.9 GB peak, 27,069 claims from
-the first line to the last. Linking had been what never finished: it re-read the document's
+3 MB: ingest is linear in length and costs about 2 minutes of CPU per megabyte (38 s for this
+size: spaCy, and MiniLM's sentence vectors, which linking now reuses instead of encoding each
+sentence a second time; it was 55 s). The 3 MB itself, ingested by hand through the CLI before
+that: 1,344 s of CPU (10.7 times this size's 126 s then, for 10.2 times the text), 3.9 GB peak,
+27,069 claims from the first line to the last. Linking had been what never finished: it re-read the document's
 first and last paragraphs (here megabytes) for each of its events (see
 test_link_long_paragraphs).
 """

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from briefwire import clean as clean_stage
 from briefwire.dedupe import DedupeOptions, Deduper, Signatures
 from briefwire.lifetime import keep_forever
@@ -86,7 +88,7 @@ def process_batch(raws: Sequence[RawDocument], context: ProcessContext) -> list[
             seen.add(item.doc_id)
             fresh.append(item)
     extracted = _extract(fresh, context)
-    vectors = _claim_vectors(extracted) if context.embed_claims else {}
+    vectors = _claim_vectors(extracted, encode=context.embed_claims)
     signer = _signer(context.dedupe)
     out: list[Processed | IngestError] = []
     done: set[str] = set()
@@ -97,7 +99,7 @@ def process_batch(raws: Sequence[RawDocument], context: ProcessContext) -> list[
         copy = item.doc_id in done
         done.add(item.doc_id)
         extraction, error = (None, None) if copy else extracted.get(item.doc_id, (None, None))
-        own = {k: vectors[k] for k in _claim_keys(extraction)} if vectors else {}
+        own = {k: vectors[k] for k in _claim_keys(extraction) if k in vectors} if vectors else {}
         out.append(Processed(item, signer.signatures(item), line_keys, extraction, error, copy, own))
     return out
 
@@ -113,12 +115,26 @@ def _claim_keys(extraction: Extraction | None) -> list[str]:
     return [text_key(t) for t in _claim_texts(extraction)]
 
 
-def _claim_vectors(extracted: Mapping[str, tuple[Extraction | None, str | None]]) -> dict[str, bytes]:
-    """The whole batch's claim texts embedded in one call (the encoder batches them)."""
-    from briefwire.link.similarity import EmbeddingSimilarity  # noqa: PLC0415
+def _claim_vectors(
+    extracted: Mapping[str, tuple[Extraction | None, str | None]], *, encode: bool
+) -> dict[str, bytes]:
+    """``text_key -> vector`` of the batch's claims: the sentence vectors extraction already
+    made (one MiniLM pass per sentence, not one for typing and another for linking), and with
+    ``encode`` the rest embedded in one call (the encoder batches them)."""
+    from briefwire.link.similarity import EmbeddingSimilarity, text_key  # noqa: PLC0415
 
-    texts = [t for extraction, _ in extracted.values() for t in _claim_texts(extraction)]
-    return EmbeddingSimilarity().keyed(texts)
+    made: dict[str, bytes] = {}
+    rest: list[str] = []
+    for extraction, _ in extracted.values():
+        known = extraction.claim_vectors if extraction else {}
+        for t in _claim_texts(extraction):
+            if t in known:
+                made[text_key(t)] = np.asarray(known[t], dtype="<f4").tobytes()
+            else:
+                rest.append(t)
+    if encode and rest:
+        made |= EmbeddingSimilarity().keyed(rest)
+    return made
 
 
 def _clean(

@@ -8,8 +8,9 @@ The rules are registered as ``extract.rules.v1``; word lists live in the profile
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from briefwire.models import Casualty, Claim, Happening, Mention
 
@@ -31,6 +32,9 @@ class Extraction:
     passage_themes: tuple[str | None, ...]
     happenings: tuple[Happening, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    # claim text -> the MiniLM vector the typer already read for that sentence (English): linking
+    # compares claims by the same vectors, so it reuses these instead of encoding the text again
+    claim_vectors: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def extract(doc: CleanDocument, analysis: Analysis) -> Extraction:

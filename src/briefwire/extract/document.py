@@ -514,7 +514,17 @@ def _finish(walk: _Walk, blocks: tuple[Block, ...]) -> Extraction:
     )
     themes = _themes(walk, blocks, claims)
     claims = _link_denials(sorted(claims, key=lambda c: (c.start, c.type)))
-    return Extraction(tuple(claims), tuple(walk.casualties), themes, tuple(happenings), mentions)
+    vectors = _claim_vectors(walk, blocks, claims)
+    return Extraction(tuple(claims), tuple(walk.casualties), themes, tuple(happenings), mentions, vectors)
+
+
+def _claim_vectors(walk: _Walk, blocks: tuple[Block, ...], claims: Sequence[Claim]) -> dict[str, Any]:
+    """The sentence vectors of the claims whose text (as linking reads it) is that sentence."""
+    if not walk.vectors:
+        return {}
+    by_text = {s.text: walk.vectors[s.start] for b in blocks for s in b.sentences if s.start in walk.vectors}
+    texts = (c.quote or c.summary for c in claims)
+    return {t: by_text[t] for t in texts if t in by_text}
 
 
 def _link_denials(claims: list[Claim]) -> list[Claim]:
