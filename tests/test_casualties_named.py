@@ -187,3 +187,65 @@ def test_death_in_custody_in_a_war_digest_needs_no_soldier_word_in_its_paragraph
         "had died in a penal colony in the Komi Republic."
     )
     assert [c.name for c in ex.casualties] == ["Roman Yurievich Fedin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the death cue, then a long phrase up to the colon or to "now includes"
+        (
+            "Killed in March, according to relatives and the district councils: Oleg Markin, 34, "
+            "of Kotlas; and Denis Yagudin, 27, a volunteer from Ukhta.",
+            {"Oleg Markin", "Denis Yagudin"},
+        ),
+        (
+            "The register of soldiers from the Vologda region whose deaths have been confirmed now "
+            "includes Ilya Korobov and Stepan Fedorin, both mobilized in 2022.",
+            {"Ilya Korobov", "Stepan Fedorin"},
+        ),
+        # a back-reference to the dead of the sentence before
+        (
+            "The governor confirmed the deaths of two local soldiers near Avdiivka. Their families "
+            "named one of them on social media as Ruslan Garipov, 30, from Sibay.",
+            {"Ruslan Garipov"},
+        ),
+    ],
+)
+def test_casualty_lists_after_a_death_cue_in_real_shapes(run: Run, text: str, names: set[str]) -> None:
+    assert {c.name for c in run(text).casualties} == names
+
+
+def test_obituary_subject_named_short_anywhere_before_the_death(run: Run) -> None:
+    ex = run(
+        "Yaroslav Olegovich Kudrin drove a bus in Kovrov for fifteen years before he was mobilized.\n\n"
+        "His wife Marina waited for news. On 5 May the enlistment office told her that Yaroslav "
+        "had been killed in the Zaporizhzhia region."
+    )
+    assert [c.name for c in ex.casualties] == ["Yaroslav Olegovich Kudrin"]
+
+
+def test_obituary_subject_described_by_age_before_the_death(run: Run) -> None:
+    ex = run(
+        "Timur Rinatovich Saitov never reached the front. The 38-year-old fitter from Salavat, "
+        "mobilized in October, died on 2 December in a military hospital in Rostov-on-Don.\n\n"
+        "His widow says Saitov had complained of a fever for a week."
+    )
+    [c] = ex.casualties
+    assert c.name == "Timur Rinatovich Saitov"
+    assert c.date_of_death.date == "2022-12-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the mother who buries her son is not the dead one
+        "In June Galina Osipova buried her younger son, a contract soldier killed near Bakhmut.",
+        # reported killed earlier, alive now
+        "Roman Tishin, a mobilized man who was earlier reported killed, phoned his mother from a "
+        "hospital in Luhansk on Sunday.",
+        # a village's name is no person
+        "A strike on a field camp near the village of Zelenyi Gai killed up to 40 soldiers.",
+    ],
+)
+def test_not_a_named_casualty(run: Run, text: str) -> None:
+    assert run(text).casualties == ()

@@ -110,3 +110,20 @@ def test_dates_read_a_day_written_with_a_point() -> None:
     (found,) = find_dates("Von Anna Berg publiziert am 25. September 2018")
     assert found.date is not None
     assert found.date.isoformat() == "2018-09-25"
+
+
+def test_a_digests_first_section_heading_in_capitals_is_not_a_kicker() -> None:
+    # a kicker stands above its headline alone; a label in capitals under the headline that
+    # more labels like it follow opens the digest's first section, which sets its theme
+    text = (
+        "Weekly summary, 9 March 2023\n\n"
+        "FLOODS IN ORSK\n"
+        "The dam broke on Friday night and water reached the old town by the morning.\n\n"
+        "THE DRAFT\n"
+        "Summonses were handed out at the bus station in the regional centre on Monday.\n"
+    )
+    doc = clean(
+        RawDocument(origin="digest.txt", text=text, format="text", title="Weekly summary, 9 March 2023")
+    )
+    assert "FLOODS IN ORSK" in doc.text
+    assert "Weekly summary" not in doc.text

@@ -11,9 +11,9 @@ from collections.abc import Callable
 import pytest
 
 from briefwire.extract import Extraction, extract
-from briefwire.extract.structure import heading_theme
+from briefwire.extract.structure import STORY, heading_theme
 from briefwire.models import CleanDocument, DateValue, Paragraph, RawDocument
-from briefwire.nlp import get_backend
+from briefwire.nlp import embeddings, get_backend
 
 Run = Callable[..., Extraction]
 
@@ -66,10 +66,28 @@ def test_extract_heading_is_never_a_claim(run: Run) -> None:
         ("Relatives and public response", "Relatives and Public Response"),
         ("Суды и уголовные дела", "Sentences, Legal Proceedings and Incidents"),
         ("In brief", None),
+        ("Other news", "Other"),
+        # a section of one story of its own (THEMES.md's developing story), by a place or a
+        # proper noun in it, or by the editor's own mark
+        ("Evacuation from the Shebekino district", STORY + "Evacuation from the Shebekino district"),
+        ("Protests in Dagestan:", "Developing story: Protests in Dagestan"),
+        ("Developing story — floods in Orsk", "Developing story: Floods in Orsk"),
+        ("THE SIEGE OF MARIUPOL", "Developing story: Siege of Mariupol"),
+        # one standing word without a story is a standing section; Title Case shows no proper noun
+        ("Families", "Relatives and Public Response"),
+        ("Courts And Incidents", "Sentences, Legal Proceedings and Incidents"),
     ],
 )
 def test_extract_heading_theme_from_its_words(heading: str, theme: str | None) -> None:
     assert heading_theme(heading) == theme
+
+
+def test_extract_uncued_heading_takes_the_closest_section() -> None:
+    # no profile word for these: the embedding of the heading is close to the section's description
+    if not embeddings.available():
+        pytest.skip("the sentence-embedding model is not installed")
+    assert heading_theme("Wages and shop prices") == "Society and Economy"
+    assert heading_theme("Podcasts and videos") is None  # close to no section
 
 
 def test_extract_continuation_sentences_join_their_happening(run: Run) -> None:

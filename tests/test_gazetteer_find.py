@@ -118,3 +118,16 @@ ORDINARY_RUSSIAN = """
 
 def test_gazetteer_find_stays_silent_on_ordinary_russian(gazetteer: Gazetteer) -> None:
     assert gazetteer.find(ORDINARY_RUSSIAN) == []
+
+
+def test_gazetteer_find_reads_names_in_capitals(gazetteer: Gazetteer) -> None:
+    # wire datelines and digest headings write the place in capitals
+    text = "KURSK, March 3 - Shelling hit a school. FIGHTING NEAR BAKHMUT. НОВОСИБИРСК. Вчера"
+    assert [(m.text, m.place.name) for m in gazetteer.find(text, capitals=True)] == [
+        ("KURSK", "Kursk"),
+        ("BAKHMUT", "Bakhmut"),
+        ("НОВОСИБИРСК", "Novosibirsk"),
+    ]
+    # words in capitals that are no place stay none
+    assert gazetteer.find("THE DRAFT. MONEY AND WORK. AT THE FRONT AND IN THE CAMPS", capitals=True) == []
+    assert gazetteer.find(text) == []  # only when asked: linking must not take a dateline for the scene

@@ -89,6 +89,20 @@ def test_quantities_bracketed_conversion_is_not_a_second_quantity(english: Backe
     assert [m.quantity.value for m in found] == [30_000.0]
 
 
+def test_quantities_words_in_brackets_give_a_second_figure_not_a_conversion(english: Backend) -> None:
+    found = quantities(english, "The payment is 80,000 rubles (the leaflets promised 250,000 in May).")
+    assert [m.quantity.value for m in found] == [80_000.0, 250_000.0]
+
+
+def test_quantities_part_of_a_count_takes_its_noun(english: Backend) -> None:
+    found = quantities(english, "That week 58 volunteers applied, of them 21 passed the medical board.")
+    assert [(m.quantity.value, m.noun) for m in found] == [(58.0, "volunteers"), (21.0, "volunteers")]
+
+
+def test_quantities_an_ordinal_is_no_thousand(english: Backend) -> None:
+    assert [m.quantity.value for m in quantities(english, "The 4th brigade lost 12 men.")] == [12.0]
+
+
 def test_quantities_elliptic_number_borrows_only_from_the_next_coordinated_count(english: Backend) -> None:
     found = quantities(english, "Prosecutors opened 30 criminal cases, and the police arrested 5 men.")
     assert [(m.quantity.value, m.noun) for m in found] == [(30.0, "criminal cases"), (5.0, "men")]
@@ -139,6 +153,14 @@ def test_quantities_ignores_non_counts(english: Backend, text: str) -> None:
         ("The men were granted 14 days of leave.", 14, "days"),
         ("The queue at the crossing was 12 kilometres long.", 12, "kilometres"),
         ("One of the men said the training lasted two weeks.", 2, "weeks"),
+        # measurements abbreviated or joined to their noun by a hyphen
+        ("He was detained in a wood 6 km from the camp.", 6, "km"),
+        ("An 11-kilometre tailback formed at the crossing.", 11, "kilometre"),
+        ("The blaze damaged about 30 sq m of the roof.", 30, "sq m"),
+        # a decimal comma and the abbreviated thousand of English translated from Russian
+        ("The factory collected 2,4 mln rubles for the families.", 2_400_000, "rubles"),
+        ("Unemployment in the region fell to 0,7%.", 0.7, "percent"),
+        ("Vacancies in the employment service exceed 35 th. this spring.", 35_000, None),
     ],
 )
 def test_quantities_terms_and_measures_are_quantities(

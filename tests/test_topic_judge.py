@@ -90,3 +90,13 @@ def test_training_rows_without_a_vector_get_zeros_not_a_shorter_row() -> None:
     sparse, dense = stacked([({3: 0.5}, None), ({7: 1.0}, np.ones(4))], buckets=16)
     assert sparse.shape == (2, 16) and sparse[0, 3] == 0.5 and sparse[1, 7] == 1.0
     assert dense.tolist() == [[0.0] * 4, [1.0] * 4]
+
+
+def test_a_report_whose_place_only_its_headline_or_dateline_names_is_on_topic() -> None:
+    # English has no learned judge: the lexicon needs a topic word and a Russian place
+    text = "The shelling on Friday damaged a school and two houses; five people were hurt, the mayor said."
+    for title, body in (("Shelling in Shebekino", text), (None, f"KURSK. {text}")):
+        doc = clean(RawDocument(origin="mem://a", text=body, format="text", language="en", title=title))
+        [analysis] = get_backend("en").analyse([doc.text])
+        assert document_topic(doc, analysis, "en") == ON, title or body
+        assert any(c.quantity and c.quantity.value == 5 for c in extract_document(doc, analysis).claims)

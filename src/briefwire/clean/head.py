@@ -58,7 +58,11 @@ def read_head(
             continue
         if post:
             break
-        if _is_kicker(text, before_title=head.title is None) and not is_speaker_label(lines, i):
+        if (
+            _is_kicker(text, before_title=head.title is None)
+            and not is_speaker_label(lines, i)
+            and not (title_line is not None and _opens_sections(lines, i))
+        ):
             reasons[i] = "kicker"
             continue
         if title_open and _is_title(text) and not _wraps_on(lines, i):
@@ -78,6 +82,14 @@ def _is_kicker(text: str, *, before_title: bool) -> bool:
     if shapes.is_all_caps_label(text) and not shapes.ends_sentence(text):
         return True
     return before_title and len(text.split()) <= 3 and not shapes.ends_sentence(text)
+
+
+def _opens_sections(lines: list[Line], index: int) -> bool:
+    """A label in capitals under the headline that more labels like it follow further down: the
+    first section heading of a digest, not a kicker (a kicker stands above its headline, alone)."""
+    if not shapes.is_all_caps_label(lines[index].text):
+        return False
+    return any(shapes.is_all_caps_label(line.text) for line in lines[index + 2 :])
 
 
 def _is_title(text: str) -> bool:

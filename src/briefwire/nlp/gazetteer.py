@@ -41,6 +41,20 @@ from briefwire.nlp.gazetteer_forms import (
 PlaceKind = Literal["region", "settlement", "country"]
 
 
+# A run of words in capitals (four letters or more in the first): a dateline or a heading.
+_CAPITALS = re.compile(r"(?<![\w-])[A-ZА-ЯЁ][A-ZА-ЯЁ'-]{3,}(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ'-]+)*(?![\w-])")
+_CAPITALS_WORDS = re.compile(r"[^ ]+")
+_WINDOW = 3  # words of the longest place form looked for inside a run in capitals
+
+
+def _windows(run: re.Match[str], words: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """Spans of one to three consecutive words of ``run``, longest first, in the text's offsets."""
+    spans = [(run.start() + w.start(), run.start() + w.end()) for w in words]
+    for size in range(min(_WINDOW, len(spans)), 0, -1):
+        for i in range(len(spans) - size + 1):
+            yield spans[i][0], spans[i + size - 1][1]
+
+
 @dataclass(frozen=True)
 class Place:
     """A region (ISO 3166-2), a settlement in a region, or a country (ISO 3166-1 alpha-2).
@@ -137,13 +151,36 @@ class Gazetteer:
             raise GazetteerError(f"{folder}: no such gazetteer folder")
         return _build(folder)
 
-    def find(self, text: str) -> list[PlaceMatch]:
-        """Every place named in ``text``: longest forms first, never overlapping, in order."""
+    def find(self, text: str, *, capitals: bool = False) -> list[PlaceMatch]:
+        """Every place named in ``text``: longest forms first, never overlapping, in order.
+
+        With ``capitals``, a name in capitals (a wire dateline, "KURSK, Oct 3 -"; a heading) is
+        found too when its words, in any case, are a findable form. It is off by default: a
+        dateline names where a report was filed, and linking must not read it as the scene.
+        """
         matches = []
-        for match in self._pattern.finditer(normalise(text)):
+        folded = normalise(text)
+        for match in self._pattern.finditer(folded):
             start, end = match.span()
             matches.append(PlaceMatch(start, end, text[start:end], self._find[match.group()]))
+        if capitals and _CAPITALS.search(folded):
+            taken = [(m.start, m.end) for m in matches]
+            for run in _CAPITALS.finditer(folded):
+                for start, end in _windows(run, _CAPITALS_WORDS.finditer(run.group())):
+                    place = self._find_folded.get(folded[start:end].casefold())
+                    if place is not None and not any(a < end and start < b for a, b in taken):
+                        matches.append(PlaceMatch(start, end, text[start:end], place))
+                        taken.append((start, end))
+            matches.sort(key=lambda m: m.start)
         return matches
+
+    @functools.cached_property
+    def _find_folded(self) -> dict[str, Place]:
+        """Findable forms by their case-folded spelling, for names written in capitals."""
+        out: dict[str, Place] = {}
+        for form, place in self._find.items():
+            out.setdefault(form.casefold(), place)
+        return out
 
     def lookup(self, name: str, *, allow_ethnic: bool = False) -> Place | None:
         """The place a name means, in any spelling, case or Russian case form, else ``None``.

@@ -22,7 +22,8 @@ VERBAL_DEATH = re.compile(
     r"\b(?:killed|died|perished|fell|lost (?:his|her|their) li(?:fe|ves)|confirmed dead|dead)\b", re.I
 )
 PLACE_LEAD = re.compile(
-    r"\b(?:from|in|near|at|outside|of the town of|of the village of|resident of|native of)\s+(?:the\s+)?$"
+    r"\b(?:from|in|near|at|outside|(?:town|village|city|settlement|hamlet|township) of|resident of|native of)"
+    r"\s+(?:the\s+)?$"
 )
 
 

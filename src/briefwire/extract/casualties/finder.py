@@ -25,7 +25,7 @@ from briefwire.extract.casualties.cues import (
 from briefwire.extract.casualties.fields_en import build as build_en
 from briefwire.extract.casualties.fields_ru import build_ru
 from briefwire.extract.casualties.finder_ru import died_in_ru, is_russian, ru_lexicon
-from briefwire.extract.mentions.places import lookup
+from briefwire.extract.mentions.places import find_places, lookup
 from briefwire.models import Casualty, DateValue
 from briefwire.nlp import Sentence, Span, Token
 
@@ -62,6 +62,8 @@ def died_in(
     for i, ent in enumerate(people):
         if ent.text in claimants or _is_speaker(sentence, ent) or _possessive(sentence, ent):
             continue
+        if _MOURNER_AFTER.match(sentence.text, ent.end - sentence.start):
+            continue  # "A buried her son": A is the one who mourns
         clause, own = _clause(sentence, people, i)
         extra = []
         if not _dies(own):
@@ -80,6 +82,12 @@ def died_in(
     return out
 
 
+# A name that buries, mourns or lost someone is the mourner's, not the dead person's.
+_MOURNER_AFTER = re.compile(
+    r",?\s+(?:has\s+|had\s+|have\s+)?(?:buried|mourn(?:s|ed)|lost|said\s+goodbye\s+to|bid\s+farewell\s+to)"
+    r"\s+(?:his|her|their|a|an|two|three|another|both)\b",
+    re.I,
+)
 _PRONOUN_IN = re.compile(r"\b(?:he|she)\b", re.I)
 _LATER = 3  # sentences after the one that names the person
 
@@ -119,7 +127,12 @@ def build(found: Found, doc_id: str, published: DateValue) -> Casualty:
 def person_spans(sentence: Sentence, known_surnames: frozenset[str]) -> list[Span]:
     """Names in a sentence: PERSON entities, plus runs of proper nouns the NER missed that a
     rank, a surname ending or a surname known from the document mark as a name."""
-    found = [_widen(sentence, e) for e in sentence.entities if e.label == "PERSON"]
+    in_places = [(h.start, h.end) for h in find_places(sentence.text, sentence.start)]
+    found = [
+        _widen(sentence, e)
+        for e in sentence.entities
+        if e.label == "PERSON" and not any(a <= e.start and e.end <= b for a, b in in_places)
+    ]  # "Rostov" and "Don" of "Rostov-on-Don" tagged PERSON are the place's words
     found = [e for e in found if _is_name(e.text) and not _is_place_word(sentence, e)]
     taken = [(e.start, e.end) for e in found]
     places = [(e.start, e.end) for e in sentence.entities if e.label in {"GPE", "LOC", "DATE"}]

@@ -30,21 +30,23 @@ _SURVIVED = re.compile(
     re.I,
 )
 _DEATH = re.compile(
-    r"\b(?:dead|killed|died|fallen|perished|funerals?|buried)\b|(?<!\w)(?:погиб\w*|гибел\w*|убит\w*|похорон\w*)",
+    r"\b(?:dead|deaths?|killed|died|fallen|perished|funerals?|buried)\b|(?<!\w)(?:погиб\w*|гибел\w*|убит\w*|похорон\w*)",
     re.I,
 )
 _ITEM_SPLIT = re.compile(r";|,?\s+(?:and|и|а также)\s+|,\s+(?=[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ])")
 
 
 @lru_cache(maxsize=2)
-def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a cue that opens a list in its own sentence, a lead that continues one from the sentence before)."""
+def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a cue that opens a list in its own sentence, a lead that continues one from the sentence
+    before, a back-reference to the dead of the sentence before anywhere in the sentence)."""
     name = "casualties.json" if language == "en" else "casualties_ru.json"
     path = resources.files("briefwire.profiles").joinpath("mobilization", name)
     data = json.loads(path.read_text(encoding="utf-8"))
     opens = "|".join(data["list_cues"])
     goes_on = "|".join(data["list_continuations"])
-    return re.compile(rf"(?:{opens})", re.I), re.compile(rf"^\W*(?:{goes_on})", re.I)
+    back = "|".join(data["back_references"])
+    return re.compile(rf"(?:{opens})", re.I), re.compile(rf"^\W*(?:{goes_on})", re.I), re.compile(back, re.I)
 
 
 @lru_cache(maxsize=2)
@@ -80,10 +82,10 @@ def listed_dead(
     ``people`` are the name spans of the sentence (see ``finder.person_spans``); ``previous``
     is the sentence before it in the same paragraph, where a list's cue may stand.
     """
-    opens, goes_on = _cues(language)
+    opens, goes_on, back = _cues(language)
     cue = opens.search(sentence.text)
     if cue is None:
-        lead = goes_on.match(sentence.text)
+        lead = goes_on.match(sentence.text) or back.search(sentence.text)
         if (
             lead is None
             or previous is None

@@ -17,6 +17,7 @@ mean.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,7 +25,7 @@ from importlib import resources
 
 from briefwire.extract.casualties.finder import person_spans
 from briefwire.extract.casualties.names_ru import nominative
-from briefwire.extract.mentions.places import lookup
+from briefwire.extract.mentions.places import find_places, lookup
 from briefwire.nlp import Sentence, Span, Token
 
 __all__ = ["Subject", "story_subject", "tells_subject_death"]
@@ -135,10 +136,43 @@ def tells_subject_death(
     (its date and place are the death's), ``"burial"`` (a funeral, a body: the death is told, its
     date and place are not), or None. Each clause of the sentence is read on its own ("… could
     not be saved: he died on 9 March")."""
-    if sentence.text.rstrip().endswith("?") or not _names_only_subject(sentence, subject, previous, language):
+    if sentence.text.rstrip().endswith("?"):
         return None
+    if language == "en" and _named_as_dead(sentence, subject):
+        return "death"
+    if not _names_only_subject(sentence, subject, previous, language):
+        return None
+    if language == "en" and _DESCRIBED_DEATH.match(sentence.text):
+        return "death"
     kinds = [_clause_kind(clause, subject, language) for clause in _clauses(sentence)]
     return next((k for k in kinds if k), None)
+
+
+# "... confirmed that Alexandr was among the dead", "... to say Nikolai had been killed": the
+# subject's own name, anywhere in the sentence, right before the death; others named beside it
+# do not matter, since the name says whose death it is.
+_DEAD_AFTER_NAME = re.compile(
+    r"\s+(?:(?:had|has|have)\s+been\s+|was\s+|had\s+)?"
+    r"(?:killed|died|perished|among\s+the\s+(?:dead|killed|fallen)|fell\s+(?:in|near|at|during|while))\b",
+    re.I,
+)
+
+
+# "The 41-year-old welder from X, mobilized on ..., died on 3 November": the story's person by
+# a description (an age, or what he was), with nobody else named around it.
+_DESCRIBED_DEATH = re.compile(
+    r"(?:(?:On|In|Last)\s[^,;:]{1,30},?\s+)?the\s+(?:\w+[\s-]year[\s-]old|soldier|serviceman|conscript"
+    r"|reservist|volunteer|father\s+of\s+\w+)\b[^.;:?]{0,160}?\s(?:died|was\s+killed|had\s+been\s+killed|perished)\b",
+    re.I,
+)
+
+
+def _named_as_dead(sentence: Sentence, subject: Subject) -> bool:
+    text, base = sentence.text, sentence.start
+    return any(
+        token.text.lower() in subject.forms and _DEAD_AFTER_NAME.match(text, token.end - base)
+        for token in sentence.tokens
+    )
 
 
 def _clauses(sentence: Sentence) -> list[list[Token]]:
@@ -214,9 +248,12 @@ def _opens_with_other_name(sentence: Sentence, subject: Subject) -> bool:
 
 def _someone_else(sentence: Sentence, subject: Subject, language: str) -> bool:
     """The sentence names a person who is not the subject (by any word or lemma of the name)."""
+    in_places = [(h.start, h.end) for h in find_places(sentence.text, sentence.start)]
     for e in _people(sentence, language):
         if " " not in e.text and lookup(e.text) is not None:
             continue  # a lone word the gazetteer knows is a place, whatever the NER says
+        if any(a <= e.start and e.end <= b for a, b in in_places):
+            continue  # a word of a place's name ("Rostov-on-Don")
         inside = [t for t in sentence.tokens if e.start <= t.start < e.end]
         words = {w.lower() for w in e.text.split()} | {t.lemma.lower() for t in inside}
         if not words & subject.forms:

@@ -25,6 +25,7 @@ from briefwire.extract.mentions.counts_by_role import counted_by_role
 from briefwire.extract.mentions.numbers_ru import word_numbers
 from briefwire.extract.mentions.quantity_patterns import (
     DURATION_NOUNS,
+    MEASURE_RE,
     NON_COUNT_NOUNS,
     NUMBER_RE,
     RANGE_RE,
@@ -32,6 +33,7 @@ from briefwire.extract.mentions.quantity_patterns import (
     RU_NON_COUNT,
     ParsedNumber,
     approx_before,
+    measure_value,
     parse_number,
     parse_range,
 )
@@ -107,6 +109,7 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
     mentions: list[QuantityMention] = []
     pending: list[tuple[QuantityMention, bool]] = []  # (mention without noun, approx from before)
     ranges = _ranges(sentence)
+    ranges += [m for m in _measurements(sentence) if not _covered(m.start, ranges)]
     mentions.extend(ranges)
     for match in NUMBER_RE.finditer(sentence.text):
         if russian and not match.group("cur") and not any(ch.isdigit() for ch in match.group(0)):
@@ -120,6 +123,8 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
         if pending and not _linked(sentence, pending[-1][0].end, start):
             pending = []
         mention = _build(sentence, start, end, parsed)
+        if mention is None and mentions and parsed.kind == "plain":
+            mention = _part_of(sentence, start, end, parsed, mentions[-1])
         if mention is None:
             elliptic = _elliptic(sentence, start, end, parsed)
             if elliptic is not None:
@@ -211,6 +216,44 @@ def _ranges(sentence: Sentence) -> list[QuantityMention]:
     return found
 
 
+# "64 applied, of them 17 passed", «из них 17»: a part of the count just named, in its noun.
+_PARTITIVE_BEFORE = re.compile(
+    r"(?:\b(?:of|among)\s+(?:them|whom|these|those)|(?<!\w)(?:из|среди)\s+(?:них|которых))\s*,?\s*"
+    r"(?:(?:only|just|already|at least|about|some|around|лишь|только|уже|около)\s+)?$",
+    re.I,
+)
+
+
+def _part_of(
+    sentence: Sentence, start: int, end: int, parsed: ParsedNumber, before: QuantityMention
+) -> QuantityMention | None:
+    """A bare number right after "of them" counts what the quantity before it counted."""
+    if before.noun is None or before.vague or before.end > start:
+        return None
+    lead = sentence.text[max(0, before.end - sentence.start) : start - sentence.start]
+    if not _PARTITIVE_BEFORE.search(lead) or len(lead) > _WINDOW:
+        return None
+    quantity = Quantity(value=parsed.value, unit=before.quantity.unit, approx=parsed.approx)
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    return QuantityMention(start, end, text, quantity, before.noun)
+
+
+def _measurements(sentence: Sentence) -> list[QuantityMention]:
+    """Measurements ("8 km from the base", "a 9-kilometre tailback") with their unit."""
+    found: list[QuantityMention] = []
+    for match in MEASURE_RE.finditer(sentence.text):
+        value = measure_value(match.group("num"))
+        if value is None or value == 0:
+            continue
+        unit = re.sub(r"\s+", " ", match.group("unit").lower())
+        approx, lead = approx_before(sentence.text, match.start())
+        at = lead if approx and lead is not None else match.start()
+        start, end = sentence.start + at, sentence.start + match.end()
+        quantity = Quantity(value=value, unit=unit, approx=approx)
+        found.append(QuantityMention(start, end, sentence.text[at : match.end()], quantity, unit))
+    return found
+
+
 def _linked(sentence: Sentence, end: int, start: int) -> bool:
     """Whether only a linker (and a hedge) stands between an elliptic number and the next one."""
     between = sentence.text[end - sentence.start : start - sentence.start].lower().split()
@@ -248,6 +291,12 @@ def _in_entity(sentence: Sentence, position: int, labels: set[str]) -> bool:
     return any(e.start <= position < e.end and e.label in labels for e in sentence.entities)
 
 
+# What may stand between a conversion's bracket and its number: a currency, a hedge.
+_CONVERSION_LEAD = re.compile(
+    r"\s*(?:(?:[~≈$€£₽]|about|approx\.?|around|около|примерно|usd|us\$|eur|rub)\s*)*", re.I
+)
+
+
 def _inside_conversion(sentence: Sentence, start: int, found: list[QuantityMention]) -> bool:
     """A number in brackets opened right after an earlier quantity restates that quantity."""
     text = sentence.text
@@ -255,6 +304,8 @@ def _inside_conversion(sentence: Sentence, start: int, found: list[QuantityMenti
     opening = max(text.rfind("(", lo, start), text.rfind("[", lo, start))
     if opening < 0 or max(text.rfind(")", opening, start), text.rfind("]", opening, start)) >= 0:
         return False
+    if not _CONVERSION_LEAD.fullmatch(text[opening + 1 : start]):
+        return False  # "(they said 300,000 ...)": words of their own, another figure
     before_end = opening  # where the text before the bracket ends, spaces left out
     while before_end > 0 and text[before_end - 1].isspace():
         before_end -= 1

@@ -20,7 +20,8 @@ _UNITS = {
     "пятьдесят": 50, "сто": 100,
 }  # fmt: skip
 _SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "mln": 1_000_000,
+    "hundred": 100, "thousand": 1_000, "th": 1_000, "ths": 1_000, "thous": 1_000,
+    "million": 1_000_000, "mln": 1_000_000,
     "billion": 1_000_000_000, "bn": 1_000_000_000,
     "тысяча": 1_000, "тысячи": 1_000, "тысяч": 1_000, "тыс": 1_000,
     "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000, "млн": 1_000_000,
@@ -45,7 +46,9 @@ _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "usd": "USD", 
 _WORD = "|".join(sorted((w for w in _UNITS if w != "a"), key=len, reverse=True))
 _WORDNUM = rf"(?:{_WORD}|a(?=\s+(?:hundred|dozen)\b))(?:[\s\-]+(?:{_WORD}|hundred|dozen))*"
 _SCALE = (
-    r"thousand|million|billion|mln|bn|тысяч[аи]?|тыс\.?|миллион(?:а|ов)?|млн\.?"
+    # "th." and "ths." (English translated from Russian, where «тыс.» stood) only after a space
+    # and before a full stop, so the ordinal "4th" stays a word
+    r"thousand|million|billion|mln|bn|(?<=\s)ths?(?=\.)|thous(?:and)?\.?|тысяч[аи]?|тыс\.?|миллион(?:а|ов)?|млн\.?"
     r"|миллиард(?:а|ов)?|млрд\.?"
 )
 NUMBER_RE = re.compile(
@@ -58,7 +61,8 @@ NUMBER_RE = re.compile(
      |(?P<cur>[$€£₽]|(?:USD|US\$|EUR|RUB)\s?)?
       (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
                 |\d{{1,3}}(?:[\u00a0\u202f ]\d{{3}})+
-                |\d+,\d+(?=\s*(?:тыс|млн|млрд|миллион|миллиард))
+                |\d+,\d{{1,2}}(?=\s*(?:тыс|млн|млрд|миллион|миллиард|thousand|million|billion|mln|bn|ths?\.
+                                   |thous|%|percent|per\s+cent|процент))
                 |\d+(?:\.\d+)?)
      |(?P<words>{_WORDNUM})
     )
@@ -78,6 +82,29 @@ RANGE_RE = re.compile(
     rf"(?:\s*[-–—]\s*|\s+(?P<word>to|and|до|и)\s+)(?P<hi>{_SIMPLE})(?![\w\-‑/:]|[.,]\d)",
     re.IGNORECASE,
 )
+
+# Measurements: a number and a unit of length, area, weight or volume, written out,
+# abbreviated or joined by a hyphen ("8 km from the base", "a 9-kilometre tailback", "40 sq m",
+# «в 5 км от»). A bare "m" is left out: after money it means million.
+_MEASURE_UNITS = (
+    r"km|kilomet(?:re|er)s?|met(?:re|er)s?|sq\.?\s?(?:km|m)|square\s+(?:kilomet|met)(?:re|er)s?"
+    r"|hectares?|tonnes?|tons?|kg|kilo(?:gram(?:me)?)?s?|lit(?:re|er)s?|miles?"
+    r"|км|кв\.?\s?(?:км|м)|квадратн\w+\s+метр\w*|гектар\w*|га|тонн\w*|кг|килограмм\w*|литр\w*|метр\w*"
+    r"|километр\w*"
+)
+MEASURE_RE = re.compile(
+    rf"(?<![\w$€£₽.,\-‑/:])(?P<num>\d+(?:[.,]\d{{1,2}})?|{_WORD})(?:\s?|[\-‑])(?P<unit>{_MEASURE_UNITS})"
+    r"(?![\w\-‑])",
+    re.IGNORECASE,
+)
+
+
+def measure_value(number: str) -> float | None:
+    """The value of a measurement's number: digits (a decimal comma too) or English words."""
+    if number[0].isdigit():
+        return float(number.replace(",", "."))
+    return _words_value(number)
+
 
 _APPROX_RE = re.compile(
     r"(?:\b(?:more\s+than|over|at\s+least|nearly|almost|about|around|approximately|roughly"

@@ -37,6 +37,7 @@ from briefwire.extract.typing.classifier import profile_arrays
 from briefwire.extract.typing.lexicon import load_taxonomy
 from briefwire.models import CleanDocument
 from briefwire.nlp import Analysis
+from briefwire.nlp.gazetteer import Gazetteer
 
 __all__ = [
     "BARRED",
@@ -56,6 +57,7 @@ ON: Topic = "on"
 OFF: Topic = "off"
 BARRED: Topic = "barred"
 BUCKETS = 1 << 14
+_HEAD_CHARS = 200  # the top of a text, where a dateline stands
 _SKIP_POS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SPACE", "SYM", "X", "NUM"})
 
 
@@ -138,6 +140,9 @@ def load_topic_model(language: str) -> TopicModel | None:
 def lexicon_on_topic(doc: CleanDocument, analysis: Analysis, language: str) -> bool:
     """The lexicon's verdict on the whole document (headline and text)."""
     local = any(h.location.country in {"RU", "UA"} for s in analysis.sentences for h in sentence_places(s))
+    # a short report's headline or dateline ("KURSK, March 3 -") may be all that names its place
+    head = f"{doc.title or ''}\n{doc.text[:_HEAD_CHARS]}"
+    local = local or any(m.place.country in {"RU", "UA"} for m in Gazetteer.load().find(head, capitals=True))
     return load_taxonomy(language).document_on_topic(
         f"{doc.title or ''}\n{doc.text}", local_places=local, strict=language == "en"
     )
