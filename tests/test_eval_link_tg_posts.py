@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from briefwire import clean, ingest
 from briefwire.evaluate import corpora
+from briefwire.evaluate.sets import EvalSet, materialised
 from briefwire.models import RawDocument
 
 POST = "❗️ Ночью над городом сбит беспилотник, летевший на Москву, — __мэр__ \n\nПострадавших нет."
@@ -40,3 +42,12 @@ def test_eval_post_written_as_plain_text_reads_its_first_line_as_a_headline(
 ) -> None:
     corpora.write_telegram_posts([one_post], tmp_path)
     assert "Ночью" not in clean.clean(_read(tmp_path)).text
+
+
+def test_eval_telegram_extraction_sets_are_read_as_posts(one_post: str, tmp_path: Path) -> None:
+    # the ru-tg sets score what a user's channel import gives: the first line is news
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"about": "t", "split": "dev", "documents": {one_post: {}}}), encoding="utf-8")
+    posts = EvalSet("ru-tg-x", "dev", "ru", (gold,))
+    with materialised(posts) as folder:
+        assert "Ночью над городом сбит беспилотник" in clean.clean(_read(folder)).text

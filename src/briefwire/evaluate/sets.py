@@ -88,5 +88,5 @@ def materialised(eval_set: EvalSet) -> Iterator[Path]:
         yield eval_set.folder
         return
     with tempfile.TemporaryDirectory(prefix=f"briefwire-{eval_set.name}-") as tmp:
-        corpora.write_telegram_posts(list(eval_set.documents()), Path(tmp))
+        corpora.write_telegram_posts(list(eval_set.documents()), Path(tmp), as_posts=True)
         yield Path(tmp)
