@@ -49,12 +49,13 @@ _IN_FLIGHT_PER_THREAD = 2
 class DaskOptions:
     """``scheduler``: address of a running scheduler (``tcp://host:8786``); None starts a
     LocalCluster of ``workers`` processes (None: one per core). ``dashboard``: the
-    LocalCluster's dashboard address (``:8787``; ``:0`` any free port; None: no dashboard
+    LocalCluster's dashboard address (``:0``, the default: any free port, which the CLI prints;
+    ``:8787`` a fixed one, which fails to start while another run holds it; None: no dashboard
     pages, though the scheduler's HTTP endpoint still binds the default port)."""
 
     scheduler: str | None = None
     workers: int | None = None
-    dashboard: str | None = ":8787"
+    dashboard: str | None = ":0"  # two runs at once must not fight over one port
     warm: tuple[str, ...] = ()
 
 
