@@ -56,8 +56,11 @@ def telegram_posts() -> dict[str, dict[str, Any]]:
     return out
 
 
-def write_telegram_posts(keys: Iterable[str], folder: Path) -> int:
-    """Write each post as ``KEY`` plus a ``.meta.json`` sidecar; returns how many were written."""
+def write_telegram_posts(keys: Iterable[str], folder: Path, *, as_posts: bool = False) -> int:
+    """Write each post as ``KEY`` plus a ``.meta.json`` sidecar; returns how many were written.
+
+    ``as_posts``: the sidecar says the text is a Telegram post, so it is read as a channel
+    export's posts are (its first line is the news, not a headline)."""
     posts = telegram_posts()
     written = 0
     for key in keys:
@@ -66,6 +69,8 @@ def write_telegram_posts(keys: Iterable[str], folder: Path) -> int:
             raise KeyError(f"{key}: no such post in {telegram_corpus()}")
         (folder / key).write_text(post["text"], encoding="utf-8")
         meta = {"outlet": post.get("channel"), "published": post.get("date"), "language": "ru"}
+        if as_posts:
+            meta["source_kind"] = "telegram"
         sidecar = folder / key.replace(".txt", ".meta.json")
         sidecar.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         written += 1

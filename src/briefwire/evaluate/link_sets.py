@@ -96,7 +96,7 @@ def _pool_crossref(repo: Path, events: dict[str, list[dict[str, Any]]]) -> None:
 @contextmanager
 def materialise_tg(s: TgSet) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix=f"briefwire-{s.name}-") as tmp:
-        corpora.write_telegram_posts(s.posts(), Path(tmp))
+        corpora.write_telegram_posts(s.posts(), Path(tmp), as_posts=True)
         yield Path(tmp)
 
 

@@ -87,11 +87,12 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     orgs = org_profile(options.profile).for_one_run()
     cons = constraints(inp.decisions)
     similarity = default_similarity(options.embeddings)
+    posts = channel_posts(inp.documents)
 
     def infos_of(cs: Sequence[dict[str, Any]], only: Sequence[int] | None = None) -> list[HappeningInfo]:
         """Happenings of ``cs``, or of the claims at positions ``only`` (whole happenings)."""
         chosen = cs if only is None else [cs[i] for i in only]
-        return happening_infos(chosen, claim_infos(cs, people, reuse, orgs, only), cons.alone)
+        return happening_infos(chosen, claim_infos(cs, people, reuse, orgs, only), cons.alone, posts)
 
     scope: tuple[str, ...] | None = None
     if inp.new_claims is not None:
@@ -144,7 +145,7 @@ def _merging(
     Only the new happenings and the old ones the candidate index (``index``) cannot rule out
     have their evidence gathered; their candidate pairs with a new one are scored."""
     new_claims = cand.inp.new_claims or frozenset()
-    sketched = sketches(block, cand.reuse, cand.alone)
+    sketched = sketches(block, cand.reuse, cand.alone, channel_posts(cand.inp.documents))
     fresh = [s for s in sketched if any(block[i]["claim_id"] in new_claims for i in s.positions)]
     fresh_keys = frozenset(s.key for s in fresh)
     old = comparable(sketched, fresh_keys)
@@ -170,6 +171,11 @@ def _compared(
     needed = {i for x, y in pairs for h in (x, y) for i in (*h.core, *h.rows)}
     texts = [c.get("quote") or c["summary"] for c in claims]
     return pairs, similarity.matrix(texts, vectors, needed)
+
+
+def channel_posts(documents: Sequence[dict[str, Any]]) -> frozenset[str]:
+    """The documents that are a channel's posts (a Telegram channel's), by id."""
+    return frozenset(d["doc_id"] for d in documents if d.get("source_kind") == "telegram")
 
 
 def reuse_groups(passages: Sequence[dict[str, Any]]) -> dict[tuple[str, int], int]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -67,8 +67,7 @@ class HappeningInfo:
     digest: bool
     cyrillic: bool
     order: int
-    # known only from figures told by the way: nothing to compare across documents but numbers
-    figures_only: bool = False
+    post: bool = False  # a channel's post (Telegram): it tells what has just happened
 
 
 def place_key(name: str) -> str:
@@ -79,12 +78,17 @@ def place_key(name: str) -> str:
 
 
 def happening_infos(
-    claims: Sequence[dict[str, Any]], infos: Sequence[ClaimInfo], alone: Collection[str] = ()
+    claims: Sequence[dict[str, Any]],
+    infos: Sequence[ClaimInfo],
+    alone: Collection[str] = (),
+    posts: Collection[str] = (),
 ) -> list[HappeningInfo]:
-    """One per happening; a claim a reviewer split off (``alone``) is a happening of its own."""
+    """One per happening; a claim a reviewer split off (``alone``) is a happening of its own;
+    ``posts``: the documents that are a channel's posts."""
     out = []
     for order, (key, rows) in enumerate(happening_groups(claims, alone).items()):
-        out.append(_happening(key, [claims[i] for i in rows], [infos[i] for i in rows], order))
+        h = _happening(key, [claims[i] for i in rows], [infos[i] for i in rows], order)
+        out.append(replace(h, post=True) if h.doc_id in posts else h)
     return out
 
 
@@ -141,7 +145,6 @@ def when(cs: Sequence[dict[str, Any]], core: Sequence[int], orders: Sequence[int
 
 def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order: int) -> HappeningInfo:
     every = [i.key for i in infos]
-    figures_only = all(c.get("facet") == "figure" for c in cs)
     kept = told(cs)
     cs, infos = [cs[n] for n in kept], [infos[n] for n in kept]
     type_ = main_type(cs)
@@ -175,7 +178,6 @@ def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order
         reuse_groups=frozenset().union(*(i.reuse_groups for i in infos)),
         digest=lead.digest,
         cyrillic=has_cyrillic(" ".join(c.get("quote") or "" for c in cs[:3])),
-        figures_only=figures_only,
         order=order,
     )
 

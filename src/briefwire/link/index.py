@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -89,16 +89,20 @@ class Sketch:
     victims: bool  # a claim names a victim or subject (who could be a person of the other)
     settlements: frozenset[str]
     counts: tuple[Count, ...]  # without their claimants (who says a number cannot raise a score)
-    figures_only: bool
     day: date | None
     span: int
     dated: bool
+    post: bool = False  # as ``HappeningInfo.post``
 
 
 def sketches(
-    claims: Sequence[dict[str, Any]], reuse: dict[tuple[str, int], int], alone: Collection[str] = ()
+    claims: Sequence[dict[str, Any]],
+    reuse: dict[tuple[str, int], int],
+    alone: Collection[str] = (),
+    posts: Collection[str] = (),
 ) -> list[Sketch]:
-    return [_sketch(key, at, claims, reuse) for key, at in happening_groups(claims, alone).items()]
+    out = [_sketch(key, at, claims, reuse) for key, at in happening_groups(claims, alone).items()]
+    return [replace(s, post=True) if claims[s.positions[0]]["doc_id"] in posts else s for s in out]
 
 
 def _sketch(
@@ -126,7 +130,6 @@ def _sketch(
         victims=any(a.get("role") in ("victim", "subject") for c in cs for a in c.get("actors") or []),
         settlements=frozenset(settlements_of(cs)),
         counts=tuple(counts_of(cs, [frozenset()] * len(cs))),
-        figures_only=all(c.get("facet") == "figure" for c in (claims[i] for i in at)),
         day=w.day,
         span=w.span,
         dated=w.dated,
@@ -158,13 +161,9 @@ def _bound(x: HappeningInfo, y: Sketch, sim: Any) -> float:
 
 def comparable(sketched: Sequence[Sketch], fresh: Collection[str]) -> list[Sketch]:
     """The old happenings a new one (of ``fresh``) could be compared with at all: of a related
-    type (any other pair is vetoed) and not known only from figures (never a candidate)."""
+    type (any other pair is vetoed)."""
     new = [s for s in sketched if s.key in fresh]
-    return [
-        s
-        for s in sketched
-        if s.key not in fresh and not s.figures_only and any(related(n.type, s.type) for n in new)
-    ]
+    return [s for s in sketched if s.key not in fresh and any(related(n.type, s.type) for n in new)]
 
 
 def similarity_rows(fresh: Sequence[Sketch], old: Sequence[Sketch]) -> set[int]:
@@ -172,4 +171,4 @@ def similarity_rows(fresh: Sequence[Sketch], old: Sequence[Sketch]) -> set[int]:
     sentence need not be embedded)."""
     if not old and len(fresh) < 2:
         return set()
-    return {i for s in (*fresh, *old) if not s.figures_only for i in (*s.core, *s.rows)}
+    return {i for s in (*fresh, *old) for i in (*s.core, *s.rows)}

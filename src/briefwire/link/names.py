@@ -90,8 +90,10 @@ def stem(word: str) -> str:
     for ending in _CASE_ENDINGS:
         if len(s) - len(ending) >= 4 and s.endswith(ending):
             base = s[: -len(ending)]
-            # the feminine and the genitive both end in -a: only strip after -in/-ov/-ev stems
-            if ending == "a" and not re.search(r"(in|ov|ev|iн)$", base):
+            # -a after a vowel is a word's own letter (Мария); after a consonant it is the
+            # genitive of a man's surname (Гельмана, Шеина) or the feminine of one (Воронина):
+            # each is the nominative's key
+            if ending == "a" and base[-1] in _VOWELS:
                 continue
             return base
     return s

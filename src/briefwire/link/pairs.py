@@ -26,8 +26,9 @@ Pair = tuple[HappeningInfo, HappeningInfo]
 def candidate_pairs(hs: Sequence[HappeningInfo], touching: Collection[str] | None = None) -> list[Pair]:
     """Every candidate pair, each once with the earlier happening first; with ``touching``
     (happening keys) only the pairs with one of those, the same pairs a full enumeration keeps."""
-    # a happening known only from figures told by the way has nothing to compare but numbers
-    hs = [h for h in hs if not h.figures_only]
+    # a happening known only from figures (a post's numbers with no typed sentence) is a
+    # candidate too: its sentences still name places, people and words to compare, and the
+    # figures themselves are never counted as its counts (``happening.counts_of``)
     pairs = _Pairs()
     for block in _blocks(hs).values():
         found = _in_window(block) if touching is None else _around(block, touching)
