@@ -67,6 +67,8 @@ def test_extract_heading_is_never_a_claim(run: Run) -> None:
         ("Суды и уголовные дела", "Sentences, Legal Proceedings and Incidents"),
         ("In brief", None),
         ("Other news", "Other"),
+        ("MONEY", "Society and Economy"),
+        ("CALLED UP BY MISTAKE", "Army Recruitment and Draft"),
         # a section of one story of its own (THEMES.md's developing story), by a place or a
         # proper noun in it, or by the editor's own mark
         ("Evacuation from the Shebekino district", STORY + "Evacuation from the Shebekino district"),

@@ -373,6 +373,9 @@ def theme_scores(passages: Rows, gold: Gold, texts: Mapping[str, str]) -> Scores
                 continue
             asked += 1
             want = fold(lines[number - 1])
-            passage = next((r for r in rows.get(key, []) if _overlaps(fold(r.get("text") or ""), want)), None)
+            # the passage that holds the line, not a short one inside it (a heading "Recruitment"
+            # is inside "a survey by a recruitment agency ...")
+            held = [r for r in rows.get(key, []) if _overlaps(fold(r.get("text") or ""), want)]
+            passage = max(held, key=lambda r: min(len(fold(r.get("text") or "")), len(want)), default=None)
             right += passage is not None and same_theme(passage.get("theme"), item["theme"])
     return {"theme_accuracy": right / asked if asked else 0.0, "theme_lines": float(asked)}
