@@ -99,6 +99,12 @@ def test_quantities_part_of_a_count_takes_its_noun(english: Backend) -> None:
     assert [(m.quantity.value, m.noun) for m in found] == [(58.0, "volunteers"), (21.0, "volunteers")]
 
 
+def test_quantities_a_ratio_is_the_share_it_states(english: Backend) -> None:
+    found = quantities(english, "Roughly two in five plants said they lacked welders.")
+    assert [(m.quantity.value, m.quantity.unit, m.quantity.approx) for m in found] == [(0.4, "share", True)]
+    assert quantities(english, "The men were one in a million.") == []
+
+
 def test_quantities_an_ordinal_is_no_thousand(english: Backend) -> None:
     assert [m.quantity.value for m in quantities(english, "The 4th brigade lost 12 men.")] == [12.0]
 

@@ -100,3 +100,13 @@ def test_a_report_whose_place_only_its_headline_or_dateline_names_is_on_topic() 
         [analysis] = get_backend("en").analyse([doc.text])
         assert document_topic(doc, analysis, "en") == ON, title or body
         assert any(c.quantity and c.quantity.value == 5 for c in extract_document(doc, analysis).claims)
+
+
+def test_a_report_of_men_queueing_at_a_border_checkpoint_is_on_topic() -> None:
+    text = (
+        "Cars queued for nine kilometres at the checkpoint on Tuesday, border guards said. "
+        "Men from Kazan and Ufa waited for a day and a half."
+    )
+    doc = clean(RawDocument(origin="mem://q", text=text, format="text", language="en"))
+    [analysis] = get_backend("en").analyse([doc.text])
+    assert document_topic(doc, analysis, "en") == ON

@@ -29,6 +29,7 @@ from briefwire.extract.mentions.quantity_patterns import (
     NON_COUNT_NOUNS,
     NUMBER_RE,
     RANGE_RE,
+    RATIO_RE,
     RU_DURATION_NOUNS,
     RU_NON_COUNT,
     ParsedNumber,
@@ -36,6 +37,7 @@ from briefwire.extract.mentions.quantity_patterns import (
     measure_value,
     parse_number,
     parse_range,
+    ratio_value,
 )
 from briefwire.models import Quantity
 from briefwire.nlp import Sentence, Token
@@ -110,6 +112,7 @@ def find_quantities(sentence: Sentence) -> list[QuantityMention]:
     pending: list[tuple[QuantityMention, bool]] = []  # (mention without noun, approx from before)
     ranges = _ranges(sentence)
     ranges += [m for m in _measurements(sentence) if not _covered(m.start, ranges)]
+    ranges += [m for m in _ratios(sentence) if not _covered(m.start, ranges)]
     mentions.extend(ranges)
     for match in NUMBER_RE.finditer(sentence.text):
         if russian and not match.group("cur") and not any(ch.isdigit() for ch in match.group(0)):
@@ -236,6 +239,21 @@ def _part_of(
     quantity = Quantity(value=parsed.value, unit=before.quantity.unit, approx=parsed.approx)
     text = sentence.text[start - sentence.start : end - sentence.start]
     return QuantityMention(start, end, text, quantity, before.noun)
+
+
+def _ratios(sentence: Sentence) -> list[QuantityMention]:
+    """Ratios ("one in five companies") as the share they state."""
+    found: list[QuantityMention] = []
+    for match in RATIO_RE.finditer(sentence.text):
+        value = ratio_value(match.group("part"), match.group("whole"))
+        if value is None:
+            continue
+        approx, lead = approx_before(sentence.text, match.start())
+        at = lead if approx and lead is not None else match.start()
+        start, end = sentence.start + at, sentence.start + match.end()
+        quantity = Quantity(value=value, unit="share", approx=approx)
+        found.append(QuantityMention(start, end, sentence.text[at : match.end()], quantity, "share"))
+    return found
 
 
 def _measurements(sentence: Sentence) -> list[QuantityMention]:

@@ -83,6 +83,22 @@ RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Ratios: "one in five companies", "three out of ten", "one in every three" (a share, 0.2).
+RATIO_RE = re.compile(
+    rf"(?<![\w.,\-])(?P<part>\d+|{_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>\d+|{_WORD})(?![\w\-]|[.,]\d)",
+    re.IGNORECASE,
+)
+
+
+def ratio_value(part: str, whole: str) -> float | None:
+    """The share a ratio states, or None when it is no share (a whole of one, a part above it)."""
+    a = float(part) if part.isdigit() else _words_value(part)
+    b = float(whole) if whole.isdigit() else _words_value(whole)
+    if a is None or b is None or b < 2 or not 0 < a < b or b > 1000:
+        return None
+    return round(a / b, 2)
+
+
 # Measurements: a number and a unit of length, area, weight or volume, written out,
 # abbreviated or joined by a hyphen ("8 km from the base", "a 9-kilometre tailback", "40 sq m",
 # «в 5 км от»). A bare "m" is left out: after money it means million.
