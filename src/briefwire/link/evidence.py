@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from .families import related
 from .features import THRESHOLD, PairScore
 from .happening import Count, HappeningInfo
+from .places import areas
 
 WEIGHTS = {
     "bias": -4.2,
@@ -222,7 +223,7 @@ def _count_range(c: Count) -> tuple[float, float]:
 
 
 def quantity_features(xs: tuple[Count, ...], ys: tuple[Count, ...]) -> dict[str, float]:
-    pairs = [(a, b) for a in xs for b in ys if (a.unit or "") == (b.unit or "")]
+    pairs = [(a, b) for a in xs for b in ys if a.unit == b.unit]
     if not pairs:
         return {}
     if any(compatible_counts(a, b) for a, b in pairs):
@@ -247,8 +248,9 @@ def veto_of(x: HappeningInfo, y: HappeningInfo, gap: int | None, copied: bool) -
 
 
 def _place_veto(x: HappeningInfo, y: HappeningInfo) -> str | None:
-    named = bool(x.regions & y.regions_named or y.regions & x.regions_named)
-    if x.region and y.region and not (x.regions & y.regions) and not named:
+    here, there = areas(x.regions), areas(y.regions)
+    named = bool(here & areas(y.regions_named) or there & areas(x.regions_named))
+    if x.region and y.region and not (here & there) and not named:
         return f"different places ({x.region}, {y.region})"
     if x.settlements and y.settlements and not (x.settlements & y.settlements) and x.region == y.region:
         a, b = sorted(x.settlements)[0], sorted(y.settlements)[0]

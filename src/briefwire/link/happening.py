@@ -23,6 +23,7 @@ from briefwire.extract.mentions.quantity_patterns import DURATION_NOUNS, RU_DURA
 
 from .features import PUBLICATION_BASES, ClaimInfo, claim_day, claim_span, parse_day
 from .names import has_cyrillic
+from .units import unit_class
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _NUMBER = re.compile(r"(?<![\d.,])\d{2,}(?:[.,]\d+)?(?![\d.,])")
@@ -36,7 +37,7 @@ class Count:
     value: float
     value_max: float | None
     approx: bool
-    unit: str | None
+    unit: str  # the class of what it counts (``units.unit_class``)
     claimants: frozenset[str]
 
 
@@ -227,7 +228,7 @@ def counts_of(cs: Sequence[dict[str, Any]], claimants: Sequence[frozenset[str]])
                 float(q["value"]),
                 float(q["value_max"]) if q.get("value_max") is not None else None,
                 bool(q.get("approx")),
-                q.get("unit"),
+                unit_class(q.get("unit")),
                 # who gives the number: resolved claimants, else the words the text names them by
                 resolved | {str(w).casefold() for w in c.get("claimed_by") or []},
             )

@@ -47,3 +47,16 @@ def _stem(s: str) -> str:
         if len(s) - len(ending) >= 4 and s.endswith(ending):
             return s[: -len(ending)]
     return s
+
+
+@functools.cache
+def _one_area(profile: str = "mobilization") -> dict[str, str]:
+    path = resources.files("briefwire.profiles") / profile / "place_words.json"
+    groups = json.loads(path.read_text(encoding="utf-8")).get("one_area", [])
+    return {code: group[0] for group in groups for code in group}
+
+
+def areas(codes: frozenset[str], profile: str = "mobilization") -> frozenset[str]:
+    """The areas region codes lie in: a federal city and the region around it are one."""
+    one = _one_area(profile)
+    return frozenset(one.get(c, c) for c in codes)
