@@ -48,6 +48,7 @@ def link_scores(
         if misses is not None and isinstance(s, DocSet) and s.split == "dev":
             print_link_misses(misses, ws, s)
         claims = list(api.export_rows(ws, "claims"))
+        events = list(api.export_rows(ws, "events"))
         if isinstance(s, TgSet):
-            return score_tg(s, claims)
-        return score_docs(s, claims, list(api.export_rows(ws, "events")))
+            return score_tg(s, claims, events)
+        return score_docs(s, claims, events)

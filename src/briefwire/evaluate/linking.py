@@ -11,8 +11,13 @@ those land in are compared with the annotation:
 - ``link_multi_merged``: the share of happenings reported by two or more outlets whose reports
   all ended in one event, with no look-alike inside (``link_multi_other_inside`` counts
   the events that swallowed one);
-- ``link_sources_exact`` (documents): the share of those whose event's independent-source
-  count is the annotated one.
+- ``link_sources_exact``: the share of annotated multi-outlet happenings whose event (the one
+  most of their reports are in) counts the independent sources an editor counts: for the
+  documents the annotated count (``clusters-b.json``) plus one for each other outlet an A
+  document of the same happening (``crossref-b-a.json``) adds; for the Telegram pairs the
+  channels of the happening's posts, a post and its labelled copy counted once;
+  ``link_sources_exact_merged``: the same share among those whose reports all ended in one
+  event, which tells counting apart from merging.
 
 A happening the extraction did not produce counts as not merged (never skipped);
 ``link_items_found`` is the share of items extraction produced at all, the ceiling of recall.
@@ -71,7 +76,9 @@ def _pick(found: Sequence[dict[str, Any]], types: set[str], words: set[str]) -> 
     return best[1] if best else None
 
 
-def score_tg(s: TgSet, claims: Sequence[dict[str, Any]]) -> dict[str, float]:
+def score_tg(
+    s: TgSet, claims: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]] = ()
+) -> dict[str, float]:
     found = doc_happenings(claims)
     cluster_of: dict[str, str] = {}
     type_of: dict[str, str] = {}
@@ -87,13 +94,15 @@ def score_tg(s: TgSet, claims: Sequence[dict[str, Any]]) -> dict[str, float]:
         h = h or max(found.get(post, []), key=lambda x: (x["n"], -x["first"]), default=None)
         return str(h["event"]) if h and h["event"] else None
 
-    def events(post: str, type_: str) -> set[str]:
+    def events_of(post: str, type_: str) -> set[str]:
         """The events of the post's happenings of the pair's type family (a tally post may
         tell several regions' attacks as several happenings)."""
         hs = [h for h in found.get(post, []) if related(h["type"], type_)] or found.get(post, [])
         return {str(h["event"]) for h in hs if h["event"]}
 
-    judged = [(bool(p["same"]), bool(events(p["a"], p["type"]) & events(p["b"], p["type"]))) for p in s.pairs]
+    judged = [
+        (bool(p["same"]), bool(events_of(p["a"], p["type"]) & events_of(p["b"], p["type"]))) for p in s.pairs
+    ]
     pred = {post: event(post, t) or f"none:{post}" for post, t in type_of.items()}
     gold = {post: cluster_of.get(post, f"alone:{post}") for post in type_of}
     multi, inside = _multi_merged(gold, pred, _tg_lookalikes(s), _tg_channels(s))
@@ -103,7 +112,30 @@ def score_tg(s: TgSet, claims: Sequence[dict[str, Any]]) -> dict[str, float]:
         "link_multi_merged": multi,
         "link_multi_other_inside": float(inside),
         "link_items_found": found_share,
+        **_sources_scores(_tg_sources(s), gold, pred, events),
     }
+
+
+def _tg_sources(s: TgSet) -> dict[str, int]:
+    """Cluster id -> independent sources of its posts: channels, a post and its copy once."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    channel = _tg_channels(s)
+    posts = {p[k]: p["cluster"] for p in s.pairs if p["cluster"] for k in ("a", "b")}
+    for post in posts:
+        parent[root(post)] = root(f"channel:{channel[post]}")
+    for p in s.pairs:
+        if p["kind"] == "copy":
+            parent[root(p["a"])] = root(p["b"])
+    units: dict[str, set[str]] = defaultdict(set)
+    for post, g in posts.items():
+        units[g].add(root(post))
+    return {g: len(us) for g, us in units.items() if len({channel[p] for p in posts if posts[p] == g}) > 1}
 
 
 def _tg_channels(s: TgSet) -> dict[str, str]:
@@ -164,10 +196,22 @@ def score_docs(
     scores = _prefixed("link_pair", pairwise(judged)) | _prefixed("link_bcubed", bcubed(gold, pred))
     scores |= {"link_multi_merged": multi, "link_multi_other_inside": float(inside)}
     found_share = sum(not e.startswith("none:") for e in pred.values()) / len(pred) if pred else 1.0
-    return scores | {
-        "link_items_found": found_share,
-        "link_sources_exact": _sources_exact(s, gold, pred, events),
-    }
+    sources = _sources_scores(_doc_sources(s, gold), gold, pred, events)
+    return scores | {"link_items_found": found_share, **sources}
+
+
+def _doc_sources(s: DocSet, gold: Mapping[str, str]) -> dict[str, int]:
+    """Annotated cluster -> the independent sources of every report of its happening: the
+    annotated count of its B documents, plus the other outlets of the A documents that
+    report the same happening (crossref)."""
+    out = {}
+    for g, c in s.clusters.items():
+        docs = set(c.get("docs") or [])
+        outlets = {s.outlets.get(d, d) for d in docs}
+        reports = {i.split("#")[0] for i in gold if gold[i] == g}
+        extra = {s.outlets.get(d, d) for d in reports - docs}
+        out[g] = int(c.get("independent_sources") or 0) + len(extra - outlets)
+    return out
 
 
 def doc_items(
@@ -197,19 +241,29 @@ def doc_items(
     return gold, events_of, outlet
 
 
-def _sources_exact(
-    s: DocSet, gold: Mapping[str, str], pred: Mapping[str, str], events: Sequence[dict[str, Any]]
-) -> float:
-    """Share of annotated clusters whose reports' event counts the annotated independent sources."""
+def _sources_scores(
+    expected: Mapping[str, int],
+    gold: Mapping[str, str],
+    pred: Mapping[str, str],
+    events: Sequence[dict[str, Any]],
+) -> dict[str, float]:
+    """``link_sources_exact`` and ``link_sources_exact_merged`` (see the module's notes)."""
     count = {e["event_id"]: e.get("independent_sources") for e in events}
-    right = 0
-    for g, c in s.clusters.items():
+    right = merged = right_merged = 0
+    for g, n in expected.items():
         evs = Counter(pred[i] for i in gold if gold[i] == g)
         if not evs:
             continue
         ev = evs.most_common(1)[0][0]
-        right += count.get(ev) == c.get("independent_sources")
-    return right / len(s.clusters) if s.clusters else 1.0
+        exact = count.get(ev) == n
+        right += exact
+        if len(evs) == 1 and not ev.startswith("none:"):
+            merged += 1
+            right_merged += exact
+    return {
+        "link_sources_exact": right / len(expected) if expected else 1.0,
+        "link_sources_exact_merged": right_merged / merged if merged else 1.0,
+    }
 
 
 def _prefixed(prefix: str, scores: Mapping[str, float]) -> dict[str, float]:

@@ -11,6 +11,7 @@ source of the event as its claimant ("according to Open Window") joins that sour
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,7 +75,8 @@ def corroborate(
     names = {u: source_name(documents.get(d, {"doc_id": d})) for d, u in unit_of.items()}
     for c in claims:
         unit = unit_of[c["doc_id"]]
-        group = reuse.get((c["doc_id"], c.get("paragraph_index") or -1))
+        at = c.get("paragraph_index")
+        group = reuse.get((c["doc_id"], -1 if at is None else at))  # a first paragraph is 0
         if group is not None:
             union(unit, by_group.setdefault(group, unit))
         for who in c.get("claimed_by") or []:
@@ -82,6 +84,7 @@ def corroborate(
                 if other != unit and name.casefold() in who.casefold():
                     union(unit, other)
     _union_credits(docs, documents, unit_of, union)
+    _union_copies(claims, unit_of, union)
     units: dict[str, list[str]] = {}
     for d in docs:
         units.setdefault(find(unit_of[d]), [])
@@ -120,6 +123,37 @@ def _union_credits(
         for other in docs:
             if other != d and unit_of[other] != unit_of[d] and credits_outlet(meta[d], meta[other]):
                 union(unit_of[d], unit_of[other])
+
+
+# A document whose claim sentences are mostly another's word for word is a copy of it (a channel
+# re-posting another's post with an emoji or a word changed): this share of its word trigrams,
+# of at least ``_COPY_MIN_TRIGRAMS``, are the other's.
+_COPY_SHARE = 0.6
+_COPY_MIN_TRIGRAMS = 5
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = _TOKEN.findall(text.casefold())
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def _union_copies(
+    claims: Sequence[dict[str, Any]], unit_of: Mapping[str, str], union: Callable[[str, str], None]
+) -> None:
+    """Documents whose claim sentences one copies from the other are one unit, even when the
+    copy is too short or too changed for the passage index to call it re-used text."""
+    grams: dict[str, set[tuple[str, ...]]] = {}
+    for c in claims:
+        grams.setdefault(c["doc_id"], set()).update(_trigrams(c.get("quote") or ""))
+    docs = [d for d, g in grams.items() if len(g) >= _COPY_MIN_TRIGRAMS]
+    for i, a in enumerate(docs):
+        for b in docs[i + 1 :]:
+            if unit_of[a] == unit_of[b]:
+                continue
+            shorter, longer = sorted((grams[a], grams[b]), key=len)
+            if len(shorter & longer) >= _COPY_SHARE * len(shorter):
+                union(unit_of[a], unit_of[b])
 
 
 def _claimants(
