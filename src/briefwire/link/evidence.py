@@ -51,6 +51,10 @@ WEIGHTS = {
     "other_country": -1.5,
     # extraction already told the two apart; only strong evidence joins them again
     "same_document": -1.5,
+    # one claimant's posts on different days, neither dated: its report of another night (the
+    # ministry's nightly drone tally, the next village taken); on link-tg-dev it kept 4
+    # look-alikes apart and no pair of one happening
+    "next_day_report": -3.0,
 }
 # Across languages the sentence model (English MiniLM) is near chance: a neutral value instead.
 _CROSS_LANGUAGE_SIMILARITY = 0.35
@@ -95,11 +99,18 @@ def score(x: HappeningInfo, y: HappeningInfo, sim: Any) -> PairScore:
         bool(x.country and y.country and x.country != y.country and not f["same_person"])
     )
     f["same_document"] = float(x.doc_id == y.doc_id)
+    f["next_day_report"] = float(bool(f["same_claimant"]) and _next_day_posts(x, y, gap))
     z = WEIGHTS["bias"] + _weighted(f)
     if gap is not None:
         f["days_apart"] = float(gap)
     veto = veto_of(x, y, gap, bool(f["reused_text"]))
     return PairScore(x.claims[0], y.claims[0], round(1 / (1 + math.exp(-z)), 4), f, veto)
+
+
+def _next_day_posts(x: HappeningInfo, y: HappeningInfo, gap: int | None) -> bool:
+    """Two channel posts with no date of their own, published on different days (and naming
+    no settlement in common)."""
+    return bool(x.post and y.post and not (x.dated or y.dated) and gap and not x.settlements & y.settlements)
 
 
 def name_share(a: frozenset[str], b: frozenset[str]) -> float:

@@ -32,6 +32,7 @@ _PHRASES = (
     ("same_article", "both in one article"),
     ("same_digest", "both in one digest of many happenings"),
     ("other_country", "different countries"),
+    ("next_day_report", "the same claimant's posts of different days (another night's report)"),
 )
 
 
