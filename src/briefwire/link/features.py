@@ -86,11 +86,30 @@ _SPANS = {"day": 1, "week": 7, "month": 31, "year": 366}
 PUBLICATION_BASES = ("publication", "metadata", "unknown")
 
 
+# A coarse date (a month, a year) that ended more than this many days before the report was
+# published is the story's background ("since February 2022", "mobilized in September"), not
+# when what the report tells happened: such a claim is dated by its publication. (The store's
+# ``claims.link_day`` follows the same rule, migration 0083.)
+BACKGROUND_DAYS = 31
+
+
+def background_date(c: dict[str, Any]) -> bool:
+    """Whether a claim's own date is a coarse one long before its report (see BACKGROUND_DAYS)."""
+    day, published = parse_day(c.get("date")), parse_day(c.get("published"))
+    span = _SPANS.get(c.get("date_precision") or "", 1)
+    if day is None or published is None or span <= 7:
+        return False
+    return published.toordinal() - (day.toordinal() + span - 1) > BACKGROUND_DAYS
+
+
 def claim_day(c: dict[str, Any]) -> date | None:
-    """A claim's day: its own date, else its document's publication."""
-    return parse_day(c.get("date")) or parse_day(c.get("published"))
+    """A claim's day: its own date (unless it is background), else its document's publication."""
+    own = None if background_date(c) else parse_day(c.get("date"))
+    return own or parse_day(c.get("published"))
 
 
 def claim_span(c: dict[str, Any]) -> int:
-    """How many days a claim's own date covers (1 without one)."""
-    return _SPANS.get(c.get("date_precision") or "", 1) if c.get("date") else 1
+    """How many days a claim's own date covers (1 without one, or for a background date)."""
+    if not c.get("date") or background_date(c):
+        return 1
+    return _SPANS.get(c.get("date_precision") or "", 1)

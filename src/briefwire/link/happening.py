@@ -21,7 +21,7 @@ from typing import Any
 
 from briefwire.extract.mentions.quantity_patterns import DURATION_NOUNS, RU_DURATION_NOUNS
 
-from .features import PUBLICATION_BASES, ClaimInfo, claim_day, claim_span, parse_day
+from .features import PUBLICATION_BASES, ClaimInfo, background_date, claim_day, claim_span, parse_day
 from .names import has_cyrillic
 from .units import unit_class
 
@@ -137,7 +137,8 @@ def when(cs: Sequence[dict[str, Any]], core: Sequence[int], orders: Sequence[int
     """A happening's lead claim and date, from its telling claims (``orders``: their places in
     the block): the narrowest date of its own, else the lead's (the publication's)."""
     lead = min(core, key=lambda n: (cs[n].get("date_basis") in PUBLICATION_BASES, orders[n]))
-    own = [n for n, c in enumerate(cs) if c.get("date_basis") in _OWN_DATE and claim_day(c)]
+    own = [n for n, c in enumerate(cs) if c.get("date_basis") in _OWN_DATE and not background_date(c)]
+    own = [n for n in own if claim_day(cs[n])]
     if not own:
         return When(lead, claim_day(cs[lead]), 1, False)
     best = min(own, key=lambda n: (claim_span(cs[n]), orders[n]))

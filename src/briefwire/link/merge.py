@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from .entities import OrgProfile, PersonIndex, person_surfaces
-from .features import PUBLICATION_BASES, ClaimInfo, PairScore, claim_day, claim_span, name_skeletons
+from .features import (
+    PUBLICATION_BASES,
+    ClaimInfo,
+    PairScore,
+    background_date,
+    claim_day,
+    claim_span,
+    name_skeletons,
+)
 
 # Roles that make a person what a claim is about; "subject" only counts for types about one
 # person's fate (a statement by Putin and another about Putin are not one happening).
@@ -86,7 +94,7 @@ def claim_infos(
                 doc_id=c["doc_id"],
                 type=c["type"],
                 day=claim_day(c),
-                day_is_publication=c.get("date_basis") in PUBLICATION_BASES,
+                day_is_publication=c.get("date_basis") in PUBLICATION_BASES or background_date(c),
                 region=region if region and "-" in region else None,
                 country=(loc.get("country") or (region or "")[:2] or None) if loc else None,
                 people=frozenset(p for p in persons if p),

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .families import kin
-from .features import parse_day
+from .features import claim_day
 
 
 def _family(type_: str) -> frozenset[str]:
@@ -35,7 +35,7 @@ def affected_claims(claims: Sequence[dict[str, Any]], new_keys: Iterable[str]) -
     blocks: dict[str, set[int | None]] = {}
     for c in claims:
         if c["claim_id"] in new:
-            week = _week(parse_day(c.get("date")) or parse_day(c.get("published")))
+            week = _week(claim_day(c))
             for t in _family(c["type"]):
                 blocks.setdefault(t, set()).add(week)
     chosen = {c["claim_id"] for c in claims if c["claim_id"] in new or _in_block(c, blocks)}
@@ -67,7 +67,7 @@ def _in_block(c: dict[str, Any], blocks: dict[str, set[int | None]]) -> bool:
     weeks = blocks.get(c["type"])
     if not weeks:
         return False
-    week = _week(parse_day(c.get("date")) or parse_day(c.get("published")))
+    week = _week(claim_day(c))
     if week is None or None in weeks:
         return True
     return any(w is not None and abs(w - week) <= 1 for w in weeks)
@@ -79,7 +79,7 @@ def block_ranges(new_claims: Sequence[dict[str, Any]]) -> list[tuple[str, date |
     Undated claims of the type are always in the block and are read besides."""
     weeks: dict[str, set[int | None]] = {}
     for c in new_claims:
-        week = _week(parse_day(c.get("date")) or parse_day(c.get("published")))
+        week = _week(claim_day(c))
         for t in _family(c["type"]):
             weeks.setdefault(t, set()).add(week)
     out: list[tuple[str, date | None, date | None]] = []
