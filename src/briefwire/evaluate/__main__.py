@@ -18,7 +18,7 @@ from rich.table import Table
 from . import check_floors, run, score
 from .corpora import shared_folder
 from .link_eval import link_scores
-from .link_sets import doc_set, tg_set
+from .link_sets import DocSet, TgSet, doc_set, gold_doc_set, tg_set
 from .merge import merge_scores
 from .misses import print_misses
 from .sets import EvalSet, load_sets, materialised
@@ -43,26 +43,44 @@ def _merge(workers: int) -> dict[str, float]:
     return merge_scores(inputs, pairs, pairs.with_name("merge_expectations.json"), workers)
 
 
-def _link_sets(
-    args: argparse.Namespace, console: Console, results: dict[str, dict[str, dict[str, float]]]
-) -> int:
-    """Score the linking sets chosen by ``--set``/``--split`` into ``results``; 2 if refused."""
+def _chosen_link_sets(args: argparse.Namespace) -> list[TgSet | DocSet]:
+    """The linking sets ``--set``/``--split`` choose: link-tg and link-docs of each split, then
+    a ``link-NAME`` set for each set of documents whose annotation shares happenings."""
+    out: list[TgSet | DocSet] = []
     for split in ("dev", "test"):
         for name in LINK_SETS:
             if (args.split and split != args.split) or (args.names and f"{name}-{split}" not in args.names):
                 continue
-            if args.misses and split != "dev":
-                console.print(f"[red]--misses refused for {name}-{split}[/]: a test set (see eval/SCHEMA.md)")
-                return 2
-            link_set = tg_set(REPO, split) if name == "link-tg" else doc_set(REPO, split)
-            reason = link_set.missing()
-            if reason:
-                console.print(f"[yellow]skipped {link_set.name}[/]: {reason}")
-                continue
-            console.print(f"scoring {link_set.name} ({split}) …")
-            results[split][link_set.name] = link_scores(
-                link_set, args.workers, misses=console if args.misses else None
-            )
+            out.append(tg_set(REPO, split) if name == "link-tg" else doc_set(REPO, split))
+    for eval_set in load_sets(args.sets, REPO, shared_folder()):
+        if args.split and eval_set.split != args.split:
+            continue
+        if args.names and f"link-{eval_set.name}" not in args.names:
+            continue
+        gold_set = gold_doc_set(REPO, eval_set)
+        if gold_set is not None:
+            out.append(gold_set)
+    return out
+
+
+def _link_sets(
+    args: argparse.Namespace, console: Console, results: dict[str, dict[str, dict[str, float]]]
+) -> int:
+    """Score the linking sets chosen by ``--set``/``--split`` into ``results``; 2 if refused."""
+    chosen = _chosen_link_sets(args)
+    refused = [s.name for s in chosen if args.misses and s.split != "dev"]
+    if refused:
+        console.print(f"[red]--misses refused for {refused[0]}[/]: a test set (see eval/SCHEMA.md)")
+        return 2
+    for link_set in chosen:
+        reason = link_set.missing()
+        if reason:
+            console.print(f"[yellow]skipped {link_set.name}[/]: {reason}")
+            continue
+        console.print(f"scoring {link_set.name} ({link_set.split}) …")
+        results[link_set.split][link_set.name] = link_scores(
+            link_set, args.workers, misses=console if args.misses else None
+        )
     return 0
 
 

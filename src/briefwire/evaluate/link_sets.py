@@ -9,12 +9,16 @@ Two kinds of set, each split into dev and test before linking was tuned on it:
   annotated happenings (``gold/*-SPLIT-{a,b}.json``), the multi-outlet clusters of
   ``gold/clusters-b.json`` (independent sources, copies, look-alikes) and the A ids that
   ``crossref-b-a.json`` says are the same happening as a B id of the same split.
+- ``link-NAME``: any other set of documents in ``eval/sets.json`` whose annotation gives one
+  ``happening`` id to events of two or more documents (``en-c-dev``, and the sets added after
+  it): its documents, happenings and outlets, of its split (no annotated source counts).
 """
 
 from __future__ import annotations
 
 import json
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from . import corpora
+from .sets import EvalSet
 
-__all__ = ["DocSet", "TgSet", "doc_set", "materialise_docs", "materialise_tg", "tg_set"]
+__all__ = ["DocSet", "TgSet", "doc_set", "gold_doc_set", "materialise_docs", "materialise_tg", "tg_set"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,28 @@ def doc_set(repo: Path, split: str) -> DocSet:
     clusters = json.loads((repo / "eval" / "gold" / "clusters-b.json").read_text(encoding="utf-8"))
     mine = {k: v for k, v in clusters.items() if v.get("split") == split}
     return DocSet(f"link-docs-{split}", split, tuple(files), events, outlets, mine)
+
+
+def gold_doc_set(repo: Path, eval_set: EvalSet) -> DocSet | None:
+    """The linking set of an extraction set of documents (``link-NAME``), or None when its
+    annotation shares no happening between documents, or when ``link-docs`` scores it."""
+    folder = eval_set.folder
+    if folder is None or eval_set.telegram or folder.parent != repo / "eval" / "corpus":
+        return None
+    if folder.name in {f"{lang}-{eval_set.split}" for lang in ("en", "ru")}:
+        return None  # the A and B documents of link-docs
+    if eval_set.missing():
+        return None
+    events: dict[str, list[dict[str, Any]]] = {}
+    outlets: dict[str, str] = {}
+    for name, doc in eval_set.documents().items():
+        events[name] = list(doc.get("events") or [])
+        outlets[name] = str(doc.get("outlet") or name)
+    spread = Counter(h for evs in events.values() for h in {e.get("happening") for e in evs} if h)
+    if not any(n > 1 for n in spread.values()):
+        return None
+    files = tuple(sorted(folder.glob("*.txt")))
+    return DocSet(f"link-{eval_set.name}", eval_set.split, files, events, outlets)
 
 
 def _pool_crossref(repo: Path, events: dict[str, list[dict[str, Any]]]) -> None:

@@ -196,7 +196,8 @@ def score_docs(
     scores = _prefixed("link_pair", pairwise(judged)) | _prefixed("link_bcubed", bcubed(gold, pred))
     scores |= {"link_multi_merged": multi, "link_multi_other_inside": float(inside)}
     found_share = sum(not e.startswith("none:") for e in pred.values()) / len(pred) if pred else 1.0
-    sources = _sources_scores(_doc_sources(s, gold), gold, pred, events)
+    # a set with no annotated source counts (``link-NAME``) is scored for merging only
+    sources = _sources_scores(_doc_sources(s, gold), gold, pred, events) if s.clusters else {}
     return scores | {"link_items_found": found_share, **sources}
 
 
