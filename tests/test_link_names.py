@@ -24,6 +24,11 @@ def test_names_spellings_of_one_given_name_share_a_skeleton(spelling: str) -> No
         ("Павел Гордеев", "Pavel Gordeyev"),
         ("Алексея Ступина", "Aleksei Stupin"),
         ("с Алексеем Ступиным", "Alexey Stupin"),
+        # Щ as shch, sch or sh; a list's "Surname Given Patronymic" in Latin letters
+        ("Denis Shchukin", "Denis Schukin"),
+        ("Денис Щукин", "Denis Shukin"),
+        ("Schukin Denis Valerievich", "Denis Shchukin"),
+        ("Aleksandr Grigoryevich Lukashevich", "Aleksandr Lukashevich"),
     ],
 )
 def test_names_latin_cyrillic_and_inflected_forms_are_one_person(a: str, b: str) -> None:

@@ -71,6 +71,8 @@ def skeleton(word: str) -> str:
     w = romanise(word, "bgn") if has_cyrillic(word) else word
     w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
     w = re.sub(r"[^a-z]", "", w)
+    # Щ is written shch, sch, shh or, carelessly, sh (Shchukin, Schukin, Shukin): one key
+    w = w.replace("shch", "sh").replace("sch", "sh").replace("shh", "sh")
     w = w.replace("x", "ks").replace("kh", "h").replace("j", "y").replace("w", "v")
     w = re.sub(r"^ye", "e", w)
     w = re.sub(r"(?<=[aeiou])ye", "e", w)  # Gordeyev ~ Gordeev
@@ -136,7 +138,9 @@ def parse_name(surface: str) -> PersonName | None:
     if len(words) == 1:
         return PersonName(surface, None, words[0])
     # Russian order may be "Surname Given Patronymic"; English and most Russian news: "Given Surname".
-    if len(words) == 3 and has_cyrillic(words[2]) and re.search(r"(вич|вна|ична)$", words[2].lower()):
+    if len(words) == 3 and _PATRONYMIC.search(words[1]):
+        return PersonName(surface, words[0], words[2])  # Given Patronymic Surname (Lukashevich)
+    if len(words) == 3 and _PATRONYMIC.search(words[2]):
         return (
             PersonName(surface, words[0], words[1])
             if _looks_given(words[0])
@@ -145,8 +149,12 @@ def parse_name(surface: str) -> PersonName | None:
     return PersonName(surface, words[0], words[-1])
 
 
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|vich|vitch|vna|ichna)$", re.IGNORECASE)
+_SURNAME_END = re.compile(r"(?:ов|ев|ин|ова|ева|ина|ский|ская|ov|ev|in|ova|eva|ina|sky|skiy|skii|skaya)$")
+
+
 def _looks_given(word: str) -> bool:
-    return not re.search(r"(ов|ев|ин|ова|ева|ина|ский|ская)$", word.lower())
+    return not _SURNAME_END.search(word.lower())
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:
