@@ -17,6 +17,8 @@ _EMPHASIS = "*_ \t"  # markdown bold and italics around a line (Telegram exports
 _QUOTE_OPENERS = ("—", "–", "- ", "«", '"', "“", "„")
 _LABEL_WORDS = 6
 _ICONS = {"So", "Sk", "Mn", "Cf"}  # emoji, their modifiers and variation selectors
+# a sentence that ends inside the line, with more words after it ("... bonuses. In January")
+_MID_SENTENCE_END = re.compile(r"\w[.!?]\s+[A-ZА-ЯЁ]\w*\s+\w")
 
 
 def is_prose(line: Line) -> bool:
@@ -70,3 +72,15 @@ def is_speaker_label(lines: list[Line], index: int) -> bool:
 def is_prose_or_sentence(line: Line) -> bool:
     """A line that ends a sentence with a few words before it (a post's one-line report)."""
     return line.words >= 4 and shapes.ends_sentence(_bare(line.text))
+
+
+def wraps_on(lines: list[Line], index: int) -> bool:
+    """The line is hard-wrapped running text, not a headline: the next line of its block
+    continues its sentence (it opens in lowercase), or a sentence ended inside the line and
+    the next one breaks off at its end."""
+    if index + 1 >= len(lines) or lines[index + 1].block != lines[index].block:
+        return False
+    text = lines[index].text
+    if shapes.ends_sentence(text):
+        return False
+    return lines[index + 1].text[:1].islower() or bool(_MID_SENTENCE_END.search(text))

@@ -33,7 +33,8 @@ _BELOW_HEADLINE = 15  # lines under the headline that may hold its byline and ti
 # furniture blocks whose dates belong to other stories or to the site, never to this one
 _NOT_HEAD = frozenset(
     {"learned", "repeated", "recirculation", "read_more", "copyright", "cookie", "ad",
-     "donation", "page_footer", "bio", "tags", "title", "contact", "credit", "image_id"}
+     "donation", "page_footer", "bio", "tags", "title", "contact", "credit", "image_id",
+     "call", "legal", "tail_furniture"}
 )  # fmt: skip
 _CUE_REACH = 30  # characters before a date where a "published" or "updated" cue counts
 # month first or day first with dots or slashes, a two-digit year allowed ("11/19/19 06:56 AM")
@@ -49,11 +50,18 @@ def head_dateline(
     *,
     year: int | None,
     learned: Mapping[str, int] | None = None,
+    headline: int | None = None,
 ) -> DateValue | None:
     """On a page, the dated line nearest under the headline, else the nearest above it in the
     head window, else among the article's first lines; in other text, the first dated line of
-    its first dozen. It is marked as the dateline."""
-    order = _page_order(lines, reasons, layout) if layout is not None else _first_lines(lines, reasons)
+    its first dozen, those under a printed ``headline`` first (a banner above it may print
+    today's date). It is marked as the dateline."""
+    if layout is not None:
+        order = list(_page_order(lines, reasons, layout))
+    else:
+        order = _first_lines(lines, reasons)
+        if headline is not None:
+            order = sorted(order, key=lambda i: (i < headline, i))
     for i in order:
         line = lines[i]
         # a byline the page prints twice (a desktop and a mobile head) is still its own
