@@ -165,3 +165,20 @@ def test_a_wire_credit_cleaning_removes_still_names_the_wire_for_linking(tmp_pat
         [doc] = store.link_documents()
     assert "Reporting by" not in (doc["tail"] or "")
     assert credits(doc) == {"dvina wire"}
+
+
+def test_a_page_without_sidecar_or_address_is_named_by_its_masthead() -> None:
+    doc = cleaned(saved_page(HEAD, TAIL))
+    assert doc.raw.outlet == "Northern Dvina Today"
+    # an outlet the sidecar or the address gives is never replaced
+    named = cleaned(saved_page(HEAD, TAIL), outlet="Dvina Courier")
+    assert named.raw.outlet == "Dvina Courier"
+    # a text whose first lines are no masthead names no outlet (never its file name)
+    assert cleaned("\n\n".join([HEADLINE, *BODY]) + "\n").raw.outlet is None
+
+
+def test_the_headline_is_the_line_the_byline_follows_not_the_masthead_slogan() -> None:
+    head = ["KOTLAS TODAY", "City news portal of the Kotlas district since 2009", "News · Society", HEADLINE]
+    doc = cleaned(saved_page([*head, "Irina Saveleva", "14.11.2022, 09:15 · 3 min read"], []))
+    assert doc.title == HEADLINE
+    assert doc.published.date == "2022-11-14"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from briefwire.clean.assemble import assemble, inline_cuts
 from briefwire.clean.head import Head, read_head
 from briefwire.clean.headline import choose_headline, slug_named
-from briefwire.clean.headtail import mark_head_rows, mark_masthead, mark_tail, printed_headline
+from briefwire.clean.headtail import mark_head_rows, mark_masthead, mark_tail, masthead_name, printed_headline
 from briefwire.clean.lexicon import lexicon
 from briefwire.clean.linemodel import is_learned, mark_learned_furniture
 from briefwire.clean.page import (
@@ -104,6 +104,8 @@ def clean(
         url=raw.url,
         title=head.title if head else raw.title,
     )
+    if raw.outlet is None and (named := masthead_name(lines, reasons, lex)) is not None:
+        raw = replace(raw, outlet=named)  # no sidecar, no address: the page names itself
     return CleanDocument(
         raw=raw,
         doc_id=_doc_id(raw, lines, reasons, cuts),

@@ -20,6 +20,8 @@ out already) or a page with a layout.
 
 from __future__ import annotations
 
+import re
+
 from briefwire.clean import rows, shapes
 from briefwire.clean.lexicon import Lexicon, phrase_key
 from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose, is_speaker_label, wraps_on
@@ -29,8 +31,13 @@ from briefwire.clean.rules import section_headings
 from briefwire.clean.teasers import is_comments_header
 from briefwire.clean.text import Line
 
-_HEAD_ROWS = 6
-_KICKER_WORDS = 3  # lines between a headline and its first paragraph: more, and it is no head
+_HEAD_ROWS = 6  # lines between a headline and its first paragraph: more, and it is no head
+_KICKER_WORDS = 3
+_MENU_WORDS = 4
+_NAME_WORDS = (1, 5)
+# where a masthead's name ends and its slogan or menu begins
+_NAME_END = re.compile(r"\s+[—–|·•:/-]\s+|\s{2,}|[|·•]")
+_ACRONYM = 2  # an all-caps word this short stays in capitals ("TV")
 _ROW_WORDS = 8
 _SEPARATORS = frozenset("|·•›»/")
 _RECORD_COMMAS = 2
@@ -45,9 +52,10 @@ def printed_headline(
     lines: list[Line], reasons: dict[int, str], lex: Lexicon, meta_title: str | None, url: str | None
 ) -> int | None:
     """The line that prints the headline among the text's first lines: the one equal to the
-    title the metadata gives, else the first headline-shaped line that a byline, a date or the
-    first paragraph follows within two lines (a masthead or a menu is followed by more
-    furniture; hard-wrapped prose and a digest's section headings are no headline)."""
+    title the metadata gives; else the first headline-shaped line that a byline or a date
+    follows within two lines (the headline may be long enough to read as prose); else the
+    first one the first paragraph follows within two lines. A masthead or a menu is followed
+    by more furniture; hard-wrapped prose and a digest's section headings are no headline."""
     window = [i for i in range(len(lines)) if i not in reasons][: HEAD_WINDOW + _HEAD_ROWS]
     if meta_title is not None:
         key = phrase_key(meta_title)
@@ -57,15 +65,37 @@ def printed_headline(
         return None
     head = window[: window.index(first_prose) + 1]
     headings = section_headings(lines)  # a digest's first section heading is never its headline
-    for pos, i in enumerate(head[:-1]):
-        line = lines[i]
-        if i in headings or wraps_on(lines, i) or not is_headline_shaped(line):
+    candidates = [
+        (pos, i) for pos, i in enumerate(head) if i not in headings and _headline_candidate(lines, i, lex)
+    ]
+    # a byline or a date anchors the headline: the nearest candidate above it (a banner may
+    # carry today's date above the masthead's menu: the next anchor down is the story's)
+    for pos, j in enumerate(window):
+        if j > first_prose + _HEAD_ROWS or not is_byline_or_date(lines[j], lex):
             continue
-        if LIST_MARKER.match(line.text) or is_interface(line, lex) or is_byline_or_date(line, lex):
-            continue
-        if any(is_prose(lines[j]) or is_byline_or_date(lines[j], lex) for j in head[pos + 1 : pos + 3]):
+        above = [i for p, i in candidates if pos - 3 < p < pos]
+        if above:
+            return above[-1]
+    for pos, i in candidates:
+        if i != first_prose and any(is_prose(lines[j]) for j in window[pos + 1 : pos + 3]):
             return i
     return None
+
+
+def _headline_candidate(lines: list[Line], i: int, lex: Lexicon) -> bool:
+    line = lines[i]
+    if wraps_on(lines, i) or not is_headline_shaped(line) or LIST_MARKER.match(line.text):
+        return False
+    return not (is_interface(line, lex) or is_byline_or_date(line, lex) or _is_menu(line))
+
+
+def _is_menu(line: Line) -> bool:
+    """Menu items or a rubric path in a row: every word capitalised and none of the small words
+    a headline has, or short parts between separators ("City news · Incidents")."""
+    words = [w for w in line.text.split() if any(ch.isalpha() for ch in w)]
+    if len(words) >= _MENU_WORDS and all(w[:1].isupper() for w in words):
+        return True
+    return line.words <= _ROW_WORDS and any(ch in _SEPARATORS for ch in line.text)
 
 
 def _prints(line: Line, title_key: str, url: str | None) -> bool:
@@ -165,3 +195,23 @@ def _is_row(line: Line) -> bool:
     if shapes.ends_sentence(text) and line.words >= 5:
         return False
     return line.words <= _ROW_WORDS or any(ch in _SEPARATORS or ch.isdigit() for ch in text)
+
+
+def masthead_name(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> str | None:
+    """The outlet a saved page names in its masthead: the first masthead line up to its slogan
+    or menu ("NORTH TODAY — news of the region" -> "North Today"), in capitals only where the
+    page set it in mixed case. None when the first masthead line is a menu, a date or a button."""
+    first = next((i for i, r in sorted(reasons.items()) if r == "masthead"), None)
+    if first is None or first > HEAD_WINDOW:
+        return None
+    name = _NAME_END.split(lines[first].raw.strip(), maxsplit=1)[0].strip()
+    words = name.split()
+    if not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] or not shapes.has_letters(name):
+        return None
+    if any(ch.isdigit() for ch in name) or lex.is_line("interface", name) or lex.is_line("share", name):
+        return None
+    if not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return None  # a slogan or a phrase, not a name
+    if name.isupper():  # a name set in capitals is written as its words are
+        words = [w.capitalize() if len(w) > _ACRONYM else w for w in words]
+    return " ".join(words)

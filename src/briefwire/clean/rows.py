@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from briefwire.clean import shapes
+from briefwire.clean.dates import find_dates
 from briefwire.clean.lexicon import Lexicon, phrase_key
 from briefwire.clean.lineshape import LIST_MARKER
 
@@ -45,8 +46,8 @@ def _lead(text: str) -> str:
 def is_counter_row(text: str, lex: Lexicon) -> bool:
     """Figures with the words of a counter and nothing else: views, comments, reading time,
     likes ("Views: 1 843", "💬 9", "4 min", "👍 212 💬 37 ↗ Share")."""
-    if len(text.split()) > _ROW_WORDS or not any(ch.isdigit() for ch in text):
-        return False
+    if len(text.split()) > _ROW_WORDS or not any(ch.isdigit() for ch in text) or find_dates(text):
+        return False  # a date with its reading time is a dateline
     counters = lex.keys.get("counter_word", frozenset()) | lex.keys.get("share", frozenset())
     words = _words(text)
     if not words:  # figures and icons alone ("💬 9"); a bare date or number needs an icon
