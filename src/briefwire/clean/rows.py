@@ -24,7 +24,7 @@ _SHORT_CALL = 8
 _LEGAL_WORDS = 40
 _CREDIT_WORDS = 25
 _SIGNATURE_WORDS = 5
-_LINKERS = frozenset({"on", "in", "via", "to", "and", "&", "на", "в", "и"})
+_LINKERS = frozenset({"on", "in", "via", "to", "with", "this", "and", "&", "на", "в", "и", "с"})
 _AGE_RATING = re.compile(r"(?<![\w+])(?:0|6|12|16|18)\+$")
 _WORD = re.compile(r"[^\W\d_][\w'’+-]*")
 

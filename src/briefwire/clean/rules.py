@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 
 from briefwire.clean import rows, shapes
+from briefwire.clean.dates import find_dates
 from briefwire.clean.lexicon import Lexicon, phrase_key
 from briefwire.clean.lineshape import LIST_MARKER, is_speaker_label
 from briefwire.clean.text import Line, line_key
@@ -201,7 +202,9 @@ def _furniture_blocks(lines: list[Line], reasons: dict[int, str]) -> None:
             continue
         if all(lines[i].words <= _SHORT or i in reasons for i in members):
             for i in members:
-                reasons.setdefault(i, kinds[0])
+                # a date in a row of share buttons is the story's timestamp: the head reads it
+                if i not in reasons and not find_dates(lines[i].text):
+                    reasons[i] = kinds[0]
 
 
 def _repeated_in_document(lines: list[Line], reasons: dict[int, str]) -> None:
