@@ -34,6 +34,7 @@ from briefwire.clean.text import Line
 _HEAD_ROWS = 6  # lines between a headline and its first paragraph: more, and it is no head
 _KICKER_WORDS = 3
 _MENU_WORDS = 4
+_LONG_HEADING = 12  # words of a digest's section heading that may look like a headline
 _NAME_WORDS = (1, 5)
 # where a masthead's name ends and its slogan or menu begins
 _NAME_END = re.compile(r"\s+[—–|·•:/-]\s+|\s{2,}|[|·•]")
@@ -52,10 +53,10 @@ def printed_headline(
     lines: list[Line], reasons: dict[int, str], lex: Lexicon, meta_title: str | None, url: str | None
 ) -> int | None:
     """The line that prints the headline among the text's first lines: the one equal to the
-    title the metadata gives; else the first headline-shaped line that a byline or a date
-    follows within two lines (the headline may be long enough to read as prose); else the
-    first one the first paragraph follows within two lines. A masthead or a menu is followed
-    by more furniture; hard-wrapped prose and a digest's section headings are no headline."""
+    title the metadata gives; else the headline-shaped line right above the byline or date
+    (the headline may be long enough to read as prose); else the nearest one that the first
+    paragraph follows within two lines. A masthead or a menu is followed by more furniture;
+    hard-wrapped prose and a digest's section headings are no headline."""
     window = [i for i in range(len(lines)) if i not in reasons][: HEAD_WINDOW + _HEAD_ROWS]
     if meta_title is not None:
         key = phrase_key(meta_title)
@@ -76,10 +77,16 @@ def printed_headline(
         above = [i for p, i in candidates if pos - 3 < p < pos]
         if above:
             return above[-1]
-    for pos, i in candidates:
-        if i != first_prose and any(is_prose(lines[j]) for j in window[pos + 1 : pos + 3]):
-            return i
-    return None
+    # else the nearest one above the first paragraph (a masthead's name and slogan stand
+    # higher), unless it reads as the first of a digest's long section headings
+    led = [
+        i
+        for pos, i in candidates
+        if i != first_prose and any(is_prose(lines[j]) for j in window[pos + 1 : pos + 3])
+    ]
+    long_headings = section_headings(lines, _LONG_HEADING)
+    plain = [i for i in led if i not in long_headings]
+    return plain[-1] if plain else (led[0] if led else None)
 
 
 def _headline_candidate(lines: list[Line], i: int, lex: Lexicon) -> bool:

@@ -19,6 +19,7 @@ from briefwire.clean.text import Line, line_key
 # Reasons that make a short neighbour in the same block part of the same furniture.
 _BLOCK_REASONS = {"ad", "contact", "donation", "share", "newsletter"}
 _SHORT = 8  # words: page furniture lines are short; article sentences rarely are
+_HEADING_WORDS = 8
 
 
 def _donation(line: Line, lex: Lexicon) -> bool:
@@ -354,21 +355,21 @@ def _heading_case(text: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
-def section_headings(lines: list[Line]) -> set[int]:
+def section_headings(lines: list[Line], max_words: int = _HEADING_WORDS) -> set[int]:
     """A digest's section headings ("THE DRAFT") recur in every issue of the outlet, but each
     stands between prose: below an article line and above one. The extractor reads them (they
     set the theme of the paragraphs under them), so repetition alone does not make them
     template. The first heading of an issue has only the masthead above it: another heading
     like it further down, over a paragraph too, makes it one of them."""
-    heads = [i for i in range(len(lines)) if _heads_paragraph(lines, i)]
+    heads = [i for i in range(len(lines)) if _heads_paragraph(lines, i, max_words)]
     first_long = next((i for i, x in enumerate(lines) if x.words >= 12), len(lines))
     return {i for n, i in enumerate(heads) if i > first_long or n + 1 < len(heads)}
 
 
-def _heads_paragraph(lines: list[Line], i: int) -> bool:
+def _heads_paragraph(lines: list[Line], i: int, max_words: int = _HEADING_WORDS) -> bool:
     """A short line set like a heading with a paragraph right under it."""
     line = lines[i]
     text = line.text.strip()
-    if not 0 < line.words <= 8 or text.endswith((".", "!", "?")) or not _heading_case(text):
+    if not 0 < line.words <= max_words or text.endswith((".", "!", "?")) or not _heading_case(text):
         return False
     return i + 1 < len(lines) and lines[i + 1].words >= 12
