@@ -191,3 +191,16 @@ def test_items_under_a_line_naming_a_region_are_from_that_region(run: Run) -> No
     assert sorted(found) == ["Artemy Voronkin", "Kirill Osipenko"]
     assert found["Kirill Osipenko"].status == "contract"
     assert {c.home_region for c in found.values()} == {"Kurgan Oblast"}
+
+
+def test_obituary_tells_the_death_by_a_description_the_next_day(run: Run) -> None:
+    text = (
+        "A fitter's last letter\n\n"
+        "Rinat Khaidarov wrote to his sister from the front on the morning of 4 March. "
+        '"We are moving, do not worry," she remembers him writing. '
+        "The next day the 34-year-old fitter from Almetyevsk was dead, killed by shelling, "
+        "according to the notice from the enlistment office.\n\n"
+        "Khaidarov had been mobilized in October with nine men of his workshop."
+    )
+    [c] = run(text, "en").casualties
+    assert c.name == "Rinat Khaidarov"
