@@ -22,14 +22,26 @@ from briefwire.extract.casualties.finder import (
     Found,
     build,
     died_in,
+    fuller,
     merge,
     person_spans,
     same_person,
     war_story,
 )
-from briefwire.extract.casualties.lists import heads_list, item_dead, listed_dead
+from briefwire.extract.casualties.lists import (
+    heads_dead_section,
+    heads_list,
+    item_dead,
+    listed_dead,
+    section_dead,
+)
 from briefwire.extract.casualties.names_ru import latin
-from briefwire.extract.casualties.obituary import Subject, story_subject, tells_subject_death
+from briefwire.extract.casualties.obituary import (
+    Subject,
+    mourned_in_headline,
+    story_subject,
+    tells_subject_death,
+)
 from briefwire.extract.claims import (
     claim_actors,
     claimable_quantities,
@@ -92,6 +104,8 @@ class _Walk:
     subject: Subject | None = None  # the one person the story is about (an obituary's)
     war_story: bool = False  # the document as a whole is about soldiers and the war
     listing: bool = False  # the list items below a line such as "Confirmed losses:" name the dead
+    mourning: bool = False  # under a section heading of the dead ("The fallen"): items name the dead
+    mourned_at: int = -1  # start of the sentence that records a subject the headline mourns
 
 
 def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
@@ -104,27 +118,33 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
     vectors = _sentence_vectors(structure.blocks, language) if on_topic else {}
     headline = _headline_type(doc.title, language) if on_topic else None
     persons = frozenset(e.text for s in analysis.sentences for e in s.entities if e.label == "PERSON")
+    body = [s for b in structure.body() for s in b.sentences]
     walk = _Walk(
         doc,
         language,
         on_topic,
         Builder(taxonomy.subsumes, PRIORITY),
         persons=persons,
-        surnames=frozenset(p.split()[-1].lower() for p in persons if len(p.split()) > 1),
+        surnames=_surnames(persons),
         default_chain=_default_chain(doc),
         last_sentence=analysis.sentences[-1].start if analysis.sentences else -1,
         vectors=vectors,
         headline=headline,
         headline_place=_headline_place(doc.title),
         barred=topic == BARRED,
-        subject=story_subject(doc.title, [s for b in structure.body() for s in b.sentences], language),
+        subject=story_subject(doc.title, body, language),
         war_story=war_story(doc.text),
     )
+    if walk.subject is not None and walk.war_story and language == "en":
+        top = [s for b in structure.blocks for s in b.sentences]
+        line = mourned_in_headline(doc.title, top, body, walk.subject)
+        walk.mourned_at = line.start if line is not None else -1
     for block in structure.blocks:
         item = is_list_item(block.paragraph.text)
         opens_list = not item and heads_list(block.paragraph.text, language)
         if block.heading:
             walk.builder.close_section()
+            walk.mourning = walk.war_story and heads_dead_section(block.paragraph.text, language)
         else:
             _paragraph(walk, block)
         walk.listing = opens_list or (item and walk.listing)
@@ -376,14 +396,24 @@ def _named_deaths(
             for f in item_dead(sentence, people, walk.language)
             if f.name not in claimants and not any(same_person(f.name, g.name) for g in found)
         )
+    if walk.mourning:
+        found.extend(
+            f
+            for f in section_dead(sentence, people, walk.language)
+            if f.name not in claimants and not any(same_person(f.name, g.name) for g in found)
+        )
     found = [f for f in found if _full_or_known(f, walk)]
     if not found and walk.subject is not None and (walk.war_story or walk.on_topic):
         found = _subject_death(walk, walk.subject, block, sentence)
+    if not found and walk.subject is not None and sentence.start == walk.mourned_at:
+        found = [_mourned(walk.subject, block, sentence, walk.language)]
     records = []
     told = stance(sentence.text, att) if found else ""
     for f in found:
         record = replace(
-            build(f, walk.doc.doc_id, walk.doc.published), claimed_by=att.chain or walk.default_chain
+            build(f, walk.doc.doc_id, walk.doc.published),
+            name=_subject_name(walk, f.name),
+            claimed_by=att.chain or walk.default_chain,
         )
         _add_casualty(walk, record)
         records.append(record)
@@ -423,6 +453,33 @@ def _subject_death(walk: _Walk, subject: Subject, block: Block, sentence: Senten
     window = (sentence.start, sentence.end) if kind == "death" else (sentence.start, sentence.start)
     paragraph = block.paragraph.text
     return [Found(subject.name, sentence, clause, [], paragraph, window, sentence.start, walk.language)]
+
+
+def _subject_name(walk: _Walk, name: str) -> str:
+    """The story subject's full name for a shorter writing of it ("Gennady Nikolaevich" in the
+    obituary of Gennady Rusakov), else the name as found."""
+    subject = walk.subject
+    if subject is None or not same_person(subject.name, name):
+        return name
+    return fuller(subject.name, name)
+
+
+def _surnames(persons: frozenset[str]) -> frozenset[str]:
+    """The surnames (last words) of the document's multi-word PERSON entities, their stray
+    non-letter words ("•", "—") left out."""
+    out = set()
+    for p in persons:
+        words = [w for w in p.split() if w[:1].isalpha()]
+        if len(words) > 1:
+            out.add(words[-1].lower())
+    return frozenset(out)
+
+
+def _mourned(subject: Subject, block: Block, sentence: Sentence, language: str) -> Found:
+    """The subject a headline mourns, recorded on the headline's line (its date is no death's)."""
+    at = sentence.start + max(0, sentence.text.find(subject.name))
+    window = (sentence.start, sentence.end)
+    return Found(subject.name, sentence, sentence.text, [], block.paragraph.text, window, at, language)
 
 
 def _place_of(sentences: list[Sentence], name: str | None) -> Location | None:

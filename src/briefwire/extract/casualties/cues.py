@@ -39,6 +39,7 @@ class Lexicon:
     death_place_cue: re.Pattern[str]
     surname: re.Pattern[str]
     titles: frozenset[str]
+    patronymic: re.Pattern[str]
 
 
 def _any(items: list[str]) -> re.Pattern[str]:
@@ -62,6 +63,7 @@ def lexicon() -> Lexicon:
         ),
         titles=frozenset(data["titles"]),
         surname=re.compile(rf"(?:{'|'.join(data['surname_endings'])})$"),
+        patronymic=re.compile(rf"\w\w(?:{'|'.join(data['patronymic_endings'])})$"),
     )
 
 

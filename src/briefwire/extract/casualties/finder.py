@@ -25,11 +25,12 @@ from briefwire.extract.casualties.cues import (
 from briefwire.extract.casualties.fields_en import build as build_en
 from briefwire.extract.casualties.fields_ru import build_ru
 from briefwire.extract.casualties.finder_ru import died_in_ru, is_russian, ru_lexicon
+from briefwire.extract.casualties.shapes import has_surname, one_person
 from briefwire.extract.mentions.places import find_places, lookup
 from briefwire.models import Casualty, DateValue
 from briefwire.nlp import Sentence, Span, Token
 
-__all__ = ["Found", "build", "died_in", "merge", "person_spans", "same_person", "war_story"]
+__all__ = ["Found", "build", "died_in", "fuller", "merge", "person_spans", "same_person", "war_story"]
 
 _REPORTING = re.compile(
     r"^[\s,]*(?:[^,.]{0,80},\s*)?(?:said|says|wrote|writes|told|reported|claimed|stated|announced|"
@@ -133,11 +134,14 @@ def person_spans(sentence: Sentence, known_surnames: frozenset[str]) -> list[Spa
         for e in sentence.entities
         if e.label == "PERSON" and not any(a <= e.start and e.end <= b for a, b in in_places)
     ]  # "Rostov" and "Don" of "Rostov-on-Don" tagged PERSON are the place's words
-    found = [e for e in found if _is_name(e.text) and not _is_place_word(sentence, e)]
+    found = [_without_place_head(e) for e in found if _is_name(e.text) and not _is_place_word(sentence, e)]
     taken = [(e.start, e.end) for e in found]
     places = [(e.start, e.end) for e in sentence.entities if e.label in {"GPE", "LOC", "DATE"}]
-    for run in _proper_runs(sentence):
-        if any(a < run.end and run.start < b for a, b in taken + places):
+    for whole in _proper_runs(sentence):
+        run = _after_place(whole, places)
+        if any(a < run.end and run.start < b for a, b in taken) or (
+            any(a < run.end and run.start < b for a, b in places) and not _name_tagged_place(run, in_places)
+        ):
             continue
         words = run.text.split()
         at = run.start - sentence.start
@@ -148,6 +152,45 @@ def person_spans(sentence: Sentence, known_surnames: frozenset[str]) -> list[Spa
         ) and not _is_place_word(sentence, run):
             found.append(run)
     return sorted(found, key=lambda e: e.start)
+
+
+def _without_place_head(span: Span) -> Span:
+    """A name with a place glued in front ("Kurgan Denis Ivanov" in a list of towns and names):
+    the place word is dropped when a name of two words or more is left after it and the word
+    after it is no patronymic (then the first word is a given name that a place shares)."""
+    words = span.text.split(" ")
+    if len(words) < 3 or lookup(words[0]) is None or lexicon().patronymic.search(words[1].lower()):
+        return span
+    cut = len(words[0]) + 1
+    return Span(span.start + cut, span.end, span.text[cut:], span.label)
+
+
+def _after_place(run: Span, places: list[tuple[int, int]]) -> Span:
+    """A run of capitalised words whose first words the NER tagged a place ("Orsk" of "Orsk
+    Timofei Reshetnikov") is still a name after the place when two words or more are left and the
+    last is surname-shaped: the words after the place."""
+    head = next((b for a, b in places if a <= run.start < b < run.end), None)
+    if head is None:
+        return run
+    rest = run.text[head - run.start :].lstrip()
+    words = rest.split()
+    if len(words) < 2 or not lexicon().surname.search(words[-1].lower()):
+        return run
+    return Span(run.end - len(rest), run.end, rest, run.label)
+
+
+def _name_tagged_place(run: Span, in_places: list[tuple[int, int]]) -> bool:
+    """A run of two or three capitalised words the NER tagged a place as a whole, that is
+    person-shaped (its last word surname-shaped) and that the gazetteer knows neither whole nor
+    by its first word: a name ("Given Surname" tagged GPE)."""
+    words = run.text.split()
+    return (
+        len(words) >= 2
+        and lexicon().surname.search(words[-1].lower()) is not None
+        and lookup(run.text) is None
+        and lookup(words[0]) is None
+        and not any(a < run.end and run.start < b for a, b in in_places)
+    )
 
 
 def _proper_runs(sentence: Sentence) -> list[Span]:
@@ -207,8 +250,12 @@ def _is_place_word(sentence: Sentence, ent: Span) -> bool:
     before = sentence.text[max(0, ent.start - sentence.start - 25) : ent.start - sentence.start].lower()
     if PLACE_LEAD.search(before):
         return True
-    # a lone word the gazetteer knows as a place is a place, whatever the NER says
-    return len(ent.text.split()) == 1 and lookup(ent.text) is not None
+    # a lone word the gazetteer knows as a place is a place, whatever the NER says, and so is a
+    # place and a word that is no surname ("Orsk Inform", an outlet's name)
+    words = ent.text.split()
+    if len(words) == 2 and lookup(words[0]) is not None:
+        return lexicon().surname.search(words[1].lower()) is None
+    return len(words) == 1 and lookup(ent.text) is not None
 
 
 def _possessive(sentence: Sentence, ent: Span) -> bool:
@@ -218,7 +265,7 @@ def _possessive(sentence: Sentence, ent: Span) -> bool:
 
 def merge(a: Casualty, b: Casualty) -> Casualty:
     """Two mentions of one person: keep the fuller name and the first value of each field."""
-    name = a.name if len(a.name) >= len(b.name) else b.name
+    name = fuller(a.name, b.name)
     updates = {
         f: getattr(b, f)
         for f in (
@@ -241,12 +288,22 @@ def merge(a: Casualty, b: Casualty) -> Casualty:
     return replace(a, name=name, **updates)
 
 
+def fuller(a: str, b: str) -> str:
+    """The fuller of two writings of one name: one that gives a surname over one that may not
+    ("Gennady Rusakov" over "Gennady Nikolaevich"), else the longer."""
+    if has_surname(a) != has_surname(b):
+        return a if has_surname(a) else b
+    return a if len(a) >= len(b) else b
+
+
 def same_person(a: str, b: str) -> bool:
-    """Same surname, and first names agree where both are given ("Martynov" joins "Aleksey Martynov")."""
+    """Same surname, and first names agree where both are given ("Martynov" joins "Aleksey
+    Martynov"); or one person written another way (see ``shapes``: "Surname Given Patronymic",
+    "Surname G. P.", "Given Patronymic")."""
     ta, tb = a.lower().split(), b.lower().split()
-    if not ta or not tb or ta[-1] != tb[-1]:
-        return False
-    return len(ta) == 1 or len(tb) == 1 or ta[0][:3] == tb[0][:3]
+    if ta and tb and ta[-1] == tb[-1] and (len(ta) == 1 or len(tb) == 1 or ta[0][:3] == tb[0][:3]):
+        return True
+    return one_person(a, b)
 
 
 def _dies(text: str) -> bool:

@@ -19,7 +19,7 @@ from briefwire.extract.casualties.cues import Found, strip_rank
 from briefwire.extract.casualties.names_ru import nominative
 from briefwire.nlp import Sentence, Span
 
-__all__ = ["heads_list", "item_dead", "listed_dead"]
+__all__ = ["heads_dead_section", "heads_list", "item_dead", "listed_dead", "section_dead"]
 
 # how far into an item its name may start (ranks, "and", status words before it)
 _NAME_WITHIN = 48
@@ -63,10 +63,31 @@ def heads_list(text: str, language: str) -> bool:
     return line.endswith(":") and len(line.split()) <= 16 and _headers(language).search(line) is not None
 
 
+def heads_dead_section(text: str, language: str) -> bool:
+    """A section heading that names the dead or mourns them ("The fallen", "Eternal memory"), and
+    names no wounded, missing or captured: every sentence under it tells of one dead person."""
+    line = text.strip()
+    return _headers(language).search(line) is not None and _SURVIVED.search(line) is None
+
+
+def section_dead(sentence: Sentence, people: list[Span], language: str) -> list[Found]:
+    """The person a sentence under a heading of the dead opens with ("Town: A, 33, mobilized"):
+    the name stands near the start with no verb before it, so the sentence is that person's item
+    and not a story naming someone else (a claimant, a relative)."""
+    name = next((p for p in people if p.start - sentence.start < _NAME_WITHIN), None)
+    if name is None or any(t.pos in {"VERB", "AUX"} for t in sentence.tokens if t.start < name.start):
+        return []
+    if sentence.text[name.end - sentence.start : name.end - sentence.start + 2] in {"'s", "’s"}:
+        return []  # "A's widow ...": the item is about someone else
+    return item_dead(sentence, [name], language)
+
+
 def item_dead(sentence: Sentence, people: list[Span], language: str) -> list[Found]:
     """The person an item of such a list names: the name at its head, unless the item says the
     person survived."""
-    name = next((p for p in people if p.start - sentence.start < _NAME_WITHIN), None)
+    near = [p for p in people if p.start - sentence.start < _NAME_WITHIN]
+    # a full name over a lone word the NER took for one ("Town — Given Surname, 24")
+    name = next((p for p in near if len(p.text.split()) > 1), near[0] if near else None)
     if name is None or _SURVIVED.search(sentence.text):
         return []
     text = nominative(name.text) if language == "ru" else strip_rank(name.text)

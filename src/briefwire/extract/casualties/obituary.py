@@ -23,17 +23,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from briefwire.extract.casualties.finder import person_spans
+from briefwire.extract.casualties.finder import person_spans, same_person
 from briefwire.extract.casualties.names_ru import nominative
 from briefwire.extract.mentions.places import find_places, lookup
 from briefwire.nlp import Sentence, Span, Token
 
-__all__ = ["Subject", "story_subject", "tells_subject_death"]
+__all__ = ["Subject", "mourned_in_headline", "story_subject", "tells_subject_death"]
 
 _OPENING = 5  # tokens: the death verb stands right after the pronoun or the name
 _LEAD = 3  # tokens before the pronoun: a date or an adverb ("On 6 August he died")
 _CLAUSE_BREAKS = frozenset({":", ";", "—", "–"})
 _PROFILE = {"en": "casualties.json", "ru": "casualties_ru.json"}
+_HEADLINE_LINES = 4  # body sentences at the top where a headline left in the text stands
+_SENTENCE_END = re.compile(r"[.!?…]\s*$")
 
 
 @dataclass(frozen=True)
@@ -83,11 +85,11 @@ def _full_names(sentence: Sentence, language: str) -> list[str]:
 
 
 def _key(name: str, known: dict[str, str]) -> str:
-    """The surname a name is counted under: a shorter form of a name already met (the first name
-    and patronymic, «Геннадий Васильевич») joins it."""
+    """The surname a name is counted under: another writing of a name already met (the first
+    name and patronymic, «Геннадий Васильевич», or the surname first) joins it."""
     words = {w.lower() for w in name.split()}
     for key, full in known.items():
-        if words <= {w.lower() for w in full.split()}:
+        if words <= {w.lower() for w in full.split()} or same_person(name, full):
             return key
     return name.rsplit(maxsplit=1)[-1].lower()
 
@@ -103,23 +105,86 @@ def story_subject(headline: str | None, sentences: list[Sentence], language: str
         return None
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
+    in_clause: set[str] = set()  # named in a sentence with a verb, not only in a menu-like line
     for s in sentences:
+        verbal = any(t.pos in {"VERB", "AUX"} for t in s.tokens)
         for name in _full_names(s, language):
             key = _key(name, names)
             names.setdefault(key, name)
             counts[key] += 1
+            if verbal:
+                in_clause.add(key)
     opening = {_key(n, names) for s in sentences[:3] for n in _full_names(s, language)}
     named_above = headline.lower() if headline else ""
-    candidates = [k for k in counts if k in opening or _stem(k) in named_above]
-    if len(candidates) != 1:
-        return None
     forms = {k: frozenset({names[k].split()[0].lower(), k}) for k in counts}
     # every person is counted the same way: full mentions plus sentences with a short form
     mentions = {k: n + sum(1 for s in sentences if _mentions_short(s, forms[k])) for k, n in counts.items()}
+    # a name met once, in a line without a verb (a menu line taken for a name), is no subject
+    candidates = [
+        k
+        for k in counts
+        if (k in opening or _stem(k) in named_above) and (mentions[k] >= 2 or k in in_clause)
+    ]
+    if len(candidates) != 1:
+        return None
     key = candidates[0]
-    if mentions[key] < 2 or any(n >= mentions[key] for k, n in mentions.items() if k != key):
+    if any(n >= mentions[key] for k, n in mentions.items() if k != key):
         return None
     return Subject(names[key], forms[key])
+
+
+@lru_cache(maxsize=2)
+def _mourning(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """(a headline's mourning cue, a body's word of a death, a negation of one), or None where the
+    profile has no such words."""
+    path = resources.files("briefwire.profiles").joinpath("mobilization", _PROFILE[language])
+    data = json.loads(path.read_text(encoding="utf-8"))
+    words = data.get("mourned_in_headline")
+    if not words:
+        return None
+
+    def any_of(items: list[str]) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w)(?:{'|'.join(items)})(?!\w)", re.I)
+
+    return any_of(words["cues"]), any_of(words["confirms"]), any_of(data["not_death"])
+
+
+def mourned_in_headline(
+    headline: str | None, top: list[Sentence], body: list[Sentence], subject: Subject
+) -> Sentence | None:
+    """The body sentence to record the subject's death on when the headline mourns the subject
+    ("A farewell in <town>: contract soldier <name>") and a sentence of the body confirms a death
+    (a farewell alone may be a send-off to the front). The headline is the document's title, or a
+    line without sentence punctuation among the ``top`` sentences (a heading or a line a scraper
+    left in the text); the record stands on that line when it is a body sentence, else on the
+    first body sentence with the subject's full name."""
+    words = _mourning("en")
+    if words is None:
+        return None
+    cue, confirms, negated = words
+    line = next(
+        (
+            s
+            for s in top[:_HEADLINE_LINES]
+            if not _SENTENCE_END.search(s.text) and _mourns(s.text, subject, cue)
+        ),
+        None,
+    )
+    if line is None and not (headline and _mourns(headline, subject, cue)):
+        return None
+    rest = [s for s in body if s is not line]
+    if not any(confirms.search(s.text) and not negated.search(s.text) for s in rest):
+        return None
+    if line is not None and any(s is line for s in body):
+        return line
+    return next((s for s in body if subject.name in s.text), None)
+
+
+def _mourns(text: str, subject: Subject, cue: re.Pattern[str]) -> bool:
+    """The line names the subject after a mourning cue."""
+    at = text.find(subject.name)
+    m = cue.search(text)
+    return at > 0 and m is not None and m.end() <= at
 
 
 def _mentions_short(sentence: Sentence, forms: frozenset[str]) -> bool:
