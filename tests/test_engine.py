@@ -7,7 +7,7 @@ import pickle
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +17,7 @@ from briefwire import api
 from briefwire.engine import InProcess, ProcessContext, Processed, Result, Work, process_batch
 from briefwire.engine.pool import WorkerPool
 from briefwire.link import LinkOptions
-from briefwire.link.similarity import EmbeddingSimilarity, text_key
+from briefwire.link.similarity import EmbeddingSimilarity, encode, encode_calls, text_key
 from briefwire.models import IngestError, RawDocument
 from briefwire.pipeline import Pipeline, PipelineOptions
 from briefwire.store import Store
@@ -142,6 +142,30 @@ def test_pipeline_two_workers_store_what_one_worker_stores(tmp_path: Path) -> No
         conn.close()
     assert ledgers[0] == ledgers[1]
     assert ledgers[0][:2] == (12, 1)
+
+
+@pytest.mark.slow
+def test_pipeline_two_workers_link_what_one_worker_links_with_the_same_vectors(tmp_path: Path) -> None:
+    posts = [_post(i) for i in range(8)]
+    runs = []
+    for workers in (1, 2):
+        options = PipelineOptions(workers=workers, batch_size=3)
+        with Store(tmp_path / f"w{workers}.db") as store, Pipeline(store, options) as pipeline:
+            assert pipeline.ingest_items(posts).claims
+        runs.append(_links(tmp_path / f"w{workers}.db"))
+    (events, vectors), (two_events, two_vectors) = runs
+    assert events and vectors
+    assert two_events == events
+    assert two_vectors == vectors  # the claims linking compares, embedded alike to the bit
+
+
+def test_encoder_calls_give_the_same_vectors_to_the_bit_wherever_they_run() -> None:
+    texts = [f"Officials in district {i} said {i} men were sent home. " * (1 + i % 4) for i in range(11)]
+
+    def one_at_a_time_backwards(calls: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        return [encode_calls([call])[0] for call in calls[::-1]][::-1]
+
+    assert encode(texts, one_at_a_time_backwards).tobytes() == encode(texts).tobytes()
 
 
 def _blas_threads(env: dict[str, str]) -> list[int]:

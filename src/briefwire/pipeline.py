@@ -50,9 +50,19 @@ from typing import TypeVar
 from briefwire import ingest
 from briefwire import link as link_stage
 from briefwire.dedupe import DedupeOptions, Deduper
-from briefwire.engine import Engine, InProcess, ProcessContext, Processed, Work, build_engine, process_batch
+from briefwire.engine import (
+    Engine,
+    InProcess,
+    LocalProcesses,
+    ProcessContext,
+    Processed,
+    Work,
+    build_engine,
+    process_batch,
+)
 from briefwire.engine.relink import relink_all, relink_new
 from briefwire.engine.writer import IngestSummary, Writer, ledger_deduper
+from briefwire.link.similarity import CallRunner
 from briefwire.models import IngestError, RawDocument
 from briefwire.store import LedgerUnavailable, Store
 
@@ -223,17 +233,23 @@ class Pipeline:
                 yield raws, context
 
     def _embed_claims(self) -> bool:
-        """Whether workers embed the claims for linking: when processing runs in other processes,
-        so the single writer does not embed them serially (in this process linking embeds only
-        the claims it compares, fewer)."""
+        """Whether workers embed every claim for linking: when processing runs in processes
+        linking cannot reach (Dask), so the single writer does not embed them serially. A local
+        pool instead embeds, at link time, just the claims linking compares (``_run_calls``);
+        in this process linking embeds them itself."""
         o = self.options
-        if isinstance(self.engine, InProcess) or not (o.link and o.extract):
+        if isinstance(self.engine, InProcess | LocalProcesses) or not (o.link and o.extract):
             return False
         if not (o.link_options or link_stage.LinkOptions()).embeddings:
             return False
         from briefwire.nlp import embeddings  # noqa: PLC0415 - asking imports torch
 
         return embeddings.available()
+
+    def _run_calls(self) -> CallRunner | None:
+        """Where linking's encoder calls run: shared among a local pool's workers, else here."""
+        engine = self._engine
+        return engine.run_calls if isinstance(engine, LocalProcesses) else None
 
     def _models_loaded(self, progress: Progress | None) -> None:
         if not self._models_ready:
@@ -248,7 +264,7 @@ class Pipeline:
         re-linked (see :mod:`briefwire.engine.relink`).
         """
         if incremental:
-            relink_new(self.store, self.options.link_options)
+            relink_new(self.store, self.options.link_options, self._run_calls())
         else:
             relink_all(self.store, self.options.link_options)
 

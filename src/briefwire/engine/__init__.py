@@ -17,13 +17,14 @@ The writer half (the store, the dedupe index, linking) always stays in the calli
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol
+from typing import Any, Protocol, cast
 
 from briefwire.engine.pool import WorkerPool
 from briefwire.engine.process import ProcessContext, Processed, process_batch, warm_up
 from briefwire.models import IngestError, RawDocument
 
 Result = Processed | IngestError
+_SHARES_PER_WORKER = 4  # parts per worker when encoder calls are shared out: even ends
 Work = tuple[list[RawDocument], ProcessContext]
 
 __all__ = [
@@ -78,6 +79,15 @@ class LocalProcesses:
 
     def run(self, work: Iterable[Work]) -> Iterator[tuple[list[RawDocument], list[Result]]]:
         return self._pool.run(work, _died)
+
+    def run_calls(self, calls: Sequence[Sequence[str]]) -> list[Any]:
+        """Sentence-encoder calls (``link.similarity.encode``) shared out among the workers:
+        linking, which runs in the writer, embeds the claims it compares on every core. Each
+        call runs whole, so the vectors are those one process would make, to the bit."""
+        from briefwire.link.similarity import encode_calls  # noqa: PLC0415 - link loads much
+
+        pool = cast("WorkerPool[Sequence[str], None, Any]", self._pool)
+        return pool.share(encode_calls, calls, self._pool.workers * _SHARES_PER_WORKER)
 
     def close(self) -> None:
         self._pool.close()

@@ -66,6 +66,22 @@ class WorkerPool(Generic[T, C, R]):
     def submit(self, batch: list[T], context: C) -> Future[list[R]]:
         return self._pool().submit(self.fn, batch, context)
 
+    def share(self, fn: Callable[[list[T]], list[R]], items: Sequence[T], parts: int) -> list[R]:
+        """``fn`` over ``items`` on the workers, in ``parts`` interleaved parts (item ``i`` goes
+        to part ``i % parts``, so a sorted list is spread evenly); results in the items' order.
+        A worker that dies costs the pool a restart, and the whole call runs in this process."""
+        parts = max(1, min(parts, len(items)))
+        shares = [list(items[k::parts]) for k in range(parts)]
+        try:
+            done = [f.result() for f in [self._pool().submit(fn, share) for share in shares]]
+        except BrokenProcessPool:
+            self.restart()
+            return fn(list(items))
+        out: list[R] = [None] * len(items)  # type: ignore[list-item]
+        for k, results in enumerate(done):
+            out[k::parts] = results
+        return out
+
     def run(
         self, work: Iterable[tuple[list[T], C]], died: Callable[[T], R]
     ) -> Iterator[tuple[list[T], list[R]]]:

@@ -26,6 +26,7 @@ from typing import Any
 from briefwire import link as link_stage
 from briefwire.link.entities import surname_groups
 from briefwire.link.scope import block_ranges
+from briefwire.link.similarity import CallRunner
 from briefwire.store import Store
 
 
@@ -44,15 +45,18 @@ def relink_all(store: Store, options: link_stage.LinkOptions | None = None) -> N
     store.save_link_output(result.entities, result.pairs, result.details, result.person_details)
 
 
-def relink_new(store: Store, options: link_stage.LinkOptions | None = None) -> None:
-    """Link the claims and casualty mentions no event or person holds yet."""
+def relink_new(
+    store: Store, options: link_stage.LinkOptions | None = None, run_calls: CallRunner | None = None
+) -> None:
+    """Link the claims and casualty mentions no event or person holds yet (``run_calls``: where
+    the claims' embeddings are computed, as ``LinkInput.run_calls``)."""
     decisions = store.decisions()
     rejected = {d["target_key"] for d in decisions if d["target_kind"] == "claim" and d["action"] == "reject"}
     new = [k for k in store.unlinked_claim_keys() if k not in rejected]
     new_mentions = store.unlinked_mention_keys()
     if not new and not new_mentions:
         return
-    _relink_around(store, new, new_mentions, decisions, options)
+    _relink_around(store, new, new_mentions, decisions, options, run_calls=run_calls)
 
 
 def relink_claims(
@@ -69,6 +73,8 @@ def _relink_around(
     new_mentions: list[str],
     decisions: list[dict[str, Any]],
     options: link_stage.LinkOptions | None,
+    *,
+    run_calls: CallRunner | None = None,
 ) -> None:
     new_rows = store.claims_by_key(new)
     near: set[str] = set(new)
@@ -94,6 +100,7 @@ def _relink_around(
         documents=store.link_documents_of(doc_ids | {p["doc_id"] for p in passages}),
         new_claims=frozenset(new),
         vectors=store,
+        run_calls=run_calls,
     )
     result = link_stage.link(inp, options)
     store.save_relink(

@@ -35,7 +35,7 @@ from .merge import Constraints, claim_infos, explaining_pairs
 from .pairs import Pair, candidate_pairs
 from .register import person_details, persons
 from .scope import affected_claims, touched
-from .similarity import Similarity, VectorCache, default_similarity
+from .similarity import CallRunner, Similarity, VectorCache, default_similarity
 
 LINKER = "link.happenings.v1"
 
@@ -51,6 +51,9 @@ class LinkInput:
     documents: Sequence[dict[str, Any]] = ()  # doc_id, outlet, forwarded_from, published, origin
     new_claims: frozenset[str] | None = None  # claim keys added since the last link (None: all)
     vectors: VectorCache | None = None  # embeddings kept between runs (the store's claim_vectors)
+    # where the embeddings missing from ``vectors`` are computed (None: in this process; a
+    # pipeline with worker processes shares the encoder calls out among them)
+    run_calls: CallRunner | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     people = resolve_people(inp.claims, inp.mentions)
     orgs = org_profile(options.profile).for_one_run()
     cons = constraints(inp.decisions)
-    similarity = default_similarity(options.embeddings)
+    similarity = default_similarity(options.embeddings, inp.run_calls)
     posts = channel_posts(inp.documents)
 
     def infos_of(cs: Sequence[dict[str, Any]], only: Sequence[int] | None = None) -> list[HappeningInfo]:
@@ -97,8 +100,14 @@ def link(inp: LinkInput, options: LinkOptions | None = None) -> LinkResult:
     scope: tuple[str, ...] | None = None
     if inp.new_claims is not None:
         block = affected_claims(claims, inp.new_claims)
-        merging = _merging(block, infos_of, Candidates(inp, similarity, reuse, cons.alone))
-        claims = touched(block, inp.new_claims, merging)
+        if all(c["claim_id"] in inp.new_claims for c in block):
+            # a first run or a backfill: every claim of the block is new, so every one is
+            # touched whatever merges (``touched``), and finding the merges would score each
+            # candidate pair once more than clustering does
+            claims = list(block)
+        else:
+            merging = _merging(block, infos_of, Candidates(inp, similarity, reuse, cons.alone))
+            claims = touched(block, inp.new_claims, merging)
         scope = tuple(sorted(c["claim_id"] for c in claims))
     happenings = infos_of(claims)
     pairs, sim = _compared(claims, happenings, None, similarity, inp.vectors)

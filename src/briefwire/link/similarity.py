@@ -12,7 +12,7 @@ is re-linked.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Protocol
 
 import numpy as np
@@ -28,6 +28,10 @@ from briefwire.nlp import embeddings
 # 3.3 s, 1 per call 3.6 s, 16 per call 5.2 s (64 took twice 16's time); vectors differ by
 # < 2e-7.
 ENCODE_BATCH = embeddings.BATCH
+
+#: Runs encoder calls (lists of at most ENCODE_BATCH texts): one array of vectors per call, in
+#: order. :func:`encode_calls` runs them here; a worker pool can share them out (``engine``).
+CallRunner = Callable[[Sequence[Sequence[str]]], list[Any]]
 
 
 class VectorCache(Protocol):
@@ -84,6 +88,9 @@ class EmbeddingSimilarity:
     name = "minilm"
     model = "all-MiniLM-L6-v2/normalized/float32"
 
+    def __init__(self, run_calls: CallRunner | None = None) -> None:
+        self._run_calls = run_calls  # None: in this process
+
     def matrix(
         self, texts: Sequence[str], cache: VectorCache | None = None, needed: Collection[int] | None = None
     ) -> Any:
@@ -105,7 +112,7 @@ class EmbeddingSimilarity:
         missing = list(dict.fromkeys(k for k in keys if k not in known))
         if missing:
             text_of = dict(zip(keys, texts, strict=True))
-            made = dict(zip(missing, encode([text_of[k] for k in missing]), strict=True))
+            made = dict(zip(missing, encode([text_of[k] for k in missing], self._run_calls), strict=True))
             if cache is not None:
                 cache.keep_vectors(self.model, {k: v.tobytes() for k, v in made.items()})
             known.update(made)
@@ -117,18 +124,39 @@ class EmbeddingSimilarity:
         unique = list(dict.fromkeys(texts))
         if not unique:
             return {}
-        return {text_key(t): v.tobytes() for t, v in zip(unique, encode(unique), strict=True)}
+        made = encode(unique, self._run_calls)
+        return {text_key(t): v.tobytes() for t, v in zip(unique, made, strict=True)}
 
 
-def encode(texts: Sequence[str]) -> Any:
-    """Unit-length little-endian float32 MiniLM vectors, one row per text."""
-    return np.asarray(
-        embeddings.model().encode(list(texts), normalize_embeddings=True, batch_size=ENCODE_BATCH),
-        dtype="<f4",
-    )
+def encode(texts: Sequence[str], run_calls: CallRunner | None = None) -> Any:
+    """Unit-length little-endian float32 MiniLM vectors, one row per text.
+
+    The texts are sorted by length (longest first) and cut into calls of ENCODE_BATCH, each
+    padded to its longest text; a vector depends only on the call it is in, so the same texts
+    give the same vectors to the bit wherever the calls run (``run_calls``: here by default).
+    """
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+    calls = [[texts[i] for i in order[s : s + ENCODE_BATCH]] for s in range(0, len(order), ENCODE_BATCH)]
+    if not calls:
+        return np.zeros((0, embeddings.DIMENSION), dtype="<f4")
+    rows = np.concatenate((run_calls or encode_calls)(calls))
+    out = np.empty_like(rows)
+    out[order] = rows
+    return out
 
 
-def default_similarity(use_embeddings: bool = True) -> Similarity:
+def encode_calls(calls: Sequence[Sequence[str]]) -> list[Any]:
+    """The vectors of each call (one encoder pass per call), in this process."""
+    model = embeddings.model()
+    return [
+        np.asarray(model.encode(list(c), normalize_embeddings=True, batch_size=len(c)), dtype="<f4")
+        for c in calls
+    ]
+
+
+def default_similarity(use_embeddings: bool = True, run_calls: CallRunner | None = None) -> Similarity:
+    """Embeddings when the model is installed (encoded through ``run_calls``, else here), else
+    word overlap."""
     if use_embeddings:
-        return EmbeddingSimilarity() if embeddings.available() else LexicalSimilarity()
+        return EmbeddingSimilarity(run_calls) if embeddings.available() else LexicalSimilarity()
     return LexicalSimilarity()
