@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from briefwire.clean import shapes
 from briefwire.clean.lexicon import Lexicon, phrase_key
-from briefwire.clean.lineshape import is_speaker_label, wraps_on
+from briefwire.clean.lineshape import in_wrapped_paragraph, is_speaker_label, wraps_on
 from briefwire.clean.pubdate import parse_dateline
 from briefwire.clean.text import Line
 from briefwire.models import DateValue
@@ -52,7 +52,8 @@ def read_head(
             reasons[i] = "title"
             title_line = i
             continue
-        if head.dateline is None and (date := parse_dateline(text, lex, year)) is not None:
+        wrapped = in_wrapped_paragraph(lines, i)  # a sentence's first piece may hold a date
+        if head.dateline is None and not wrapped and (date := parse_dateline(text, lex, year)) is not None:
             head.dateline = date
             reasons[i] = "dateline"
             continue

@@ -24,7 +24,13 @@ import re
 
 from briefwire.clean import rows, shapes
 from briefwire.clean.lexicon import Lexicon, phrase_key
-from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose, is_speaker_label, wraps_on
+from briefwire.clean.lineshape import (
+    LIST_MARKER,
+    in_wrapped_paragraph,
+    is_headline_shaped,
+    is_prose,
+    is_speaker_label,
+)
 from briefwire.clean.page import HEAD_WINDOW, is_byline_or_date, is_interface, page_title
 from briefwire.clean.pagehead import line_date
 from briefwire.clean.rules import section_headings
@@ -61,7 +67,7 @@ def printed_headline(
     if meta_title is not None:
         key = phrase_key(meta_title)
         return next((i for i in window if _prints(lines[i], key, url)), None)
-    first_prose = next((i for i in window if is_prose(lines[i])), None)
+    first_prose = next((i for i in window if _running_text(lines, i)), None)
     if first_prose is None or first_prose == window[0]:
         return None
     head = window[: window.index(first_prose) + 1]
@@ -91,7 +97,7 @@ def printed_headline(
 
 def _headline_candidate(lines: list[Line], i: int, lex: Lexicon) -> bool:
     line = lines[i]
-    if wraps_on(lines, i) or not is_headline_shaped(line) or LIST_MARKER.match(line.text):
+    if in_wrapped_paragraph(lines, i) or not is_headline_shaped(line) or LIST_MARKER.match(line.text):
         return False
     return not (is_interface(line, lex) or is_byline_or_date(line, lex) or _is_menu(line))
 
@@ -120,7 +126,7 @@ def mark_masthead(lines: list[Line], reasons: dict[int, str], lex: Lexicon, head
     above = [
         i
         for i in range(headline)
-        if i not in reasons and not is_prose(lines[i]) and (dated_below or not _dated(lines[i], lex))
+        if i not in reasons and not _running_text(lines, i) and (dated_below or not _dated(lines[i], lex))
     ]
     for i in above:
         line = lines[i]
@@ -141,8 +147,7 @@ def mark_head_rows(lines: list[Line], reasons: dict[int, str], headline: int) ->
     for i in range(headline + 1, len(lines)):
         if i in reasons:
             continue
-        line = lines[i]
-        if is_prose(line) or i in headings or _starts_body(lines, i):
+        if _running_text(lines, i) or i in headings or _starts_body(lines, i):
             break
         if len(rows_found) >= _HEAD_ROWS:
             return
@@ -159,7 +164,9 @@ def mark_tail(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> None:
     lines. A line that ends a sentence, a list item or a record stays unless its kind names
     it; nothing is touched unless the text shows it is a page."""
     kept = [i for i in range(len(lines)) if i not in reasons]
-    last = next((i for i in reversed(kept) if is_prose(lines[i]) and not _is_tail_kind(lines[i], lex)), None)
+    last = next(
+        (i for i in reversed(kept) if _running_text(lines, i) and not _is_tail_kind(lines[i], lex)), None
+    )
     if last is None:
         return
     page = any(r in _PAGE_SIGNS for r in reasons.values())
@@ -169,6 +176,11 @@ def mark_tail(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> None:
         line = lines[i]
         if _is_tail_kind(line, lex) or (page and _unfinished(line)):
             reasons[i] = "tail_furniture"
+
+
+def _running_text(lines: list[Line], i: int) -> bool:
+    """Prose, or a line of a hard-wrapped paragraph (its pieces may be short or unpunctuated)."""
+    return is_prose(lines[i]) or in_wrapped_paragraph(lines, i)
 
 
 def _is_tail_kind(line: Line, lex: Lexicon) -> bool:

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates, find_slashed_date
 from briefwire.clean.lexicon import Lexicon, phrase_key
-from briefwire.clean.lineshape import LIST_MARKER, is_prose
+from briefwire.clean.lineshape import LIST_MARKER, in_wrapped_paragraph, is_prose
 from briefwire.clean.othermonths import other_language_dates
 from briefwire.clean.page import HEAD_WINDOW, Layout
 from briefwire.clean.text import Line, line_key
@@ -73,6 +73,8 @@ def head_dateline(
             continue
         if (is_prose(line) and not _stamped(line.text, lex)) or _photo(line.text, lex):
             continue
+        if in_wrapped_paragraph(lines, i):
+            continue  # a piece of a hard-wrapped sentence ("On 14 April the President signed")
         if learned and learned.get(line_key(line.text), 0) > 0:
             continue  # the outlet prints it on other pages: the site's date, not the story's
         date = line_date(line.text, lex, year)
