@@ -168,3 +168,39 @@ def test_a_headline_farewell_to_a_soldier_sent_off_to_the_front_names_no_dead(ru
 def test_a_town_written_before_a_dead_mans_name_is_not_part_of_his_name(run: Run) -> None:
     text = "Soldiers of the regiment killed near Bakhmut this week include Kurgan Denis Ivashov, 27."
     assert [c.name for c in run(text, "en").casualties] == ["Denis Ivashov"]
+
+
+def test_a_lists_lead_gives_each_item_its_home_and_status(run: Run) -> None:
+    text = (
+        "Two reservists from Zlatoust died in one artillery strike near Avdiivka: "
+        "Pavel Korneev, 35, and Yaroslav Mukhin, 41."
+    )
+    found = {c.name: c for c in run(text, "en").casualties}
+    assert sorted(found) == ["Pavel Korneev", "Yaroslav Mukhin"]
+    assert {c.status for c in found.values()} == {"mobilized"}
+    assert {c.home_region for c in found.values()} == {"Chelyabinsk Oblast"}
+
+
+def test_items_under_a_line_naming_a_region_are_from_that_region(run: Run) -> None:
+    text = (
+        "🕯 Kurgan oblast. Named this week:\n\n"
+        "• Artemy Voronkin, 31, mobilized\n"
+        "• Kirill Osipenko, 27, contract\n"
+    )
+    found = {c.name: c for c in run(text, "en").casualties}
+    assert sorted(found) == ["Artemy Voronkin", "Kirill Osipenko"]
+    assert found["Kirill Osipenko"].status == "contract"
+    assert {c.home_region for c in found.values()} == {"Kurgan Oblast"}
+
+
+def test_obituary_tells_the_death_by_a_description_the_next_day(run: Run) -> None:
+    text = (
+        "A fitter's last letter\n\n"
+        "Rinat Khaidarov wrote to his sister from the front on the morning of 4 March. "
+        '"We are moving, do not worry," she remembers him writing. '
+        "The next day the 34-year-old fitter from Almetyevsk was dead, killed by shelling, "
+        "according to the notice from the enlistment office.\n\n"
+        "Khaidarov had been mobilized in October with nine men of his workshop."
+    )
+    [c] = run(text, "en").casualties
+    assert c.name == "Rinat Khaidarov"

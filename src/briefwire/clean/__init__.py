@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from briefwire.clean.assemble import assemble, inline_cuts
 from briefwire.clean.head import Head, read_head
 from briefwire.clean.headline import choose_headline, slug_named
+from briefwire.clean.headtail import mark_head_rows, mark_masthead, mark_tail, masthead_name, printed_headline
 from briefwire.clean.lexicon import lexicon
 from briefwire.clean.linemodel import is_learned, mark_learned_furniture
 from briefwire.clean.page import (
@@ -103,6 +104,8 @@ def clean(
         url=raw.url,
         title=head.title if head else raw.title,
     )
+    if raw.outlet is None and (named := masthead_name(lines, reasons, lex)) is not None:
+        raw = replace(raw, outlet=named)  # no sidecar, no address: the page names itself
     return CleanDocument(
         raw=raw,
         doc_id=_doc_id(raw, lines, reasons, cuts),
@@ -175,7 +178,14 @@ def _head(
     year = year_of_url(raw.url) or _year_in(raw.title)  # completes a dateline without one
     if not opts.detect_head:
         return None
+    # a short story saved from a page: no layout, but a masthead above its printed headline
+    printed = printed_headline(lines, reasons, lex, meta_title, raw.url) if _plain_page(raw, layout) else None
+    if printed is not None:
+        mark_masthead(lines, reasons, lex, printed)
+        meta_title = meta_title or lines[printed].text
     head = read_head(lines, reasons, lex, meta_title, post=post, year=year)
+    if printed is not None:
+        mark_head_rows(lines, reasons, printed)
     if layout is not None and meta_title is None:
         head.title = None  # a page without a headline of its own: no menu item is one
     if layout is not None:
@@ -185,11 +195,18 @@ def _head(
     # on a page, its own byline timestamp beats a date the head reader met first (a banner);
     # in other text, a timestamp may sit anywhere in the first dozen lines
     if not post and (layout is not None or head.dateline is None):
-        stated = head_dateline(lines, reasons, layout, lex, year=year, learned=learned)
+        stated = head_dateline(lines, reasons, layout, lex, year=year, learned=learned, headline=printed)
         head.dateline = stated or head.dateline
     if head.dek_index is not None and not opts.dek_in_body:
         reasons[head.dek_index] = "dek"
+    if _plain_page(raw, layout):
+        mark_tail(lines, reasons, lex)
     return head
+
+
+def _plain_page(raw: RawDocument, layout: Layout | None) -> bool:
+    """Text a scraper or a copy-paste left, too short for a page layout to be found."""
+    return layout is None and not _is_post(raw) and raw.format != "html"
 
 
 _HEAD_REASONS = ("title", "kicker", "dek")

@@ -6,12 +6,11 @@ import re
 
 from briefwire.clean import shapes
 from briefwire.clean.lexicon import Lexicon
-from briefwire.clean.lineshape import LIST_MARKER
+from briefwire.clean.lineshape import LIST_MARKER, WRAP_WIDTH
 from briefwire.clean.text import Line, normalize_text
 from briefwire.models import Paragraph, RemovedSpan
 
 PARAGRAPH_SEPARATOR = "\n\n"
-_WRAP_WIDTH = (50, 100)  # a hard-wrapped text's lines fall in this range of characters
 
 
 _TAIL = re.compile(r"(?<=[.!?”\"»])\s+([^.!?”\"»]{1,80})$")
@@ -90,7 +89,7 @@ def _continues(prev: Line, prev_text: str, line: Line) -> bool:
     """Is ``line`` the continuation of a hard-wrapped ``prev`` in the same block?"""
     if prev.block != line.block or shapes.ends_sentence(prev_text) or LIST_MARKER.match(line.text):
         return False  # a list item ("2) …", "* …") starts its own line
-    low, high = _WRAP_WIDTH
+    low, high = WRAP_WIDTH
     first = line.text[:1]
     if first.islower() or first.isdigit():
         return True

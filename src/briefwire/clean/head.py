@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from briefwire.clean import shapes
 from briefwire.clean.lexicon import Lexicon, phrase_key
-from briefwire.clean.lineshape import is_speaker_label
+from briefwire.clean.lineshape import in_wrapped_paragraph, is_speaker_label, wraps_on
 from briefwire.clean.pubdate import parse_dateline
 from briefwire.clean.text import Line
 from briefwire.models import DateValue
@@ -52,7 +52,8 @@ def read_head(
             reasons[i] = "title"
             title_line = i
             continue
-        if head.dateline is None and (date := parse_dateline(text, lex, year)) is not None:
+        wrapped = in_wrapped_paragraph(lines, i)  # a sentence's first piece may hold a date
+        if head.dateline is None and not wrapped and (date := parse_dateline(text, lex, year)) is not None:
             head.dateline = date
             reasons[i] = "dateline"
             continue
@@ -65,7 +66,7 @@ def read_head(
         ):
             reasons[i] = "kicker"
             continue
-        if title_open and _is_title(text) and not _wraps_on(lines, i):
+        if title_open and _is_title(text) and not wraps_on(lines, i):
             head.title = text
             reasons[i] = "title"
             title_open = False
@@ -97,13 +98,6 @@ def _is_title(text: str) -> bool:
     if not low <= len(text.split()) <= high:
         return False
     return text.rstrip()[-1:] not in ".,;:…"
-
-
-def _wraps_on(lines: list[Line], index: int) -> bool:
-    """The next line continues this one (hard-wrapped prose, not a headline)."""
-    if index + 1 >= len(lines) or lines[index + 1].block != lines[index].block:
-        return False
-    return lines[index + 1].text[:1].islower()
 
 
 def _is_dek(text: str, index: int, lines: list[Line]) -> bool:

@@ -17,6 +17,11 @@ _EMPHASIS = "*_ \t"  # markdown bold and italics around a line (Telegram exports
 _QUOTE_OPENERS = ("—", "–", "- ", "«", '"', "“", "„")
 _LABEL_WORDS = 6
 _ICONS = {"So", "Sk", "Mn", "Cf"}  # emoji, their modifiers and variation selectors
+# a sentence that ends inside the line, with more words after it ("... bonuses. In January")
+WRAP_WIDTH = (50, 100)  # characters: the lines of a hard-wrapped text fall in this range
+_WRAPPED_CHARS = WRAP_WIDTH[0]  # a line shorter than this is no piece of a wrapped paragraph
+_SAME_WIDTH = 12  # characters between the ends of two lines wrapped at one width
+_MID_SENTENCE_END = re.compile(r"\w[.!?]\s+[A-ZА-ЯЁ]\w*\s+\w")
 
 
 def is_prose(line: Line) -> bool:
@@ -70,3 +75,36 @@ def is_speaker_label(lines: list[Line], index: int) -> bool:
 def is_prose_or_sentence(line: Line) -> bool:
     """A line that ends a sentence with a few words before it (a post's one-line report)."""
     return line.words >= 4 and shapes.ends_sentence(_bare(line.text))
+
+
+def wraps_on(lines: list[Line], index: int) -> bool:
+    """The line is hard-wrapped running text, not a headline: the next line of its block
+    continues its sentence (it opens in lowercase), or a sentence ended inside the line and
+    the next one breaks off at its end."""
+    if index + 1 >= len(lines) or lines[index + 1].block != lines[index].block:
+        return False
+    text = lines[index].text
+    if shapes.ends_sentence(text):
+        return False
+    # (a masthead's name over its slogan in lower case is too short to have been wrapped)
+    if len(text) >= _WRAPPED_CHARS and (
+        lines[index + 1].text[:1].islower() or _MID_SENTENCE_END.search(text)
+    ):
+        return True
+    # in text that parts its paragraphs with blank lines, a run of lines of one wrapping width
+    # was wrapped: the line and a neighbour in its block end within a few characters of each
+    # other (a headline over its byline and dek, or a list, has no such run)
+    if lines[-1].block == 0 or LIST_MARKER.match(lines[index + 1].text):
+        return False
+    width = len(lines[index].raw.rstrip())
+    if not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
+        return False
+    block = [lines[j] for j in (index - 1, index + 1, index + 2) if 0 <= j < len(lines)]
+    block = [line for line in block if line.block == lines[index].block]
+    return len(block) >= 2 and any(abs(len(line.raw.rstrip()) - width) <= _SAME_WIDTH for line in block)
+
+
+def in_wrapped_paragraph(lines: list[Line], index: int) -> bool:
+    """The line is one of the lines of a hard-wrapped paragraph: it wraps on into the next
+    line, or the line above wraps on into it."""
+    return wraps_on(lines, index) or (index > 0 and wraps_on(lines, index - 1))

@@ -144,23 +144,23 @@ def _window_headline(
     best: tuple[int, int] | None = None
     for pos, i in enumerate(window):
         line = lines[i]
-        if not is_headline_shaped(line) or LIST_MARKER.match(line.text) or _is_interface(line, lex):
+        if not is_headline_shaped(line) or LIST_MARKER.match(line.text) or is_interface(line, lex):
             continue
-        if _is_byline_or_date(line, lex):
+        if is_byline_or_date(line, lex):
             continue
         after = [lines[j] for j in window[pos + 1 : pos + 3]] or [lines[end]]
-        score = 2 * any(is_prose(a) or _is_byline_or_date(a, lex) for a in after)
+        score = 2 * any(is_prose(a) or is_byline_or_date(a, lex) for a in after)
         score += line.words >= 6
         if best is None or score >= best[0]:
             best = (score, i)
     return best[1] if best and best[0] >= 2 else None
 
 
-def _is_interface(line: Line, lex: Lexicon) -> bool:
+def is_interface(line: Line, lex: Lexicon) -> bool:
     return lex.is_line("interface", line.text) or shapes.is_caption(line.text, lex)
 
 
-def _is_byline_or_date(line: Line, lex: Lexicon) -> bool:
+def is_byline_or_date(line: Line, lex: Lexicon) -> bool:
     return shapes.is_byline(line.text, lex) or (bool(find_dates(line.text)) and line.words <= 12)
 
 

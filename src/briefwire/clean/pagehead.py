@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates, find_slashed_date
 from briefwire.clean.lexicon import Lexicon, phrase_key
-from briefwire.clean.lineshape import LIST_MARKER, is_prose
+from briefwire.clean.lineshape import LIST_MARKER, in_wrapped_paragraph, is_prose
 from briefwire.clean.othermonths import other_language_dates
 from briefwire.clean.page import HEAD_WINDOW, Layout
 from briefwire.clean.text import Line, line_key
@@ -33,8 +33,11 @@ _BELOW_HEADLINE = 15  # lines under the headline that may hold its byline and ti
 # furniture blocks whose dates belong to other stories or to the site, never to this one
 _NOT_HEAD = frozenset(
     {"learned", "repeated", "recirculation", "read_more", "copyright", "cookie", "ad",
-     "donation", "page_footer", "bio", "tags", "title", "contact", "credit", "image_id"}
+     "donation", "page_footer", "bio", "tags", "title", "contact", "credit", "image_id",
+     "call", "legal", "tail_furniture"}
 )  # fmt: skip
+_STAMP_WORDS = 8
+_NEAR_DAYS = 31  # a yearless head date and a full date of the same page
 _CUE_REACH = 30  # characters before a date where a "published" or "updated" cue counts
 # month first or day first with dots or slashes, a two-digit year allowed ("11/19/19 06:56 AM")
 _NUMERIC = re.compile(r"(?<![\d/.])([0-3]?\d)([/.])([0-3]?\d)\2((?:19|20)?\d\d)(?![\d/.])")
@@ -49,11 +52,19 @@ def head_dateline(
     *,
     year: int | None,
     learned: Mapping[str, int] | None = None,
+    headline: int | None = None,
 ) -> DateValue | None:
     """On a page, the dated line nearest under the headline, else the nearest above it in the
     head window, else among the article's first lines; in other text, the first dated line of
-    its first dozen. It is marked as the dateline."""
-    order = _page_order(lines, reasons, layout) if layout is not None else _first_lines(lines, reasons)
+    its first dozen, those under a printed ``headline`` first (a banner above it may print
+    today's date). It is marked as the dateline."""
+    if layout is not None:
+        order = list(_page_order(lines, reasons, layout))
+    else:
+        order = _first_lines(lines, reasons)
+        if headline is not None:
+            order = sorted(order, key=lambda i: (i < headline, i))
+    page_dates: list[dt.date] = []  # read once, when a head date leaves its year out
     for i in order:
         line = lines[i]
         # a byline the page prints twice (a desktop and a mobile head) is still its own
@@ -62,14 +73,41 @@ def head_dateline(
             continue
         if (is_prose(line) and not _stamped(line.text, lex)) or _photo(line.text, lex):
             continue
+        if in_wrapped_paragraph(lines, i):
+            continue  # a piece of a hard-wrapped sentence ("On 14 April the President signed")
         if learned and learned.get(line_key(line.text), 0) > 0:
             continue  # the outlet prints it on other pages: the site's date, not the story's
         date = line_date(line.text, lex, year)
+        if (
+            date is None
+            and year is None
+            and line.words <= _STAMP_WORDS
+            and not shapes.ends_sentence(line.text)
+        ):
+            date = _completed(line.text, lines, page_dates)  # a bare timestamp row, no sentence
         if date is None:
             continue
         reasons[i] = "dateline"
         return DateValue(date.isoformat(), "day", "dateline", note=line.text[:80])
     return None
+
+
+def _completed(text: str, lines: list[Line], page_dates: list[dt.date]) -> dt.date | None:
+    """A head date without its year ("November 20", a time and the year on the next line)
+    takes the year of the full dates the page prints near it (its comments, its teasers):
+    the one year that puts it within a month of one of them, or None when none or two do."""
+    found = [f for f in find_dates(text) if f.year is None]
+    if not found:
+        return None
+    if not page_dates:
+        page_dates.extend(d for line in lines for f in find_dates(line.text) if (d := f.date) is not None)
+    near = {
+        c
+        for d in page_dates
+        for y in (d.year - 1, d.year, d.year + 1)
+        if (c := found[0].on(y)) is not None and abs((c - d).days) <= _NEAR_DAYS
+    }
+    return near.pop() if len(near) == 1 else None
 
 
 def _photo(text: str, lex: Lexicon) -> bool:
@@ -104,8 +142,9 @@ def _under_headline(layout: Layout | None, i: int) -> bool:
 
 
 def _page_order(lines: list[Line], reasons: dict[int, str], layout: Layout) -> Iterator[int]:
-    # the article's first lines, not counting the icon rows a renderer left between them
-    body = [i for i in range(layout.start, layout.end + 1) if reasons.get(i) != "punctuation"]
+    # the article's first lines, not counting the icon rows, share buttons and contact rows a
+    # renderer left between them (an author box can stand between the dek and the timestamp)
+    body = [i for i in range(layout.start, layout.end + 1) if i not in reasons or reasons[i] == "dateline"]
     body_end = body[min(len(body) - 1, _BODY_LINES)] if body else layout.start
     seen: set[int] = set()
     order: list[int] = []

@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from briefwire.clean import shapes
+from briefwire.clean import rows, shapes
+from briefwire.clean.dates import find_dates
 from briefwire.clean.lexicon import Lexicon, phrase_key
 from briefwire.clean.lineshape import LIST_MARKER, is_speaker_label
 from briefwire.clean.text import Line, line_key
@@ -18,6 +19,7 @@ from briefwire.clean.text import Line, line_key
 # Reasons that make a short neighbour in the same block part of the same furniture.
 _BLOCK_REASONS = {"ad", "contact", "donation", "share", "newsletter"}
 _SHORT = 8  # words: page furniture lines are short; article sentences rarely are
+_HEADING_WORDS = 8
 
 
 def _donation(line: Line, lex: Lexicon) -> bool:
@@ -67,6 +69,11 @@ _LINE_RULES: tuple[tuple[str, Callable[[Line, Lexicon], bool]], ...] = (
     ),
     ("feed_footer", lambda ln, lex: _is_feed_footer(ln.text)),
     ("donation", _donation),
+    ("share", lambda ln, lex: rows.is_share_row(ln.text, lex)),
+    ("interface", lambda ln, lex: rows.is_counter_row(ln.text, lex)),
+    ("call", lambda ln, lex: rows.is_call(ln.text, lex)),
+    ("legal", lambda ln, lex: rows.is_legal_line(ln.text, lex)),
+    ("wire_credit", lambda ln, lex: rows.is_wire_credit(ln.text, lex)),
 )
 
 
@@ -196,7 +203,9 @@ def _furniture_blocks(lines: list[Line], reasons: dict[int, str]) -> None:
             continue
         if all(lines[i].words <= _SHORT or i in reasons for i in members):
             for i in members:
-                reasons.setdefault(i, kinds[0])
+                # a date in a row of share buttons is the story's timestamp: the head reads it
+                if i not in reasons and not find_dates(lines[i].text):
+                    reasons[i] = kinds[0]
 
 
 def _repeated_in_document(lines: list[Line], reasons: dict[int, str]) -> None:
@@ -299,8 +308,9 @@ def learned_reasons(
     paragraphs of one earlier article, and those are article text, not template.
     """
     tiny, short, long_ = thresholds
+    headings = section_headings(lines)
     for i, line in enumerate(lines):
-        if i in reasons or _section_heading(lines, i) or is_speaker_label(lines, i):
+        if i in reasons or i in headings or is_speaker_label(lines, i):
             continue
         seen = learned.get(line_key(line.text), 0)
         need = tiny if line.words <= 4 else short if line.words <= 12 else long_
@@ -342,17 +352,24 @@ def _heading_case(text: str) -> bool:
     if text.endswith(":") or (text.upper() == text and any(ch.isalpha() for ch in text)):
         return True
     words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) >= 2 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return bool(words) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
-def _section_heading(lines: list[Line], i: int) -> bool:
-    """A digest's section heading ("THE DRAFT") recurs in every issue of the outlet, but it stands
-    between prose: below an article line and above one. The extractor reads it (it sets the
-    theme of the paragraphs under it), so repetition alone does not make it template."""
+def section_headings(lines: list[Line], max_words: int = _HEADING_WORDS) -> set[int]:
+    """A digest's section headings ("THE DRAFT") recur in every issue of the outlet, but each
+    stands between prose: below an article line and above one. The extractor reads them (they
+    set the theme of the paragraphs under them), so repetition alone does not make them
+    template. The first heading of an issue has only the masthead above it: another heading
+    like it further down, over a paragraph too, makes it one of them."""
+    heads = [i for i in range(len(lines)) if _heads_paragraph(lines, i, max_words)]
+    first_long = next((i for i, x in enumerate(lines) if x.words >= 12), len(lines))
+    return {i for n, i in enumerate(heads) if i > first_long or n + 1 < len(heads)}
+
+
+def _heads_paragraph(lines: list[Line], i: int, max_words: int = _HEADING_WORDS) -> bool:
+    """A short line set like a heading with a paragraph right under it."""
     line = lines[i]
     text = line.text.strip()
-    if not 0 < line.words <= 8 or text.endswith((".", "!", "?")) or not _heading_case(text):
+    if not 0 < line.words <= max_words or text.endswith((".", "!", "?")) or not _heading_case(text):
         return False
-    below = next((x for x in lines[i + 1 :] if x.text.strip()), None)
-    above = any(x.words >= 12 for x in lines[:i])
-    return above and below is not None and below.words >= 12
+    return i + 1 < len(lines) and lines[i + 1].words >= 12

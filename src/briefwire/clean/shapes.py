@@ -109,7 +109,8 @@ def is_caption(text: str, lex: Lexicon) -> bool:
         return True
     key = phrase_key(text)
     starts = any(text.casefold().startswith(c) for c in lex.phrases.get("caption_start", ()))
-    starts = starts or any(key.startswith(c + " ") for c in ("pictured", "above"))
+    # "Above, …", "Pictured: …" open a caption; a wrapped line of prose may begin "above the …"
+    starts = starts or (text[:1].isupper() and any(key.startswith(c + " ") for c in ("pictured", "above")))
     credit_sentence = len(text.split()) <= 60 and bool(_CREDIT_SENTENCE.search(text))
     return starts or credit_sentence or credit_tail(text, lex)
 

@@ -12,7 +12,7 @@ import re
 from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates
 from briefwire.clean.lexicon import Lexicon, phrase_key
-from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
+from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose, wraps_on
 from briefwire.clean.text import Line
 
 _TEASER_RUN = 12  # lines under a section header before the next prose
@@ -71,14 +71,17 @@ def mark_recirculation(lines: list[Line], reasons: dict[int, str], lex: Lexicon)
     line of prose: inside an article they interrupt it, below it they open the footer."""
     i = 0
     while i < len(lines):
-        if i in reasons or not is_section_break(lines[i], lex):
+        if not _opens_recirculation(lines, reasons, lex, i):
             i += 1
             continue
         run = [i]
         j = i + 1
+        # under a "Read also" the teasers may carry a quote and a colon (a header above the
+        # article may stand over its own headline: there prose ends the run)
+        quoted = i in reasons
         while j < len(lines) and len(run) <= _TEASER_RUN:
             if j not in reasons:
-                if is_prose(lines[j]) or lines[j].words > _TEASER_WORDS:
+                if not _teaser_line(lines, j, quoted=quoted):
                     break
                 run.append(j)
             j += 1
@@ -86,6 +89,26 @@ def mark_recirculation(lines: list[Line], reasons: dict[int, str], lex: Lexicon)
             for k in run:
                 reasons[k] = "recirculation"
         i = j
+
+
+def _opens_recirculation(lines: list[Line], reasons: dict[int, str], lex: Lexicon, i: int) -> bool:
+    """A section header, or a "Read also" alone on its line (its rule removed it already; a
+    menu's lone "More" is a button, not a header)."""
+    if i not in reasons:
+        return is_section_break(lines[i], lex)
+    line = lines[i]
+    if reasons[i] != "read_more" or line.words < 2 or not lex.is_line("read_more", line.text):
+        return False
+    return any(is_prose(lines[j]) for j in range(i) if j not in reasons)  # inside or below the article
+
+
+def _teaser_line(lines: list[Line], j: int, *, quoted: bool) -> bool:
+    """A line of a teaser under a header: short, and no running text; with ``quoted``, a
+    headline with a quote and a colon too (it ends without a full stop and does not wrap on)."""
+    line = lines[j]
+    if line.words > _TEASER_WORDS:
+        return False
+    return not is_prose(line) or (quoted and is_headline_shaped(line) and not wraps_on(lines, j))
 
 
 def mark_teaser_runs(lines: list[Line], reasons: dict[int, str]) -> None:
@@ -128,7 +151,7 @@ def _is_teaser_run(lines: list[Line], items: list[list[int]]) -> bool:
 def _teaser_at(lines: list[Line], reasons: dict[int, str], i: int) -> list[int] | None:
     """Line indexes of one teaser starting at line ``i`` (skipping removed lines), or None."""
     order = [j for j in range(i, min(len(lines), i + 8)) if j not in reasons]
-    if not order or not is_headline_shaped(lines[order[0]]):
+    if not order or not is_headline_shaped(lines[order[0]]) or wraps_on(lines, order[0]):
         return None
     item = [order[0]]
     rest = order[1:]

@@ -106,6 +106,7 @@ class _Walk:
     listing: bool = False  # the list items below a line such as "Confirmed losses:" name the dead
     mourning: bool = False  # under a section heading of the dead ("The fallen"): items name the dead
     mourned_at: int = -1  # start of the sentence that records a subject the headline mourns
+    label_place: Location | None = None  # a line that is only a region ("Penza oblast."), for items
 
 
 def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
@@ -145,6 +146,7 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
         if block.heading:
             walk.builder.close_section()
             walk.mourning = walk.war_story and heads_dead_section(block.paragraph.text, language)
+            walk.label_place = None
         else:
             _paragraph(walk, block)
         walk.listing = opens_list or (item and walk.listing)
@@ -390,18 +392,17 @@ def _named_deaths(
     for f in listed_dead(sentence, walk.previous, people, walk.language):
         if not any(same_person(f.name, g.name) for g in found) and f.name not in claimants:
             found.append(f)
+    items: list[Found] = []
     if walk.listing and sentence is block.sentences[0]:
-        found.extend(
-            f
-            for f in item_dead(sentence, people, walk.language)
-            if f.name not in claimants and not any(same_person(f.name, g.name) for g in found)
-        )
+        items += item_dead(sentence, people, walk.language)
     if walk.mourning:
-        found.extend(
-            f
-            for f in section_dead(sentence, people, walk.language)
-            if f.name not in claimants and not any(same_person(f.name, g.name) for g in found)
-        )
+        items += section_dead(sentence, people, walk.language)
+    items = [
+        f for f in items if f.name not in claimants and not any(same_person(f.name, g.name) for g in found)
+    ]
+    found.extend(items)
+    if not people and len(sentence.text.split()) <= _LABEL_WORDS:
+        walk.label_place = next((p.location for p in places if p.location.country == "RU"), walk.label_place)
     found = [f for f in found if _full_or_known(f, walk)]
     if not found and walk.subject is not None and (walk.war_story or walk.on_topic):
         found = _subject_death(walk, walk.subject, block, sentence)
@@ -415,6 +416,12 @@ def _named_deaths(
             name=_subject_name(walk, f.name),
             claimed_by=att.chain or walk.default_chain,
         )
+        if record.home_region is None and walk.label_place is not None and any(f is i for i in items):
+            # an item of a list or a section under a line that names only a region is from there
+            where = walk.label_place
+            record = replace(
+                record, home_region=where.admin1 or where.name, home_region_code=where.admin1_code
+            )
         _add_casualty(walk, record)
         records.append(record)
         location = _place_of([sentence, *f.extra], record.place_of_death)
@@ -440,6 +447,9 @@ def _named_deaths(
         )
         walk.sentence_happening.setdefault(sentence.start, index)
     return records
+
+
+_LABEL_WORDS = 4  # a line of at most so many words naming a region and nobody labels what follows
 
 
 def _subject_death(walk: _Walk, subject: Subject, block: Block, sentence: Sentence) -> list[Found]:

@@ -55,7 +55,7 @@ def outlet_key(doc: Mapping[str, Any]) -> str:
 
 def credits(doc: Mapping[str, Any]) -> frozenset[str]:
     """Casefolded names of the outlets whose text the document says it carries."""
-    text = "\n".join(str(doc.get(k) or "") for k in ("head", "tail"))
+    text = "\n".join(str(doc.get(k) or "") for k in ("head", "tail", "credit_lines"))
     return _credits(text, outlet_name(doc).casefold())
 
 

@@ -148,7 +148,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 KINDS = tuple(FIELDS)
 # Reasons for which cleaning moves a line out of the body into metadata (see briefwire.clean).
-METADATA_REASONS = frozenset({"title", "dek", "dateline", "dateline_prefix"})
+# A byline or timestamp row ("By A. Name | 3 May 2023, 10:20") gives its date to the document
+# but is page furniture, not article text: it is exported as boilerplate.
+METADATA_REASONS = frozenset({"title", "dek", "dateline_prefix"})
 
 
 def shape(kind: str, row: Mapping[str, Any]) -> dict[str, Any]:
@@ -173,7 +175,7 @@ def passage_rows(
             {**p, "is_boilerplate": False, "event_types": types, "reuse_group": p.get("reuse_group")},
         )
     for r in removed:
-        # A title, dek or dateline left the body as metadata: removed, but not junk.
+        # A title or dek left the body as metadata: removed, but not junk.
         junk = r.get("reason") not in METADATA_REASONS
         yield shape(
             "passages",

@@ -14,9 +14,10 @@ if TYPE_CHECKING:
     from briefwire.link.features import PairScore
 
 
-# What link reads of a document: who published it, and the start of its first paragraphs and the
+# What link reads of a document: who published it, the start of its first paragraphs and the
 # end of its last ones, where a wire credit ("(Northwire)", "provided by ...") or a masthead
-# stands. Each paragraph is cut to HEAD_TAIL_CHARS: a paragraph can be megabytes long, and link
+# stands, and the credit lines cleaning took out of the text ("(Reporting by ...)"). Each
+# paragraph is cut to HEAD_TAIL_CHARS: a paragraph can be megabytes long, and link
 # reads these for every event the document is in.
 HEAD_TAIL_CHARS = 4000
 LINK_DOCUMENT_COLUMNS = f"""d.doc_id, d.origin, d.title, d.published, d.forwarded_from, d.seq, d.url,
@@ -24,7 +25,9 @@ LINK_DOCUMENT_COLUMNS = f"""d.doc_id, d.origin, d.title, d.published, d.forwarde
     (SELECT group_concat(text, char(10)) FROM (SELECT substr(text, 1, {HEAD_TAIL_CHARS}) AS text
         FROM passages p WHERE p.doc_id = d.doc_id ORDER BY p.idx LIMIT 2)) AS head,
     (SELECT group_concat(text, char(10)) FROM (SELECT substr(text, -{HEAD_TAIL_CHARS}) AS text
-        FROM passages p WHERE p.doc_id = d.doc_id ORDER BY p.idx DESC LIMIT 2)) AS tail"""
+        FROM passages p WHERE p.doc_id = d.doc_id ORDER BY p.idx DESC LIMIT 2)) AS tail,
+    (SELECT group_concat(substr(text, 1, {HEAD_TAIL_CHARS}), char(10)) FROM removed_spans r
+        WHERE r.doc_id = d.doc_id AND r.reason = 'wire_credit') AS credit_lines"""
 
 
 class EntityStore:

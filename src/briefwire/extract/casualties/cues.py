@@ -79,6 +79,7 @@ class Found:
     window: tuple[int, int] = (0, 0)  # document offsets: previous name's end .. next name's start
     name_start: int = 0
     language: str = "en"  # "ru" mentions are built by casualties.fields_ru
+    lead: tuple[int, int] = (0, 0)  # document offsets of a list's lead, which speaks for every item
 
 
 def strip_rank(name: str) -> str:

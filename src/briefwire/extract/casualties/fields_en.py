@@ -102,6 +102,11 @@ def _status(found: Found, rank: str | None) -> str:
                 return status
     if rank and rank.lower() in lex.officer:
         return "career"
+    lo, hi = found.lead
+    lead = found.sentence.text[lo - found.sentence.start : hi - found.sentence.start].lower()
+    said = [status for status, pat in lex.status if pat.search(lead)] if hi > lo else []
+    if len(said) == 1:
+        return said[0]  # "Two men mobilized from X died ...: A and B": the lead's word is each one's
     low = found.paragraph_text.lower()
     hits = [status for status, pat in lex.status if pat.search(low)]
     return hits[0] if len(hits) == 1 else "unknown"
@@ -130,7 +135,27 @@ def _places(found: Found, sents: list[Sentence]) -> tuple[PlaceHit | None, Place
                 death = hit
             elif (from_cue or not after_death) and _home_like(hit, lead) and _in_window(found, s, hit):
                 homes.append((s is found.sentence and hit.start < found.name_start, hit.start, hit))
-    return (min(homes, key=lambda h: (h[0], h[1]))[2] if homes else None), death
+    if not homes:
+        return _lead_home(found), death
+    return min(homes, key=lambda h: (h[0], h[1]))[2], death
+
+
+def _lead_home(found: Found) -> PlaceHit | None:
+    """The home a list's lead gives every item ("… from Bashkortostan grew by three names: …"):
+    its first home-like place that no death cue before it makes the place of death."""
+    lo, hi = found.lead
+    if hi <= lo:
+        return None
+    s = found.sentence
+    cue = VERBAL_DEATH.search(s.text, 0, hi - s.start)
+    for hit in sentence_places(s):
+        if not lo <= hit.start < hi:
+            continue
+        lead = s.text[max(0, hit.start - s.start - 40) : hit.start - s.start]
+        after_death = cue is not None and hit.start - s.start >= cue.end()
+        if (not after_death or lexicon().home_cue.search(lead)) and _home_like(hit, lead):
+            return hit
+    return None
 
 
 def _home_like(hit: PlaceHit, lead: str) -> bool:

@@ -128,9 +128,9 @@ def listed_dead(
         clause = sentence.text[lo:hi]
         if _SURVIVED.search(clause):
             continue
-        out.append(
-            Found(text, sentence, clause, [], "", (base + lo, base + hi), name.start, language=language)
-        )
+        window = (base + lo, base + hi)
+        words = (base, base + start)  # the words before the first item, the cue's among them
+        out.append(Found(text, sentence, clause, [], "", window, name.start, language=language, lead=words))
     return out
 
 

@@ -226,8 +226,9 @@ _DEAD_AFTER_NAME = re.compile(
 # "The 41-year-old welder from X, mobilized on ..., died on 3 November": the story's person by
 # a description (an age, or what he was), with nobody else named around it.
 _DESCRIBED_DEATH = re.compile(
-    r"(?:(?:On|In|Last)\s[^,;:]{1,30},?\s+)?the\s+(?:\w+[\s-]year[\s-]old|soldier|serviceman|conscript"
-    r"|reservist|volunteer|father\s+of\s+\w+)\b[^.;:?]{0,160}?\s(?:died|was\s+killed|had\s+been\s+killed|perished)\b",
+    r"(?:(?:On|In|Last|The\s+next|Next|That|A\s+\w+\s+later)\b[^,;:]{0,30}?,?\s+)?the\s+(?:\w+[\s-]year[\s-]old"
+    r"|soldier|serviceman|conscript|reservist|volunteer|father\s+of\s+\w+)\b[^.;:?]{0,160}?"
+    r"\s(?:died|was\s+(?:killed|dead)|had\s+been\s+killed|perished)\b",
     re.I,
 )
 
