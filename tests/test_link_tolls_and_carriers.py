@@ -123,29 +123,3 @@ def test_link_a_foreign_ministry_named_only_by_its_short_name_is_not_russias() -
         actors=[{"name": "МИД", "role": "organisation"}],
     )
     assert "org:ru-mfa" in claimant_keys(ours, people, orgs)
-
-
-def test_link_a_republished_paragraph_joins_happenings_typed_in_unrelated_families() -> None:
-    # one channel typed the copied paragraph as a search for a wanted man, the other as what
-    # the court did: the paragraph both carry says it is one story
-    a = claim(
-        "d1",
-        "The blogger had been on the federal wanted list since the spring of 2022.",
-        "desertion_or_missing",
-        paragraph_index=2,
-        happening_id="h1",
-    )
-    b = claim(
-        "d2",
-        "The blogger spent less than two months in custody before the court freed him.",
-        "other",
-        paragraph_index=2,
-        happening_id="h2",
-    )
-    passages = [
-        {"doc_id": "d1", "index": 2, "reuse_group": 7, "reused_from": None},
-        {"doc_id": "d2", "index": 2, "reuse_group": 7, "reused_from": "d1"},
-    ]
-    result = _link([a, b], passages=passages)
-    assert _pair(result, a, b).veto is None
-    assert b["claim_id"] in next(e for e in result.events if a["claim_id"] in e.claim_keys).claim_keys

@@ -254,8 +254,7 @@ def veto_of(x: HappeningInfo, y: HappeningInfo, gap: int | None, copied: bool) -
     """What keeps the two apart, in words a reader can check (None: nothing does)."""
     if x.doc_id == y.doc_id and (x.digest or x.type != y.type):
         return "separate happenings of one document"
-    if not related(x.type, y.type) and not copied:
-        # a paragraph one re-published from the other tells one story however each was typed
+    if not related(x.type, y.type):
         return f"unrelated types ({x.type}, {y.type})"
     if x.people and y.people and not (x.people & y.people) and not (x.group or y.group):
         # two reports of a toll or a list each name whom they name of it ("among the dead was
