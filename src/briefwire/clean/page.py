@@ -20,7 +20,8 @@ from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates
 from briefwire.clean.itemlists import card_tail, list_tail, list_under_headline
 from briefwire.clean.lexicon import Lexicon
-from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
+from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose, is_prose_or_sentence
+from briefwire.clean.rows import is_call
 from briefwire.clean.slugs import folded_words, slug_share, slug_words
 from briefwire.clean.teasers import is_comments_header, is_section_break
 from briefwire.clean.text import Line
@@ -373,9 +374,28 @@ def _restore(lines: list[Line], reasons: dict[int, str], run: list[int]) -> None
             del reasons[j]
 
 
-def mark_head_rest(lines: list[Line], reasons: dict[int, str], layout: Layout) -> None:
+def mark_head_rest(lines: list[Line], reasons: dict[int, str], layout: Layout, lex: Lexicon) -> None:
     """What the head reader left in the head window is furniture unless it reads as prose
-    (a dek, a standfirst): a rubric, a masthead slogan, share buttons."""
+    (a dek, a standfirst): a rubric, a masthead slogan, share buttons. Short sentences right
+    above the first paragraph open the article (a one-line lead, "He was 34.")."""
+    lead = _short_lead(lines, reasons, layout, lex)
     for i in range(layout.head_start, layout.start):
-        if i not in reasons and not is_prose(lines[i]):
+        if i not in reasons and not is_prose(lines[i]) and i not in lead:
             reasons[i] = "page_header"
+
+
+def _short_lead(lines: list[Line], reasons: dict[int, str], layout: Layout, lex: Lexicon) -> set[int]:
+    """The unbroken run of sentences (a few words and a full stop each) that the head reader
+    left right above the article's first paragraph. Not a list's items, a teaser cut short
+    ("…"), a call or a question to the reader, or a highlight the article prints again below."""
+    below = {line.text.strip() for line in lines[layout.start : layout.end + 1]}
+    lead: set[int] = set()
+    for i in range(layout.start - 1, layout.head_start - 1, -1):
+        line = lines[i]
+        text = line.text.rstrip()
+        if i in reasons or not is_prose_or_sentence(line) or text.endswith((":", "..", "…")):
+            break
+        if LIST_MARKER.match(text) or text.strip() in below or is_call(text, lex) or "?" in text:
+            break
+        lead.add(i)
+    return lead
