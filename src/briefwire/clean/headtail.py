@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from briefwire.clean import rows, shapes
+from briefwire.clean.dates import find_dates
 from briefwire.clean.lexicon import Lexicon, phrase_key
 from briefwire.clean.lineshape import (
     LIST_MARKER,
@@ -186,12 +187,19 @@ def _closing_lines(lines: list[Line], after: list[int], last: int, lex: Lexicon)
     """Lines below the last paragraph that still end the article without ending a sentence:
     the items of a list its last paragraph opens with a colon, or a last paragraph that lost
     its full stop (a long line in lowercase words that no teaser follows)."""
-    if lines[last].text.rstrip().endswith(":"):
-        items: set[int] = set()
-        for i in after[:_LIST_ITEMS]:
-            if _is_tail_kind(lines[i], lex) or lines[i].words > _ITEM_WORDS:
-                break
+    opener = last if lines[last].text.rstrip().endswith(":") else None
+    if opener is None and after and lines[after[0]].text.rstrip().endswith(":"):
+        opener = after[0]  # a short heading of the list ("The dead:")
+    if opener is not None and not _is_tail_kind(lines[opener], lex):
+        items: set[int] = {opener} if opener != last else set()
+        previous = opener
+        for i in [j for j in after if j > opener][:_LIST_ITEMS]:
+            if i != previous + 1 or _is_tail_kind(lines[i], lex) or lines[i].words > _ITEM_WORDS:
+                break  # removed furniture between, or the list ended
+            if find_dates(lines[i].text):
+                break  # a dated line under the colon is the page's ("Published …")
             items.add(i)
+            previous = i
             if shapes.ends_sentence(lines[i].text) and not lines[i].text.rstrip().endswith((";", ",")):
                 break  # the full stop closes the list
         return items

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates
-from briefwire.clean.itemlists import card_tail, list_tail, list_under_headline
+from briefwire.clean.itemlists import announced_tail, card_tail, list_tail, list_under_headline
 from briefwire.clean.lexicon import Lexicon
 from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose, is_prose_or_sentence
 from briefwire.clean.rows import is_call
@@ -53,6 +53,9 @@ class Layout:
     head_start: int  # first line of the head window
     headline: int | None = None  # the line the URL names, when the page prints it
     footer: int | None = None  # where the page footer starts at the latest (a sidebar's prose)
+    # (first, last) line of a list the article announces with a colon: its items read like a
+    # menu's, so the learned line model does not judge them
+    listed: tuple[int, int] | None = None
 
 
 def find_layout(
@@ -86,7 +89,10 @@ def find_layout(
             break
         first, total = part[0], total + _weight(lines, part)
     first, last, sidebar = _under_headline(lines, reasons, lex, headline, (first, last))
-    last = card_tail(lines, reasons, list_tail(lines, reasons, lex, last))
+    last = list_tail(lines, reasons, lex, last)
+    listed_end = announced_tail(lines, reasons, lex, last)
+    listed = (last + 1, listed_end) if listed_end > last else None
+    last = card_tail(lines, reasons, listed_end)
     outside = sum(1 for i in range(len(lines)) if not first <= i <= last)
     if outside < _MIN_OUTSIDE:
         return None
@@ -103,7 +109,7 @@ def find_layout(
         head_start = min(head_start, headline)  # the article follows it: the head starts there
     if headline is None or not head_start <= headline < first:
         headline = _window_headline(lines, reasons, lex, head_start, first)
-    return Layout(first, last, head_start, headline, sidebar)
+    return Layout(first, last, head_start, headline, sidebar, listed)
 
 
 def _under_headline(
