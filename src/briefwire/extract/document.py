@@ -18,6 +18,7 @@ from typing import Any
 
 from briefwire.extract import Extraction
 from briefwire.extract.attribution import Attribution, attribute, is_denial, stance
+from briefwire.extract.casualties.context import group_status, region_of, status_in, story_region
 from briefwire.extract.casualties.finder import (
     Found,
     build,
@@ -107,6 +108,7 @@ class _Walk:
     mourning: bool = False  # under a section heading of the dead ("The fallen"): items name the dead
     mourned_at: int = -1  # start of the sentence that records a subject the headline mourns
     label_place: Location | None = None  # a line that is only a region ("Penza oblast."), for items
+    story_region: Location | None = None  # the Russian region the document is set in, if one
 
 
 def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
@@ -135,6 +137,7 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
         barred=topic == BARRED,
         subject=story_subject(doc.title, body, language),
         war_story=war_story(doc.text),
+        story_region=story_region(doc.title, analysis.sentences),
     )
     if walk.subject is not None and walk.war_story and language == "en":
         top = [s for b in structure.blocks for s in b.sentences]
@@ -422,6 +425,13 @@ def _named_deaths(
             record = replace(
                 record, home_region=where.admin1 or where.name, home_region_code=where.admin1_code
             )
+        if record.status == "unknown":
+            record = replace(record, status=_inherited_status(walk, f, items, following))
+        if record.home_region is None:
+            upto = [s for s in block.sentences if s.start <= sentence.start]
+            inherited = region_of(upto, walk.story_region, record.place_of_death)
+            if inherited is not None:
+                record = replace(record, home_region=inherited.name, home_region_code=inherited.admin1_code)
         _add_casualty(walk, record)
         records.append(record)
         location = _place_of([sentence, *f.extra], record.place_of_death)
@@ -463,6 +473,16 @@ def _subject_death(walk: _Walk, subject: Subject, block: Block, sentence: Senten
     window = (sentence.start, sentence.end) if kind == "death" else (sentence.start, sentence.start)
     paragraph = block.paragraph.text
     return [Found(subject.name, sentence, clause, [], paragraph, window, sentence.start, walk.language)]
+
+
+def _inherited_status(walk: _Walk, found: Found, items: list[Found], following: list[Sentence]) -> str:
+    """A status the record's own words do not give: from a sentence about the whole list it is
+    an item of, or, for the story's subject, from the whole story (see ``casualties.context``)."""
+    listed = found.lead != (0, 0) or any(found is i for i in items)
+    status = group_status(following, walk.language) if listed else None
+    if status is None and walk.subject is not None and same_person(walk.subject.name, found.name):
+        status = status_in(walk.doc.text, walk.language)
+    return status or "unknown"
 
 
 def _subject_name(walk: _Walk, name: str) -> str:
