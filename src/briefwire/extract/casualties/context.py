@@ -20,13 +20,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from briefwire.extract.casualties.cues import lexicon
+from briefwire.extract.casualties.cues import VERBAL_DEATH, lexicon
 from briefwire.extract.casualties.finder_ru import ru_lexicon
 from briefwire.extract.mentions.places import PlaceHit, find_places, sentence_places
-from briefwire.models import Location
+from briefwire.extract.mentions.when import sentence_dates
+from briefwire.models import DateValue, Location
 from briefwire.nlp import Sentence
 
-__all__ = ["group_status", "region_of", "status_in", "story_region"]
+__all__ = ["group_status", "region_of", "status_in", "story_region", "told_date"]
 
 # A document's region holds when it has at least this share of the Russian-region mentions
 # (a digest of one region mentions Moscow once; one of three regions has none).
@@ -104,3 +105,16 @@ def group_status(following: Iterable[Sentence], language: str) -> str | None:
     if nxt is None or not _GROUP_START.match(nxt.text):
         return None
     return status_in(nxt.text, language)
+
+
+def told_date(previous: Sentence | None, published: DateValue, language: str) -> DateValue:
+    """The day of the deaths the sentence before told ("A drone hit the bus late on Tuesday,
+    killing three. Two of the dead were named as ..."): its one date, when it tells a death."""
+    if previous is None:
+        return DateValue.unknown()
+    lex = ru_lexicon() if language == "ru" else None
+    told = lex.strong.search(previous.text.lower()) if lex else VERBAL_DEATH.search(previous.text)
+    if not told and language != "ru" and not re.search(r"\bkilling\b", previous.text, re.I):
+        return DateValue.unknown()
+    dates = [value for _, value in sentence_dates(previous, published) if value.date]
+    return dates[0] if len(dates) == 1 else DateValue.unknown()

@@ -104,5 +104,7 @@ def is_rank_word(word: str) -> bool:
     w = word.lower()
     lex = lexicon()
     return (
-        any(w in rank.split() for rank in lex.ranks) or w in lex.titles or w in {"the", "a", "an", "on", "in"}
+        any(w in rank.split() for rank in lex.ranks)
+        or w in lex.titles
+        or w in {"the", "a", "an", "on", "in", "rip"}  # "RIP Denis Sokolov": a mourning word, no name
     )

@@ -16,6 +16,7 @@ from dataclasses import replace
 from briefwire.extract.casualties.cues import (
     NOMINAL_DEATH,
     PLACE_LEAD,
+    VERBAL_DEATH,
     Found,
     is_rank_word,
     lexicon,
@@ -63,13 +64,18 @@ def died_in(
     for i, ent in enumerate(people):
         if ent.text in claimants or _is_speaker(sentence, ent):
             continue
-        if _possessive(sentence, ent) and not _KIN_TOLD.match(sentence.text, ent.end - sentence.start):
+        if _possessive(sentence, ent) and not (
+            _KIN_TOLD.match(sentence.text, ent.end - sentence.start)
+            or _REMAINS_OF.match(sentence.text, ent.end - sentence.start)
+        ):
             continue
         if _MOURNER_AFTER.match(sentence.text, ent.end - sentence.start):
             continue  # "A buried her son": A is the one who mourns
-        if _official_before(sentence, ent):
-            continue  # "The district head, A, promised help with the funerals": an official acts
         clause, own = _clause(sentence, people, i)
+        if _official_before(sentence, ent) or (
+            _in_role_apposition(sentence, ent) and not VERBAL_DEATH.search(own)
+        ):
+            continue  # "The district head, A, promised help with the funerals": an official acts
         extra = []
         if not _dies(own):
             is_subject = i == 0 and not _has_verb(sentence, sentence.start, ent.start)
@@ -97,6 +103,11 @@ _MOURNER_AFTER = re.compile(
 _KIN_TOLD = re.compile(
     r"(?:['’]s)?\s+(?:parents|mother|father|family|wife|widow|relatives)\b[^.;]{0,80}?"
     r"\b(?:their|her|his) (?:son|husband|father|brother)\b",
+    re.I,
+)
+# "A's funeral took place", "A's body was returned": the remains are A's, so A is dead
+_REMAINS_OF = re.compile(
+    r"(?:['’]s)?\s+(?:funeral|burial|body|coffin|grave|remains|death)\b(?!\s+(?:penalty|threats?|sentence))",
     re.I,
 )
 _PRONOUN_IN = re.compile(r"\b(?:he|she)\b", re.I)
@@ -282,6 +293,24 @@ def _official_before(sentence: Sentence, ent: Span) -> bool:
     before = sentence.text[max(0, ent.start - sentence.start - 40) : ent.start - sentence.start].lower()
     m = re.search(r"(\w+)\W{0,3}$", before)
     return m is not None and m.group(1) in lexicon().titles - _NOT_OFFICE
+
+
+# "The village imam, A, read the funeral prayer": a name in apposition to a role
+_ROLE_APPOSITION = re.compile(r"\b(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?([a-z]+),\s*$", re.I)
+
+
+def _in_role_apposition(sentence: Sentence, ent: Span) -> bool:
+    """The name stands in apposition to a role that is no soldier's ("the village imam, A,"):
+    with only a funeral or a burial in the clause, that person officiates or mourns. A soldier
+    or a status anywhere in the phrase before the name ("another soldier from the republic, A,",
+    "a former inmate …, A,") or a verbal death ("…, A, was killed") keeps the name a casualty."""
+    at = ent.start - sentence.start
+    m = _ROLE_APPOSITION.search(sentence.text[max(0, at - 50) : at])
+    if m is None or is_rank_word(m.group(1)):
+        return False
+    phrase = re.split(r"[.;:]", sentence.text[:at])[-1].lower()
+    lex = lexicon()
+    return not lex.soldier.search(phrase) and not any(p.search(phrase) for _, p in lex.status)
 
 
 # title words that can name the dead man himself ("his commander, A, was killed too")

@@ -31,7 +31,7 @@ _SURVIVED = re.compile(
     re.I,
 )
 _DEATH = re.compile(
-    r"\b(?:dead|deaths?|killed|died|fallen|perished|funerals?|buried|memorial)\b"
+    r"\b(?:dead|deaths?|killed|killing|died|fallen|perished|funerals?|buried|memorial)\b"
     r"|(?<!\w)(?:погиб\w*|гибел\w*|убит\w*|похорон\w*|памят\w*)",
     re.I,
 )
