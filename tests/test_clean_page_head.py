@@ -127,3 +127,29 @@ def test_a_digests_first_section_heading_in_capitals_is_not_a_kicker() -> None:
     )
     assert "FLOODS IN ORSK" in doc.text
     assert "Weekly summary" not in doc.text
+
+
+def test_a_short_lead_sentence_above_the_first_paragraph_opens_the_article() -> None:
+    # a one-line lead and a four-word sentence are shorter than prose, but they end a
+    # sentence right above the first paragraph: the article's, not the page header's
+    lead = ["Reservists from Tver left for the training ground.", "Most were under forty."]
+    doc = cleaned(page("\n".join([HEADLINE, "By Pavel Sokolov", "March 14, 2023", *lead])))
+    kept = [p.text for p in doc.paragraphs]
+    assert all(sentence in kept for sentence in lead)
+    assert doc.title == HEADLINE
+    # a question to the reader in the same place is still the page's
+    asked = cleaned(page("\n".join([HEADLINE, "By Pavel Sokolov", "Want the news first? Join us."])))
+    assert "Want the news first? Join us." not in [p.text for p in asked.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["By Pavel Sokolov - 03/14/23 09:15 AM EST"],
+        ["Posted 3 hours ago"],
+        ["Ivan Orlov and Anna Belova, Northern Wire"],
+    ],
+)
+def test_without_a_url_a_byline_or_credit_row_in_loose_shape_is_never_the_headline(rows: list[str]) -> None:
+    doc = cleaned(page("\n".join([HEADLINE, *rows])), url=None)
+    assert doc.title == HEADLINE

@@ -89,3 +89,17 @@ def test_clean_page_slug_without_accents_names_the_accented_headline() -> None:
     # a Cyrillic headline under a slug transliterated in another scheme (й as j, х as h)
     translit = slug_words("https://news.example.ru/zhenskij-hor-vystupil-v-tveri/")
     assert translit <= set(folded_words("Женский хор выступил в Твери"))
+
+
+def test_clean_page_keeps_a_list_of_names_the_article_announces_with_a_colon() -> None:
+    # names a line each read like a menu's items; under the article's colon they are its own
+    names = ["Ivan Ryabov", "Pavel Sitnikov", "Oleg Demin", "Sergei Yashin"]
+    head = "Reservists Sent to Tver Training Ground\nBy Pavel Sokolov\nMarch 14, 2023\n"
+    below = "\n".join(["The dead:", *names, "More from the region"])
+    doc = cleaned(page(head=head, below=below))
+    kept = [p.text for p in doc.paragraphs]
+    assert all(name in kept for name in names)
+    assert "Privacy policy" not in " ".join(kept)
+    # a tag line's label over its tags is no list's heading
+    tagged = cleaned(page(head=head, below="\n".join(["Topics:", "* Army", "* Tver", "* Reservists"])))
+    assert "Army" not in " ".join(p.text for p in tagged.paragraphs)

@@ -182,3 +182,45 @@ def test_the_headline_is_the_line_the_byline_follows_not_the_masthead_slogan() -
     doc = cleaned(saved_page([*head, "Irina Saveleva", "14.11.2022, 09:15 · 3 min read"], []))
     assert doc.title == HEADLINE
     assert doc.published.date == "2022-11-14"
+
+
+def test_the_last_paragraph_stays_when_it_ends_in_a_list_or_without_its_full_stop() -> None:
+    # below the last paragraph only furniture goes: a list the paragraph opens with a colon,
+    # and a last paragraph the copy-paste left without its full stop, are the article's
+    items = ["the district hospital in Kotlas", "the library on Lenin street", "the railway station."]
+    teaser = "A new bus route to the hospital opens in December"
+    lead = "Until the end of the month the boots can be brought to any of three addresses:"
+    listed = cleaned(saved_page(HEAD, [lead, *items, teaser]))
+    kept = [p.text for p in listed.paragraphs]
+    assert all(item in kept for item in items)
+    assert teaser not in kept  # the full stop of the last item closed the list
+
+    unfinished = "The organisers said the next collection would start in January and would include gloves"
+    doc = cleaned(saved_page(HEAD, [unfinished, *TAIL[3:]]))
+    assert unfinished in [p.text for p in doc.paragraphs]
+    runs = cleaned(saved_page(HEAD, [unfinished, teaser, *TAIL[3:]]))
+    assert unfinished not in [p.text for p in runs.paragraphs]  # a run of unfinished lines: teasers
+
+
+def test_a_paragraph_closing_with_a_photo_mark_is_no_caption() -> None:
+    marked = "The first boxes left the library on Friday morning. (photo)"
+    doc = cleaned(saved_page(HEAD, [marked, *TAIL]))
+    assert marked in [p.text for p in doc.paragraphs]
+    # a bracketed credit still makes a caption
+    credited = "Boxes of boots at the library (Photo: Irina Saveleva)"
+    assert reasons(cleaned(saved_page(HEAD, [credited, *TAIL])))[credited] == "caption"
+
+
+def test_read_also_inside_a_wrapped_article_takes_the_teaser_and_not_the_next_lines() -> None:
+    wrapped = [
+        "Volunteers in Kotlas have collected more than four hundred pairs of winter",
+        "boots for men mobilized from the district, the organisers said on Monday.",
+        "Read also:",
+        "A new bus route to the hospital opens in December",
+        "The boots will be sent to the training ground near Arkhangelsk by the end",
+        "of the week, together with warm socks that pensioners knitted for them.",
+    ]
+    doc = cleaned("\n".join([*HEAD, *wrapped, *TAIL[3:]]) + "\n")
+    kept = " ".join(p.text for p in doc.paragraphs)
+    assert "by the end of the week, together with warm socks" in kept
+    assert "bus route" not in kept

@@ -191,7 +191,7 @@ def _head(
     if layout is not None:
         if layout.headline is not None and head.title == meta_title:
             reasons[layout.headline] = "title"
-        mark_head_rest(lines, reasons, layout)
+        mark_head_rest(lines, reasons, layout, lex)
     # on a page, its own byline timestamp beats a date the head reader met first (a banner);
     # in other text, a timestamp may sit anywhere in the first dozen lines
     if not post and (layout is not None or head.dateline is None):

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates
-from briefwire.clean.lexicon import Lexicon
+from briefwire.clean.lexicon import Lexicon, phrase_key
 from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
 from briefwire.clean.page import Layout
 from briefwire.clean.slugs import folded_words, slug_words
@@ -41,7 +41,15 @@ _NAMED = 0.5  # share of the slug's words a line carries to be the one the URL n
 _SLUG_WORDS = 4  # a shorter slug is often generic ("/news/live/"): it names no line
 _STAMPED = 2.0  # what _followed gives a line with a byline or a date right under it
 _STAMPED_WORDS = 20
+_STAMPED_NEAR = 6  # lines from a teaser-run line with a byline under it to the first paragraph
 _INTO_ARTICLE = 3  # lines: a displaced pull quote or claim can open the article above its headline
+# 11/19/19, 13.06.2014: a head line with a date in figures is a byline row, not the headline
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/.])")
+_NAME = r"[A-ZА-ЯЁ][\w'’.-]+(?:\s[A-ZА-ЯЁ][\w'’.-]+){1,2}"
+# a photo or story credit: a person's name (or two), a comma, then an agency or an outlet
+_CREDITED = re.compile(
+    rf"^{_NAME}(?:\s(?:and|и)\s{_NAME})?,\s[A-ZА-ЯЁ][\w'’.&-]*(?:\s[A-ZА-ЯЁ][\w'’.&-]*){{0,3}}$"
+)
 _CRUMB = re.compile(r"\s[»>/›]\s")  # "Home » News » …": a breadcrumb
 
 
@@ -61,7 +69,12 @@ def choose_headline(
     if layout.headline is not None and layout.headline not in candidates:
         candidates.append(layout.headline)
     best: tuple[float, int] | None = None
-    open_ = [i for i in candidates if reasons.get(i) not in _NOT_HEADLINE and not _excluded(lines[i], lex)]
+    open_ = [
+        i
+        for i in candidates
+        if (reasons.get(i) not in _NOT_HEADLINE or _stamped_teaser(lines, reasons, lex, i, layout))
+        and not _excluded(lines[i], lex)
+    ]
     prior = _layout_prior(lines, open_, layout, slug)
     for i in open_:
         score = _score(lines, reasons, lex, i, layout=layout, slug=slug)
@@ -74,6 +87,14 @@ def choose_headline(
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best is not None and best[0] >= _MIN_SCORE else None
+
+
+def _stamped_teaser(lines: list[Line], reasons: dict[int, str], lex: Lexicon, i: int, layout: Layout) -> bool:
+    """A teaser run under a header ("Trending") may run on into the article's own headline:
+    a line it took that a byline or a date follows, right above the first paragraph."""
+    if reasons.get(i) != "recirculation" or not 0 < layout.start - i <= _STAMPED_NEAR:
+        return False
+    return _followed(lines, reasons, lex, i) >= _STAMPED
 
 
 def _layout_prior(lines: list[Line], candidates: list[int], layout: Layout, slug: set[str]) -> float:
@@ -108,9 +129,22 @@ def _excluded(line: Line, lex: Lexicon) -> bool:
     if is_prose(line) and words > _PROSE_WORDS:
         return True  # a lead or a caption sentence, not a headline
     dated = find_dates(text)
-    if any(f.year is not None for f in dated) or (dated and words <= 12):
+    if any(f.year is not None for f in dated) or (dated and words <= 12) or _NUMERIC_DATE.search(text):
         return True  # a byline or a timestamp
-    return text.rstrip().endswith(":") or len(_CRUMB.findall(text)) >= 2
+    return _signed(text, lex) or text.rstrip().endswith(":") or len(_CRUMB.findall(text)) >= 2
+
+
+def _signed(text: str, lex: Lexicon) -> bool:
+    """A byline or a credit in a loose shape: "By Name - 11/19/19 …", "Posted on …",
+    "Name Surname and Name Surname, Agency"."""
+    key = phrase_key(text)
+    opens = lex.keys.get("byline", frozenset()) | lex.keys.get("dateline_prefix", frozenset())
+    words = text.split()
+    if any(key.startswith(cue + " ") for cue in opens) and len(words) > 1 and words[1][:1].isupper():
+        return True
+    if any(key.startswith(cue + " ") for cue in lex.keys.get("dateline_prefix", frozenset())):
+        return True  # "Published 1 day ago", "Posted on …"
+    return bool(_CREDITED.match(text))
 
 
 def _score(

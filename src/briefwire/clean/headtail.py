@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from briefwire.clean import rows, shapes
+from briefwire.clean.dates import find_dates
 from briefwire.clean.lexicon import Lexicon, phrase_key
 from briefwire.clean.lineshape import (
     LIST_MARKER,
@@ -48,6 +49,10 @@ _ACRONYM = 2  # an all-caps word this short stays in capitals ("TV")
 _ROW_WORDS = 8
 _SEPARATORS = frozenset("|·•›»/")
 _RECORD_COMMAS = 2
+_LIST_ITEMS = 12  # items of a list that closes the article, under its colon
+_ITEM_WORDS = 25
+_PARAGRAPH_WORDS = 12  # a last paragraph without its full stop: longer than a teaser headline,
+_PARAGRAPH_CAPITALS = 0.25  # and in lowercase words (a headline capitalises more of its words)
 # removed lines that show the text is a saved page, not a written document
 _PAGE_SIGNS = frozenset(
     {"masthead", "head_furniture", "share", "newsletter", "copyright", "cookie", "interface",
@@ -170,12 +175,46 @@ def mark_tail(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> None:
     if last is None:
         return
     page = any(r in _PAGE_SIGNS for r in reasons.values())
-    for i in kept:
-        if i <= last:
-            continue
+    after = [i for i in kept if i > last]
+    closing = _closing_lines(lines, after, last, lex)
+    for i in after:
         line = lines[i]
-        if _is_tail_kind(line, lex) or (page and _unfinished(line)):
+        if _is_tail_kind(line, lex) or (page and _unfinished(line) and i not in closing):
             reasons[i] = "tail_furniture"
+
+
+def _closing_lines(lines: list[Line], after: list[int], last: int, lex: Lexicon) -> set[int]:
+    """Lines below the last paragraph that still end the article without ending a sentence:
+    the items of a list its last paragraph opens with a colon, or a last paragraph that lost
+    its full stop (a long line in lowercase words that no teaser follows)."""
+    opener = last if lines[last].text.rstrip().endswith(":") else None
+    if opener is None and after and lines[after[0]].text.rstrip().endswith(":"):
+        opener = after[0]  # a short heading of the list ("The dead:")
+    if opener is not None and not _is_tail_kind(lines[opener], lex):
+        items: set[int] = {opener} if opener != last else set()
+        previous = opener
+        for i in [j for j in after if j > opener][:_LIST_ITEMS]:
+            if i != previous + 1 or _is_tail_kind(lines[i], lex) or lines[i].words > _ITEM_WORDS:
+                break  # removed furniture between, or the list ended
+            if find_dates(lines[i].text):
+                break  # a dated line under the colon is the page's ("Published …")
+            items.add(i)
+            previous = i
+            if shapes.ends_sentence(lines[i].text) and not lines[i].text.rstrip().endswith((";", ",")):
+                break  # the full stop closes the list
+        return items
+    if not after or not _lost_full_stop(lines[after[0]]):
+        return set()
+    following = after[1:2]
+    if following and _unfinished(lines[following[0]]) and not _is_tail_kind(lines[following[0]], lex):
+        return set()  # a run of unfinished lines: teasers
+    return {after[0]}
+
+
+def _lost_full_stop(line: Line) -> bool:
+    words = line.text.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= _PARAGRAPH_WORDS and capitalised <= _PARAGRAPH_CAPITALS * len(words)
 
 
 def _running_text(lines: list[Line], i: int) -> bool:

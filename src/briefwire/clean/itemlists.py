@@ -1,8 +1,9 @@
 """Articles whose body is, in part or whole, a list: what reads as no prose but is the article.
 
-Three shapes, all by position against the prose the layout found:
+Four shapes, all by position against the prose the layout found:
 
 - a list or table closing the article (numbered or dated items, lines of figures and units);
+- a list the article's last paragraph announces with a colon (names, addresses, a line each);
 - a list right under the headline that is the whole article (a season's calendar, a
   results table), with the page's sidebar prose further down;
 - product cards of a buying guide: the product's name, a few feature bullets, its price
@@ -14,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from briefwire.clean.lexicon import Lexicon
+from briefwire.clean.dates import find_dates
+from briefwire.clean.lexicon import Lexicon, phrase_key
 from briefwire.clean.lineshape import LIST_MARKER
 from briefwire.clean.teasers import is_section_break
 from briefwire.clean.text import Line
@@ -37,6 +39,8 @@ _CARD_SPAN = 26  # lines from one card's price to the next card's price
 _FEATURES = 2  # feature bullets of a card
 _FEATURE_WORDS = 3
 _CARDS = 2  # one card alone may be an ad
+_ANNOUNCED_ITEMS = 12  # items of a list under the article's colon
+_ANNOUNCED_WORDS = 25
 
 
 def list_tail(lines: list[Line], reasons: dict[int, str], lex: Lexicon, last: int) -> int:
@@ -58,6 +62,38 @@ def list_tail(lines: list[Line], reasons: dict[int, str], lex: Lexicon, last: in
         else:
             break
     return end
+
+
+def announced_tail(lines: list[Line], reasons: dict[int, str], lex: Lexicon, last: int) -> int:
+    """A list the article announces with a colon closes it, items of any shape ("The dead:",
+    then a name a line): the last paragraph, or a short heading right under it, ends with a
+    colon, and the items follow without furniture between them, up to a full stop."""
+    opener = last
+    if not lines[last].text.rstrip().endswith(":"):
+        nxt = last + 1
+        if nxt >= len(lines) or nxt in reasons or not lines[nxt].text.rstrip().endswith(":"):
+            return last
+        heading = lines[nxt]
+        if heading.words > _ITEM_GAP_WORDS or is_section_break(heading, lex) or _labels_tags(heading, lex):
+            return last
+        opener = nxt
+    end = opener
+    for i in range(opener + 1, min(len(lines), opener + 1 + _ANNOUNCED_ITEMS)):
+        line = lines[i]
+        if i in reasons or line.words > _ANNOUNCED_WORDS or is_section_break(line, lex):
+            break
+        if find_dates(line.text):
+            break  # a dated line under the colon is the page's ("Published …"), not an item
+        end = i
+        if line.text.rstrip().endswith((".", "!", "?")):
+            break  # the full stop closes the list
+    return end if end > opener else last
+
+
+def _labels_tags(line: Line, lex: Lexicon) -> bool:
+    """ "Topics:", "Теги:": the label of a tag line, not a list's heading."""
+    key = phrase_key(line.text.rstrip(":"))
+    return key in lex.keys.get("tags_start", frozenset())
 
 
 def is_item(line: Line) -> bool:

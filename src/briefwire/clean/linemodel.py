@@ -83,7 +83,8 @@ def mark_learned_furniture(
     learned: Mapping[str, int] | None,
 ) -> None:
     """Add the lines the rules kept and the model reads as furniture to ``reasons``."""
-    kept = [i for i in range(len(lines)) if i not in reasons]
+    listed = range(layout.listed[0], layout.listed[1] + 1) if layout.listed else range(0)
+    kept = [i for i in range(len(lines)) if i not in reasons and i not in listed]
     if not kept:
         return
     model = line_model()

@@ -94,7 +94,7 @@ def wraps_on(lines: list[Line], index: int) -> bool:
     # in text that parts its paragraphs with blank lines, a run of lines of one wrapping width
     # was wrapped: the line and a neighbour in its block end within a few characters of each
     # other (a headline over its byline and dek, or a list, has no such run)
-    if lines[-1].block == 0 or LIST_MARKER.match(lines[index + 1].text):
+    if lines[-1].block == 0 or any(LIST_MARKER.match(lines[j].text) for j in (index, index + 1)):
         return False
     width = len(lines[index].raw.rstrip())
     if not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
@@ -102,6 +102,20 @@ def wraps_on(lines: list[Line], index: int) -> bool:
     block = [lines[j] for j in (index - 1, index + 1, index + 2) if 0 <= j < len(lines)]
     block = [line for line in block if line.block == lines[index].block]
     return len(block) >= 2 and any(abs(len(line.raw.rstrip()) - width) <= _SAME_WIDTH for line in block)
+
+
+def runs_into_next(lines: list[Line], index: int) -> bool:
+    """The line breaks off mid-sentence and the next line carries the sentence on in lowercase:
+    the surest sign of a hard wrap (a teaser list has lines of one width too). A page store
+    may set a blank line after every wrapped line, so the next line may open a new block."""
+    nxt = index + 1
+    if nxt >= len(lines) or len(lines[index].text) < _WRAPPED_CHARS:
+        return False
+    text, after = lines[index].text, lines[nxt].text
+    if shapes.ends_sentence(text) or not after[:1].islower():
+        return False
+    # the sentence goes on at full width, or ends there ("by Name" under a teaser does neither)
+    return len(after) >= _WRAPPED_CHARS or shapes.ends_sentence(after)
 
 
 def in_wrapped_paragraph(lines: list[Line], index: int) -> bool:

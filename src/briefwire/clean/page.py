@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates
-from briefwire.clean.itemlists import card_tail, list_tail, list_under_headline
+from briefwire.clean.itemlists import announced_tail, card_tail, list_tail, list_under_headline
 from briefwire.clean.lexicon import Lexicon
-from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose
+from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose, is_prose_or_sentence
+from briefwire.clean.rows import is_call
 from briefwire.clean.slugs import folded_words, slug_share, slug_words
 from briefwire.clean.teasers import is_comments_header, is_section_break
 from briefwire.clean.text import Line
@@ -52,6 +53,9 @@ class Layout:
     head_start: int  # first line of the head window
     headline: int | None = None  # the line the URL names, when the page prints it
     footer: int | None = None  # where the page footer starts at the latest (a sidebar's prose)
+    # (first, last) line of a list the article announces with a colon: its items read like a
+    # menu's, so the learned line model does not judge them
+    listed: tuple[int, int] | None = None
 
 
 def find_layout(
@@ -85,7 +89,10 @@ def find_layout(
             break
         first, total = part[0], total + _weight(lines, part)
     first, last, sidebar = _under_headline(lines, reasons, lex, headline, (first, last))
-    last = card_tail(lines, reasons, list_tail(lines, reasons, lex, last))
+    last = list_tail(lines, reasons, lex, last)
+    listed_end = announced_tail(lines, reasons, lex, last)
+    listed = (last + 1, listed_end) if listed_end > last else None
+    last = card_tail(lines, reasons, listed_end)
     outside = sum(1 for i in range(len(lines)) if not first <= i <= last)
     if outside < _MIN_OUTSIDE:
         return None
@@ -102,7 +109,7 @@ def find_layout(
         head_start = min(head_start, headline)  # the article follows it: the head starts there
     if headline is None or not head_start <= headline < first:
         headline = _window_headline(lines, reasons, lex, head_start, first)
-    return Layout(first, last, head_start, headline, sidebar)
+    return Layout(first, last, head_start, headline, sidebar, listed)
 
 
 def _under_headline(
@@ -373,9 +380,28 @@ def _restore(lines: list[Line], reasons: dict[int, str], run: list[int]) -> None
             del reasons[j]
 
 
-def mark_head_rest(lines: list[Line], reasons: dict[int, str], layout: Layout) -> None:
+def mark_head_rest(lines: list[Line], reasons: dict[int, str], layout: Layout, lex: Lexicon) -> None:
     """What the head reader left in the head window is furniture unless it reads as prose
-    (a dek, a standfirst): a rubric, a masthead slogan, share buttons."""
+    (a dek, a standfirst): a rubric, a masthead slogan, share buttons. Short sentences right
+    above the first paragraph open the article (a one-line lead, "He was 34.")."""
+    lead = _short_lead(lines, reasons, layout, lex)
     for i in range(layout.head_start, layout.start):
-        if i not in reasons and not is_prose(lines[i]):
+        if i not in reasons and not is_prose(lines[i]) and i not in lead:
             reasons[i] = "page_header"
+
+
+def _short_lead(lines: list[Line], reasons: dict[int, str], layout: Layout, lex: Lexicon) -> set[int]:
+    """The unbroken run of sentences (a few words and a full stop each) that the head reader
+    left right above the article's first paragraph. Not a list's items, a teaser cut short
+    ("…"), a call or a question to the reader, or a highlight the article prints again below."""
+    below = {line.text.strip() for line in lines[layout.start : layout.end + 1]}
+    lead: set[int] = set()
+    for i in range(layout.start - 1, layout.head_start - 1, -1):
+        line = lines[i]
+        text = line.text.rstrip()
+        if i in reasons or not is_prose_or_sentence(line) or text.endswith((":", "..", "…")):
+            break
+        if LIST_MARKER.match(text) or text.strip() in below or is_call(text, lex) or "?" in text:
+            break
+        lead.add(i)
+    return lead

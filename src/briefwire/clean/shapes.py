@@ -102,10 +102,17 @@ _BRACKET_CREDIT = re.compile(
 )
 
 
+# a bracket after a full stop that only says a picture or a video goes with the paragraph
+# names no one: the paragraph is the article's (a teaser's "(PHOTOS)" closes a headline)
+_MEDIA_MARK = re.compile(
+    r"[.!?…»\"”]\s*\(\s*(?:photos?|images?|pictures?|video|фото|видео)\s*\)$", re.IGNORECASE
+)
+
+
 def is_caption(text: str, lex: Lexicon) -> bool:
     """Starts like a caption ("Above, ...", "Photo: ..."), or ends with a credit."""
     text = _LINK_TARGET.sub("]", text)
-    if len(text.split()) <= 80 and _BRACKET_CREDIT.search(text):
+    if len(text.split()) <= 80 and _BRACKET_CREDIT.search(text) and not _MEDIA_MARK.search(text):
         return True
     key = phrase_key(text)
     starts = any(text.casefold().startswith(c) for c in lex.phrases.get("caption_start", ()))

@@ -12,7 +12,14 @@ import re
 from briefwire.clean import shapes
 from briefwire.clean.dates import find_dates
 from briefwire.clean.lexicon import Lexicon, phrase_key
-from briefwire.clean.lineshape import LIST_MARKER, is_headline_shaped, is_prose, wraps_on
+from briefwire.clean.lineshape import (
+    LIST_MARKER,
+    is_headline_shaped,
+    is_prose,
+    runs_into_next,
+    wraps_on,
+)
+from briefwire.clean.rules import section_headings
 from briefwire.clean.text import Line
 
 _TEASER_RUN = 12  # lines under a section header before the next prose
@@ -69,6 +76,7 @@ def _is_stamp(line: Line) -> bool:
 def mark_recirculation(lines: list[Line], reasons: dict[int, str], lex: Lexicon) -> None:
     """A section header ("Related news") and the teaser headlines under it, up to the next
     line of prose: inside an article they interrupt it, below it they open the footer."""
+    headings = section_headings(lines)
     i = 0
     while i < len(lines):
         if not _opens_recirculation(lines, reasons, lex, i):
@@ -81,7 +89,10 @@ def mark_recirculation(lines: list[Line], reasons: dict[int, str], lex: Lexicon)
         quoted = i in reasons
         while j < len(lines) and len(run) <= _TEASER_RUN:
             if j not in reasons:
-                if not _teaser_line(lines, j, quoted=quoted):
+                # a digest's section heading in capitals after the teaser opens the next
+                # section (a teaser's headline over its blurb is set like a heading too)
+                opens_section = len(run) > 1 and j in headings and lines[j].text.isupper()
+                if not _teaser_line(lines, j, quoted=quoted) or opens_section:
                     break
                 run.append(j)
             j += 1
@@ -106,8 +117,8 @@ def _teaser_line(lines: list[Line], j: int, *, quoted: bool) -> bool:
     """A line of a teaser under a header: short, and no running text; with ``quoted``, a
     headline with a quote and a colon too (it ends without a full stop and does not wrap on)."""
     line = lines[j]
-    if line.words > _TEASER_WORDS:
-        return False
+    if line.words > _TEASER_WORDS or runs_into_next(lines, j) or (j > 0 and runs_into_next(lines, j - 1)):
+        return False  # a piece of a hard-wrapped paragraph: the article goes on
     return not is_prose(line) or (quoted and is_headline_shaped(line) and not wraps_on(lines, j))
 
 

@@ -127,8 +127,11 @@ def _tg_sources(s: TgSet) -> dict[str, int]:
 
     channel = _tg_channels(s)
     posts = {p[k]: p["cluster"] for p in s.pairs if p["cluster"] for k in ("a", "b")}
-    for post in posts:
-        parent[root(post)] = root(f"channel:{channel[post]}")
+    for post, g in posts.items():
+        # a channel is one source within each happening: a copy labelled in one happening
+        # joins two channels there only (a global channel node made every later happening of
+        # two channels that once copied each other count as one source)
+        parent[root(post)] = root(f"channel:{g}:{channel[post]}")
     for p in s.pairs:
         if p["kind"] == "copy":
             parent[root(p["a"])] = root(p["b"])

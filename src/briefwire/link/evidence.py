@@ -41,6 +41,7 @@ WEIGHTS = {
     "same_quantity": 1.4,
     "quantity_dispute": 0.0,
     "other_quantity": -1.5,
+    "unattributed_quantity": -0.75,
     "shared_names": 2.0,
     # between two Russian texts the content stems they share, on top of ``shared_words``
     "shared_stems": 2.0,
@@ -242,7 +243,11 @@ def quantity_features(xs: tuple[Count, ...], ys: tuple[Count, ...]) -> dict[str,
     # different claimants giving different numbers is a dispute about one happening
     if any(a.claimants and b.claimants and not (a.claimants & b.claimants) for a, b in pairs):
         return {"quantity_dispute": 1.0}
-    return {"other_quantity": 1.0}
+    if any(a.claimants & b.claimants for a, b in pairs):
+        return {"other_quantity": 1.0}  # one claimant's two numbers: two happenings
+    # no one stands behind one of them: a reporter's detail ("two bottles", "three bottles")
+    # says less against one happening than one claimant's two numbers do
+    return {"unattributed_quantity": 1.0}
 
 
 def veto_of(x: HappeningInfo, y: HappeningInfo, gap: int | None, copied: bool) -> str | None:
@@ -251,7 +256,9 @@ def veto_of(x: HappeningInfo, y: HappeningInfo, gap: int | None, copied: bool) -
         return "separate happenings of one document"
     if not related(x.type, y.type):
         return f"unrelated types ({x.type}, {y.type})"
-    if x.people and y.people and not (x.people & y.people):
+    if x.people and y.people and not (x.people & y.people) and not (x.group or y.group):
+        # two reports of a toll or a list each name whom they name of it ("among the dead was
+        # Lt Col B.", "the list now includes S."): only two one-person stories are told apart
         return "different people named"
     if copied or x.people & y.people:
         return None  # a copy, or one person's story told from another place or day

@@ -69,6 +69,7 @@ class HappeningInfo:
     cyrillic: bool
     order: int
     post: bool = False  # a channel's post (Telegram): it tells what has just happened
+    group: bool = False  # it tells of several people (a toll, a list): other names are more of them
 
 
 def place_key(name: str) -> str:
@@ -147,6 +148,10 @@ def when(cs: Sequence[dict[str, Any]], core: Sequence[int], orders: Sequence[int
 
 def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order: int) -> HappeningInfo:
     every = [i.key for i in infos]
+    every_claim = cs
+    # a region any of its sentences names, a figure's too ("40 men from Tatarstan" leads a
+    # post whose scene is Avdiivka): where the people come from is no other place
+    named = frozenset().union(*(i.regions_named for i in infos))
     kept = told(cs)
     cs, infos = [cs[n] for n in kept], [infos[n] for n in kept]
     type_ = main_type(cs)
@@ -154,6 +159,7 @@ def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order
     core, rows = [infos[n] for n in core_at], [infos[n] for n in rows_at]
     w = when(cs, core_at, [i.order for i in infos])
     lead = infos[w.lead]
+    people = frozenset().union(*(i.people for i in infos))
     regions = Counter(i.region for i in infos if i.region)
     return HappeningInfo(
         key=key,
@@ -168,10 +174,11 @@ def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order
         published=parse_day(cs[0].get("published")),
         region=regions.most_common(1)[0][0] if regions else None,
         regions=frozenset(regions),
-        regions_named=frozenset().union(*(i.regions_named for i in infos)),
+        regions_named=named,
         settlements=frozenset(settlements_of(cs)),
         country=next((i.country for i in infos if i.country), None),
-        people=frozenset().union(*(i.people for i in infos)),
+        people=people,
+        group=not lead.digest and (len(people) > 1 or any(_several(c) for c in every_claim)),
         claimants=frozenset().union(*(i.claimants for i in infos)),
         counts=tuple(counts_of(cs, [i.claimants for i in infos])),
         names=frozenset().union(*(i.names for i in infos)),
@@ -182,6 +189,31 @@ def _happening(key: str, cs: list[dict[str, Any]], infos: list[ClaimInfo], order
         cyrillic=has_cyrillic(" ".join(c.get("quote") or "" for c in cs[:3])),
         order=order,
     )
+
+
+# Count classes (``units``) of people: a count of more than one of them tells of a group
+_PEOPLE_CLASSES = frozenset({"people", "wounded", "children"})
+_PEOPLE_WORDS = ("soldier", "servicem", "reservist", "mobiliz", "mobilis", "conscript", "военн", "мобилиз")
+
+
+def _several(c: dict[str, Any]) -> bool:
+    """Whether a claim is a toll: it counts more than one person and names none of them ("63
+    dead", a list's "3 people"). Such a happening is about a group, and two reports of it each
+    name whom they name of it. A count beside a named person ("the grave of D., where three
+    other men lie") is a detail of that person's story."""
+    if any(a.get("role") in ("victim", "subject") and _is_person(a) for a in c.get("actors") or []):
+        return False
+    q = c.get("quantity") or {}
+    if q.get("value") is None or float(q["value"]) <= 1 or _duration(q.get("unit")):
+        return False
+    unit = str(q.get("unit") or "").casefold()
+    return unit_class(unit) in _PEOPLE_CLASSES or any(w.startswith(_PEOPLE_WORDS) for w in unit.split())
+
+
+def _is_person(actor: dict[str, Any]) -> bool:
+    """An actor named like a person: two or more capitalised words ("Pavel Demin")."""
+    words = str(actor.get("name") or "").split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -231,7 +263,15 @@ def counts_of(cs: Sequence[dict[str, Any]], claimants: Sequence[frozenset[str]])
                 bool(q.get("approx")),
                 unit_class(q.get("unit")),
                 # who gives the number: resolved claimants, else the words the text names them by
-                resolved | {str(w).casefold() for w in c.get("claimed_by") or []},
+                resolved | _named_claimants(c),
             )
         )
     return out
+
+
+def _named_claimants(c: dict[str, Any]) -> set[str]:
+    """The words a claim names who says so by, less the outlet that carries it: extraction
+    falls back to the outlet when the text names no one, and two outlets' different numbers
+    with no one behind them are two counts, not a dispute between claimants."""
+    carrier = str(c.get("outlet") or "").casefold()
+    return {w for w in (str(x).casefold() for x in c.get("claimed_by") or []) if w and w != carrier}

@@ -9,6 +9,7 @@ reviewers' merges and splits, :class:`Clustering` the result of ``group.cluster`
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -117,8 +118,23 @@ def claimant_keys(c: dict[str, Any], people: PersonIndex, orgs: OrgProfile | Non
             *(c.get("claimed_by") or []),
             *(a["name"] for a in c.get("actors") or [] if a.get("role") in ("claimant", "organisation")),
         ]
-        keys |= {f"org:{o.key}" for o in map(orgs.find, texts) if o is not None}
+        quote = c.get("quote") or ""
+        found = (orgs.find(_with_neighbours(str(t), quote)) for t in texts)
+        keys |= {f"org:{o.key}" for o in found if o is not None}
     return frozenset(k for k in keys if k)
+
+
+_NEIGHBOUR = r"(?:[\w.'’-]+\s+)?"
+
+
+def _with_neighbours(text: str, quote: str) -> str:
+    """``text`` with the word before and after it where the sentence names it: an actor
+    extracted as «МИД» or "Defence Ministry" may stand in «Украинский МИД» or "the Defence
+    Ministry of Ukraine", and a foreign body is never folded into a Russian one."""
+    if not text or text not in quote:
+        return text
+    m = re.search(_NEIGHBOUR + re.escape(text) + r"(?:\s+(?:of\s+)?[\w.'’-]+)?", quote)
+    return m.group(0) if m else text
 
 
 def regions_named(quote: str) -> frozenset[str]:
