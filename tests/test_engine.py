@@ -244,3 +244,29 @@ def test_a_claims_vector_does_not_depend_on_the_texts_embedded_with_it() -> None
     assert np.frombuffer(similarity.keyed([short, short])[text_key(short)], "<f4").tolist() == pytest.approx(
         alone.tolist(), abs=1e-5
     )
+
+
+def test_linking_vectors_stay_near_float32_ones_in_either_precision() -> None:
+    from briefwire.nlp import embeddings  # noqa: PLC0415
+
+    texts = ["Военкомат вручил повестки сорока мужчинам.", "Forty men were sent home.", "Ещё одна фраза."]
+    made = embeddings.embed_each(texts)
+    plain = embeddings.embed(texts)
+    assert made.dtype == np.float32
+    assert np.allclose(np.linalg.norm(made, axis=1), 1.0, atol=1e-5)
+    # bfloat16 products move a cosine by a few thousandths at most (float32: by nothing)
+    assert np.abs(made @ made.T - plain @ plain.T).max() < 0.02
+
+
+def test_linking_vectors_are_kept_under_the_precision_that_made_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefwire.link.similarity import vector_model  # noqa: PLC0415
+    from briefwire.nlp import embeddings  # noqa: PLC0415
+
+    monkeypatch.setenv(embeddings.PRECISION_VARIABLE, "float32")
+    assert embeddings.link_precision() == "float32"
+    assert vector_model() == "all-MiniLM-L6-v2/normalized/float32"
+    assert EmbeddingSimilarity().model == vector_model()
+    monkeypatch.delenv(embeddings.PRECISION_VARIABLE)
+    expected = "bfloat16" if embeddings.bfloat16_native() else "float32"
+    assert embeddings.link_precision() == expected
+    assert vector_model().endswith("bfloat16-each" if expected == "bfloat16" else "float32")

@@ -115,9 +115,9 @@ class Writer:
                 vectors.update(result.claim_vectors)
             self._release(raw)
         if vectors:  # linking reads them back instead of embedding the claims itself
-            from briefwire.link.similarity import EmbeddingSimilarity  # noqa: PLC0415
+            from briefwire.link.similarity import vector_model  # noqa: PLC0415
 
-            self.store.keep_vectors(EmbeddingSimilarity.model, vectors)
+            self.store.keep_vectors(vector_model(), vectors)
 
     def write(self, item: Processed) -> None:
         """Store one processed document (or record it as a copy of a stored one)."""

@@ -82,14 +82,23 @@ class LexicalSimilarity:
         return _Lazy(lambda i, j: fuzz.token_set_ratio(texts[i], texts[j]) / 100)
 
 
+def vector_model() -> str:
+    """The name the vectors :func:`encode` makes in this process are kept under: float32 ones
+    under the name they always had, bfloat16 ones (``embeddings.embed_each``) under their own,
+    so a ledger never compares vectors of the two kinds (old ones are made again once)."""
+    if embeddings.link_precision() == "bfloat16":
+        return "all-MiniLM-L6-v2/normalized/bfloat16-each"
+    return "all-MiniLM-L6-v2/normalized/float32"
+
+
 class EmbeddingSimilarity:
     """Cosine similarity of sentence embeddings of all-MiniLM-L6-v2."""
 
     name = "minilm"
-    model = "all-MiniLM-L6-v2/normalized/float32"
 
     def __init__(self, run_calls: CallRunner | None = None) -> None:
         self._run_calls = run_calls  # None: in this process
+        self.model = vector_model()
 
     def matrix(
         self, texts: Sequence[str], cache: VectorCache | None = None, needed: Collection[int] | None = None
@@ -146,12 +155,9 @@ def encode(texts: Sequence[str], run_calls: CallRunner | None = None) -> Any:
 
 
 def encode_calls(calls: Sequence[Sequence[str]]) -> list[Any]:
-    """The vectors of each call (one encoder pass per call), in this process."""
-    model = embeddings.model()
-    return [
-        np.asarray(model.encode(list(c), normalize_embeddings=True, batch_size=len(c)), dtype="<f4")
-        for c in calls
-    ]
+    """The vectors of each call (one encoder pass per call, or per text in bfloat16: see
+    ``embeddings.embed_each``), in this process."""
+    return [np.asarray(embeddings.embed_each(list(c)), dtype="<f4") for c in calls]
 
 
 def default_similarity(use_embeddings: bool = True, run_calls: CallRunner | None = None) -> Similarity:
