@@ -13,7 +13,18 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from .metrics import _claim_words, _close, _gold_values, _types, by_file, fold, salient, same_person
+from .metrics import (
+    _claim_words,
+    _close,
+    _gold_values,
+    _region_words,
+    _types,
+    _within,
+    by_file,
+    fold,
+    salient,
+    same_person,
+)
 
 Rows = Sequence[Mapping[str, Any]]
 
@@ -98,6 +109,10 @@ def _casualty_misses(g: Mapping[str, Any], casualties: Rows) -> list[str]:
         for names in gold
         if not any(same_person(n, p.get("name") or "") for n in names for p in casualties)
     ]
+    for gc, names in zip(g.get("casualties", []), gold, strict=True):
+        match = next((p for p in casualties if any(same_person(n, p.get("name") or "") for n in names)), None)
+        if match is not None:
+            out += _field_misses(gc, match)
     flat = [n for names in gold for n in names]
     out += [
         f"CASUALTY WRONG {p.get('name')}"
@@ -105,6 +120,21 @@ def _casualty_misses(g: Mapping[str, Any], casualties: Rows) -> list[str]:
         if not any(same_person(n, p.get("name") or "") for n in flat)
     ]
     return out
+
+
+def _field_misses(gc: Mapping[str, Any], pc: Mapping[str, Any]) -> list[str]:
+    """The fields casualty_scores asks about, where the prediction differs from the gold."""
+    out = []
+    if gc.get("home_region") and not (
+        _region_words(pc.get("home_region")) | _region_words(pc.get("home_town"))
+    ) & _region_words(gc["home_region"]):
+        out.append(f"region want {gc['home_region']!r} got {pc.get('home_region')!r}/{pc.get('home_town')!r}")
+    g_date = gc.get("date_of_death")
+    if g_date and len(g_date) == 10 and not _within(pc.get("date_of_death"), g_date, 1):
+        out.append(f"date want {g_date} got {pc.get('date_of_death')}")
+    if gc.get("status") and gc["status"] != "unknown" and pc.get("status") != gc["status"]:
+        out.append(f"status want {gc['status']} got {pc.get('status')}")
+    return [f"CASUALTY FIELD {gc.get('name_latin') or gc.get('name')}: {m}" for m in out]
 
 
 def _theme_misses(g: Mapping[str, Any], passages: Rows, text: str) -> list[str]:

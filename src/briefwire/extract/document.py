@@ -18,6 +18,13 @@ from typing import Any
 
 from briefwire.extract import Extraction
 from briefwire.extract.attribution import Attribution, attribute, is_denial, stance
+from briefwire.extract.casualties.context import (
+    group_status,
+    region_of,
+    status_in,
+    story_region,
+    told_date,
+)
 from briefwire.extract.casualties.finder import (
     Found,
     build,
@@ -107,6 +114,7 @@ class _Walk:
     mourning: bool = False  # under a section heading of the dead ("The fallen"): items name the dead
     mourned_at: int = -1  # start of the sentence that records a subject the headline mourns
     label_place: Location | None = None  # a line that is only a region ("Penza oblast."), for items
+    story_region: Location | None = None  # the Russian region the document is set in, if one
 
 
 def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
@@ -135,6 +143,7 @@ def extract_document(doc: CleanDocument, analysis: Analysis) -> Extraction:
         barred=topic == BARRED,
         subject=story_subject(doc.title, body, language),
         war_story=war_story(doc.text),
+        story_region=story_region(doc.title, analysis.sentences),
     )
     if walk.subject is not None and walk.war_story and language == "en":
         top = [s for b in structure.blocks for s in b.sentences]
@@ -416,12 +425,9 @@ def _named_deaths(
             name=_subject_name(walk, f.name),
             claimed_by=att.chain or walk.default_chain,
         )
-        if record.home_region is None and walk.label_place is not None and any(f is i for i in items):
-            # an item of a list or a section under a line that names only a region is from there
-            where = walk.label_place
-            record = replace(
-                record, home_region=where.admin1 or where.name, home_region_code=where.admin1_code
-            )
+        record = _from_story(
+            walk, record, f, (block, sentence), items=items, following=following, named=len(found)
+        )
         _add_casualty(walk, record)
         records.append(record)
         location = _place_of([sentence, *f.extra], record.place_of_death)
@@ -463,6 +469,50 @@ def _subject_death(walk: _Walk, subject: Subject, block: Block, sentence: Senten
     window = (sentence.start, sentence.end) if kind == "death" else (sentence.start, sentence.start)
     paragraph = block.paragraph.text
     return [Found(subject.name, sentence, clause, [], paragraph, window, sentence.start, walk.language)]
+
+
+def _from_story(
+    walk: _Walk,
+    record: Casualty,
+    f: Found,
+    where: tuple[Block, Sentence],
+    *,
+    items: list[Found],
+    following: list[Sentence],
+    named: int,
+) -> Casualty:
+    """The fields a record's own words leave open, filled from the story around them: a region
+    label above a list, a status about the whole list, the day the sentence before told, the
+    region of the paragraph or the document (see ``casualties.context``)."""
+    block, sentence = where
+    if record.home_region is None and walk.label_place is not None and any(f is i for i in items):
+        # an item of a list or a section under a line that names only a region is from there
+        label = walk.label_place
+        record = replace(record, home_region=label.admin1 or label.name, home_region_code=label.admin1_code)
+    if record.status == "unknown":
+        record = replace(record, status=_inherited_status(walk, f, items, following, named))
+    if record.date_of_death.date is None and (f.lead != (0, 0) or named > 1):
+        # a list or back-reference after the sentence that told the deaths and their day
+        record = replace(record, date_of_death=told_date(walk.previous, walk.doc.published, walk.language))
+    if record.home_region is None:
+        upto = [s for s in block.sentences if s.start <= sentence.start]
+        inherited = region_of(upto, walk.story_region, record.place_of_death)
+        if inherited is not None:
+            record = replace(record, home_region=inherited.name, home_region_code=inherited.admin1_code)
+    return record
+
+
+def _inherited_status(
+    walk: _Walk, found: Found, items: list[Found], following: list[Sentence], named: int
+) -> str:
+    """A status the record's own words do not give: from a sentence about the whole list it is
+    an item of (or about all the names of its sentence), or, for the story's subject, from the
+    whole story (see ``casualties.context``)."""
+    listed = named > 1 or found.lead != (0, 0) or any(found is i for i in items)
+    status = group_status(following, walk.language) if listed else None
+    if status is None and walk.subject is not None and same_person(walk.subject.name, found.name):
+        status = status_in(walk.doc.text, walk.language)
+    return status or "unknown"
 
 
 def _subject_name(walk: _Walk, name: str) -> str:

@@ -80,6 +80,7 @@ class Found:
     name_start: int = 0
     language: str = "en"  # "ru" mentions are built by casualties.fields_ru
     lead: tuple[int, int] = (0, 0)  # document offsets of a list's lead, which speaks for every item
+    group: tuple[int, int] = (0, 0)  # a list item's run of items sharing a home ("A and B, both from X")
 
 
 def strip_rank(name: str) -> str:
@@ -103,5 +104,7 @@ def is_rank_word(word: str) -> bool:
     w = word.lower()
     lex = lexicon()
     return (
-        any(w in rank.split() for rank in lex.ranks) or w in lex.titles or w in {"the", "a", "an", "on", "in"}
+        any(w in rank.split() for rank in lex.ranks)
+        or w in lex.titles
+        or w in {"the", "a", "an", "on", "in", "rip"}  # "RIP Denis Sokolov": a mourning word, no name
     )

@@ -136,7 +136,7 @@ def _places(found: Found, sents: list[Sentence]) -> tuple[PlaceHit | None, Place
             elif (from_cue or not after_death) and _home_like(hit, lead) and _in_window(found, s, hit):
                 homes.append((s is found.sentence and hit.start < found.name_start, hit.start, hit))
     if not homes:
-        return _lead_home(found), death
+        return _lead_home(found) or _group_home(found), death
     return min(homes, key=lambda h: (h[0], h[1]))[2], death
 
 
@@ -156,6 +156,24 @@ def _lead_home(found: Found) -> PlaceHit | None:
         if (not after_death or lexicon().home_cue.search(lead)) and _home_like(hit, lead):
             return hit
     return None
+
+
+def _group_home(found: Found) -> PlaceHit | None:
+    """The home told after the last of a run of list items ("A, 38, and B, 27, both from X"): the
+    first place after the name, inside the run, that a home cue ("from", "of") introduces."""
+    lo, hi = found.group
+    if hi <= lo:
+        return None
+    s = found.sentence
+    for hit in sentence_places(s):
+        lead = s.text[max(0, hit.start - s.start - 40) : hit.start - s.start]
+        if found.name_start < hit.start < hi and _GROUP_HOME.search(lead) and _home_like(hit, "from "):
+            return hit
+    return None
+
+
+_DEATHS = re.compile(r"\bdeaths?\b", re.I)
+_GROUP_HOME = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I)
 
 
 def _home_like(hit: PlaceHit, lead: str) -> bool:
@@ -223,4 +241,18 @@ def _date_of_death(found: Found, sents: list[Sentence], published: DateValue) ->
                 best = (distance, value)
         if best is not None:
             break
-    return best[1] if best else DateValue.unknown()
+    return best[1] if best else _lead_date(found, published)
+
+
+def _lead_date(found: Found, published: DateValue) -> DateValue:
+    """The date a list's lead gives its deaths ("… killed in the shelling on 21 November: A, B and
+    C"): the lead's one date, when the lead tells a death."""
+    lo, hi = found.lead
+    s = found.sentence
+    told = VERBAL_DEATH.search(s.text, lo - s.start, hi - s.start) or _DEATHS.search(
+        s.text, lo - s.start, hi - s.start
+    )
+    if hi <= lo or told is None:
+        return DateValue.unknown()
+    dates = [value for span, value in sentence_dates(s, published) if lo <= span.start < hi]
+    return dates[0] if len(dates) == 1 else DateValue.unknown()

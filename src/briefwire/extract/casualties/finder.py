@@ -16,6 +16,7 @@ from dataclasses import replace
 from briefwire.extract.casualties.cues import (
     NOMINAL_DEATH,
     PLACE_LEAD,
+    VERBAL_DEATH,
     Found,
     is_rank_word,
     lexicon,
@@ -61,11 +62,20 @@ def died_in(
     people = person_spans(sentence, known_surnames)
     out: list[Found] = []
     for i, ent in enumerate(people):
-        if ent.text in claimants or _is_speaker(sentence, ent) or _possessive(sentence, ent):
+        if ent.text in claimants or _is_speaker(sentence, ent):
+            continue
+        if _possessive(sentence, ent) and not (
+            _KIN_TOLD.match(sentence.text, ent.end - sentence.start)
+            or _REMAINS_OF.match(sentence.text, ent.end - sentence.start)
+        ):
             continue
         if _MOURNER_AFTER.match(sentence.text, ent.end - sentence.start):
             continue  # "A buried her son": A is the one who mourns
         clause, own = _clause(sentence, people, i)
+        if _official_before(sentence, ent) or (
+            _in_role_apposition(sentence, ent) and not VERBAL_DEATH.search(own)
+        ):
+            continue  # "The district head, A, promised help with the funerals": an official acts
         extra = []
         if not _dies(own):
             is_subject = i == 0 and not _has_verb(sentence, sentence.start, ent.start)
@@ -89,7 +99,20 @@ _MOURNER_AFTER = re.compile(
     r"\s+(?:his|her|their|a|an|two|three|another|both)\b",
     re.I,
 )
+# "A's parents received word that their son had died": the kin are told of A's death
+_KIN_TOLD = re.compile(
+    r"(?:['’]s)?\s+(?:parents|mother|father|family|wife|widow|relatives)\b[^.;]{0,80}?"
+    r"\b(?:their|her|his) (?:son|husband|father|brother)\b",
+    re.I,
+)
+# "A's funeral took place", "A's body was returned": the remains are A's, so A is dead
+_REMAINS_OF = re.compile(
+    r"(?:['’]s)?\s+(?:funeral|burial|body|coffin|grave|remains|death)\b(?!\s+(?:penalty|threats?|sentence))",
+    re.I,
+)
 _PRONOUN_IN = re.compile(r"\b(?:he|she)\b", re.I)
+# "His mother learned of his death": the death is his, told by the possessive
+_HIS_DEATH = re.compile(r"\b(?:his|her) (?:death|killing|funeral|burial|body|coffin)\b", re.I)
 _LATER = 3  # sentences after the one that names the person
 
 
@@ -102,7 +125,7 @@ def _told_later(following: list[Sentence]) -> list[Sentence]:
         if person_spans(s, frozenset()):  # someone else: the "he" may be them
             return []
         taken.append(s)
-        if _PRONOUN_IN.search(s.text) and _dies(s.text):
+        if (_PRONOUN_IN.search(s.text) and _dies(s.text)) or _HIS_DEATH.search(s.text):
             return taken
         if not (
             _PRONOUN_START.match(s.text) or re.match(r"^\W*(?:his|her|there|then|later)\b", s.text, re.I)
@@ -134,7 +157,8 @@ def person_spans(sentence: Sentence, known_surnames: frozenset[str]) -> list[Spa
         for e in sentence.entities
         if e.label == "PERSON" and not any(a <= e.start and e.end <= b for a, b in in_places)
     ]  # "Rostov" and "Don" of "Rostov-on-Don" tagged PERSON are the place's words
-    found = [_without_place_head(e) for e in found if _is_name(e.text) and not _is_place_word(sentence, e)]
+    found = [_without_place_head(sentence, e) for e in found if _is_name(e.text)]
+    found = [e for e in found if not _is_place_word(sentence, e)]
     taken = [(e.start, e.end) for e in found]
     places = [(e.start, e.end) for e in sentence.entities if e.label in {"GPE", "LOC", "DATE"}]
     for whole in _proper_runs(sentence):
@@ -154,12 +178,17 @@ def person_spans(sentence: Sentence, known_surnames: frozenset[str]) -> list[Spa
     return sorted(found, key=lambda e: e.start)
 
 
-def _without_place_head(span: Span) -> Span:
-    """A name with a place glued in front ("Kurgan Denis Ivanov" in a list of towns and names):
-    the place word is dropped when a name of two words or more is left after it and the word
-    after it is no patronymic (then the first word is a given name that a place shares)."""
+def _without_place_head(sentence: Sentence, span: Span) -> Span:
+    """A name with a place glued in front ("Kurgan Denis Ivanov" in a list of towns and names,
+    "the village of Lipki Denis Ivanov's"): the place word is dropped when a name of two words or
+    more is left after it and the word after it is no patronymic (then the first word is a given
+    name that a place shares). The place is one the gazetteer knows, or one a place lead ("the
+    village of", "in") introduces."""
     words = span.text.split(" ")
-    if len(words) < 3 or lookup(words[0]) is None or lexicon().patronymic.search(words[1].lower()):
+    if len(words) < 3 or lexicon().patronymic.search(words[1].lower()):
+        return span
+    before = sentence.text[max(0, span.start - sentence.start - 25) : span.start - sentence.start].lower()
+    if lookup(words[0]) is None and not PLACE_LEAD.search(before):
         return span
     cut = len(words[0]) + 1
     return Span(span.start + cut, span.end, span.text[cut:], span.label)
@@ -256,6 +285,36 @@ def _is_place_word(sentence: Sentence, ent: Span) -> bool:
     if len(words) == 2 and lookup(words[0]) is not None:
         return lexicon().surname.search(words[1].lower()) is None
     return len(words) == 1 and lookup(ent.text) is not None
+
+
+def _official_before(sentence: Sentence, ent: Span) -> bool:
+    """The name stands in apposition to an office ("the governor, A,", "district head A"): the
+    people who hold an office in a story of a death are the ones who speak or help."""
+    before = sentence.text[max(0, ent.start - sentence.start - 40) : ent.start - sentence.start].lower()
+    m = re.search(r"(\w+)\W{0,3}$", before)
+    return m is not None and m.group(1) in lexicon().titles - _NOT_OFFICE
+
+
+# "The village imam, A, read the funeral prayer": a name in apposition to a role
+_ROLE_APPOSITION = re.compile(r"\b(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?([a-z]+),\s*$", re.I)
+
+
+def _in_role_apposition(sentence: Sentence, ent: Span) -> bool:
+    """The name stands in apposition to a role that is no soldier's ("the village imam, A,"):
+    with only a funeral or a burial in the clause, that person officiates or mourns. A soldier
+    or a status anywhere in the phrase before the name ("another soldier from the republic, A,",
+    "a former inmate …, A,") or a verbal death ("…, A, was killed") keeps the name a casualty."""
+    at = ent.start - sentence.start
+    m = _ROLE_APPOSITION.search(sentence.text[max(0, at - 50) : at])
+    if m is None or is_rank_word(m.group(1)):
+        return False
+    phrase = re.split(r"[.;:]", sentence.text[:at])[-1].lower()
+    lex = lexicon()
+    return not lex.soldier.search(phrase) and not any(p.search(phrase) for _, p in lex.status)
+
+
+# title words that can name the dead man himself ("his commander, A, was killed too")
+_NOT_OFFICE = frozenset({"commander", "colleague"})
 
 
 def _possessive(sentence: Sentence, ent: Span) -> bool:

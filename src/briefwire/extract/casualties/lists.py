@@ -17,6 +17,7 @@ from importlib import resources
 
 from briefwire.extract.casualties.cues import Found, strip_rank
 from briefwire.extract.casualties.names_ru import nominative
+from briefwire.extract.mentions.places import lookup
 from briefwire.nlp import Sentence, Span
 
 __all__ = ["heads_dead_section", "heads_list", "item_dead", "listed_dead", "section_dead"]
@@ -30,7 +31,8 @@ _SURVIVED = re.compile(
     re.I,
 )
 _DEATH = re.compile(
-    r"\b(?:dead|deaths?|killed|died|fallen|perished|funerals?|buried)\b|(?<!\w)(?:погиб\w*|гибел\w*|убит\w*|похорон\w*)",
+    r"\b(?:dead|deaths?|killed|killing|died|fallen|perished|funerals?|buried|memorial)\b"
+    r"|(?<!\w)(?:погиб\w*|гибел\w*|убит\w*|похорон\w*|памят\w*)",
     re.I,
 )
 _ITEM_SPLIT = re.compile(r";|,?\s+(?:and|и|а также)\s+|,\s+(?=[A-ZА-ЯЁ][a-zа-яё]+\s+[A-ZА-ЯЁ])")
@@ -103,25 +105,16 @@ def listed_dead(
     ``people`` are the name spans of the sentence (see ``finder.person_spans``); ``previous``
     is the sentence before it in the same paragraph, where a list's cue may stand.
     """
-    opens, goes_on, back = _cues(language)
-    cue = opens.search(sentence.text)
-    if cue is None:
-        lead = goes_on.match(sentence.text) or back.search(sentence.text)
-        if (
-            lead is None
-            or previous is None
-            or not (opens.search(previous.text) or _DEATH.search(previous.text))
-        ):
-            return []
-        start = lead.end()
-    else:
-        start = cue.end()
+    start = _list_start(sentence, previous, people, language)
+    if start is None:
+        return []
     base = sentence.start
     out: list[Found] = []
-    for lo, hi in _items(sentence.text, start):
+    items = _items(sentence.text, start)
+    for k, (lo, hi) in enumerate(items):
         name = next(
             (p for p in people if lo <= p.start - base < lo + _NAME_WITHIN and p.end - base <= hi), None
-        )
+        ) or _item_head(sentence, lo, hi)
         if name is None:
             continue
         text = nominative(name.text) if language == "ru" else strip_rank(name.text)
@@ -130,8 +123,81 @@ def listed_dead(
             continue
         window = (base + lo, base + hi)
         words = (base, base + start)  # the words before the first item, the cue's among them
-        out.append(Found(text, sentence, clause, [], "", window, name.start, language=language, lead=words))
+        found = Found(text, sentence, clause, [], "", window, name.start, language=language, lead=words)
+        found.group = (base + lo, base + _group_end(sentence.text, items, k))
+        out.append(found)
     return out
+
+
+def _list_start(
+    sentence: Sentence, previous: Sentence | None, people: list[Span], language: str
+) -> int | None:
+    """Where the items of a list of the dead start in ``sentence``, or None when it is no list.
+
+    A cue of the sentence's own opens one; so does a lead that continues the sentence before
+    ("They include", a back-reference), or a list-shaped sentence (a short lead that ends in a
+    colon or a copula, then names) after a sentence that tells deaths."""
+    opens, goes_on, back = _cues(language)
+    cue = opens.search(sentence.text)
+    if cue is not None:
+        return cue.end()
+    told_before = previous is not None and bool(opens.search(previous.text) or _DEATH.search(previous.text))
+    if not told_before:
+        return None
+    lead = goes_on.match(sentence.text) or back.search(sentence.text)
+    if lead is not None:
+        return lead.end()
+    return _shaped_lead(sentence, people)
+
+
+# A list's lead of its own wording ("Those named are", "The newest additions:", «Вот они:»): short,
+# ending in a colon or dash, or in a copula or "include" right before the first name.
+_LEAD_END = re.compile(
+    r"(?:[:—–]|\b(?:are|were|is|was|include[sd]?|named|identified as)|(?<!\w)(?:это|—))\s*$", re.I
+)
+_LEAD_WORDS = 8
+
+
+def _shaped_lead(sentence: Sentence, people: list[Span]) -> int | None:
+    if not people:
+        return None
+    at = people[0].start - sentence.start
+    lead = sentence.text[:at]
+    colon = lead.rstrip().endswith((":", "—", "–"))
+    if len(lead.split()) > _LEAD_WORDS or not _LEAD_END.search(lead) or (len(people) < 2 and not colon):
+        return None
+    return at
+
+
+# The head of an item the NER missed or took for an organisation ("Saryg Kuular, a contract
+# soldier"): two or three capitalised words at the item's start, after an optional rank.
+_HEAD = re.compile(
+    r"^\s*(?:(?:and|и)\s+)?(?:[a-zа-яё]+\s+){0,2}?"
+    r"([A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){1,2})"
+    r"(?=\s*(?:[,;(]|$|\s(?:from|of|из)\b))"
+)
+
+
+def _item_head(sentence: Sentence, lo: int, hi: int) -> Span | None:
+    m = _HEAD.match(sentence.text[lo:hi])
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if any(lookup(w) is not None for w in words) or lookup(m.group(1)) is not None:
+        return None
+    start = sentence.start + lo + m.start(1)
+    return Span(start, start + len(m.group(1)), m.group(1), "PERSON")
+
+
+def _group_end(text: str, items: list[tuple[int, int]], k: int) -> int:
+    """The end of the run of items joined by "and" or commas that item ``k`` belongs to ("A, 38,
+    and B, 27, both from X"): a semicolon ends it. A home told at its end is every item's."""
+    end = items[k][1]
+    for lo, hi in items[k + 1 :]:
+        if ";" in text[end:lo]:
+            break
+        end = hi
+    return end
 
 
 def _items(text: str, start: int) -> list[tuple[int, int]]:

@@ -253,6 +253,12 @@ def _clauses(sentence: Sentence) -> list[list[Token]]:
 
 def _clause_kind(tokens: list[Token], subject: Subject, language: str) -> str | None:
     words = _words(language)
+    # a date in front ("On 9 June he was killed", «14 августа он погиб») does not count against
+    # the few words allowed before the pronoun
+    dated = 0
+    while dated < len(tokens) and (tokens[dated].ent == "DATE" or (dated == 0 and tokens[0].pos == "ADP")):
+        dated += 1
+    tokens = tokens[dated:] if dated > 1 else tokens
     window = tokens[: _LEAD + _OPENING]
     if any(t.lemma.lower() in words.negations for t in window):
         return None
